@@ -1,0 +1,43 @@
+// Runs test files with Node's test runner against one embedded PostgreSQL cluster (or DATABASE_URL),
+// and always stops the cluster afterwards, even on Ctrl-C.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startTestCluster } from '../test/helpers/cluster.ts';
+
+function findTests(dir: string, out: string[] = []): string[] {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory() && e.name !== 'node_modules') findTests(p, out);
+    else if (e.name.endsWith('.test.ts')) out.push(p);
+  }
+  return out;
+}
+
+const args = process.argv.slice(2);
+const only = args.filter((a) => !a.startsWith('--'));
+const e2e = args.includes('--e2e');
+const unit = args.includes('--unit');
+let files = only.length ? only : [...findTests('src'), ...findTests('test')];
+if (!only.length && unit) files = files.filter((f) => !f.includes(`${path.sep}e2e${path.sep}`));
+if (!only.length && e2e) files = files.filter((f) => f.includes(`${path.sep}e2e${path.sep}`));
+files.sort((a, b) => Number(a.includes('e2e')) - Number(b.includes('e2e')) || a.localeCompare(b));
+
+const cluster = await startTestCluster();
+let child: ReturnType<typeof spawn> | undefined;
+const stop = async (code: number) => {
+  await cluster.stop().catch(() => {});
+  process.exit(code);
+};
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    child?.kill(sig);
+    void stop(130);
+  });
+}
+child = spawn(
+  process.execPath,
+  ['--test', '--test-concurrency=2', '--test-timeout=120000', '--test-reporter=spec', ...files],
+  { stdio: 'inherit', env: { ...process.env, FIREBREAK_TEST_ADMIN_URL: cluster.adminUrl } },
+);
+child.on('exit', (code) => void stop(code ?? 1));

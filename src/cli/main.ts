@@ -1,0 +1,116 @@
+// `firebreak` command line: the same services the API uses.
+import { parseArgs } from 'node:util';
+import { ConfigError, configVariables, loadConfig } from '../platform/config.ts';
+import { DataDirLockedError } from '../platform/data-lock.ts';
+import { StartupError } from '../platform/database-target.ts';
+import { auditVerify, migrate, userCreate, userResetPassword } from './commands.ts';
+import { runUntilSignalled } from './start.ts';
+
+type Command = {
+  usage: string;
+  help: string;
+  options: Record<string, { type: 'string' | 'boolean'; help: string }>;
+  run: (v: Record<string, string | boolean | undefined>) => Promise<number | undefined>;
+};
+
+const commands: Record<string, Command> = {
+  start: {
+    usage: 'firebreak start',
+    help: 'Start PostgreSQL (embedded unless DATABASE_URL is set), apply migrations, build the web app if needed, and serve UI and API.',
+    options: {},
+    run: async () => {
+      await runUntilSignalled(loadConfig());
+      return undefined; // keeps running
+    },
+  },
+  migrate: {
+    usage: 'firebreak migrate',
+    help: 'Apply pending database migrations and exit.',
+    options: {},
+    run: async () => migrate(loadConfig()),
+  },
+  'user create': {
+    usage: 'firebreak user create --email E --name N --role R [--password-stdin]',
+    help: 'Create a user. Without --password-stdin the user is invited and the invite link is printed.',
+    options: {
+      email: { type: 'string', help: 'e-mail address (sign-in name)' },
+      name: { type: 'string', help: 'display name' },
+      role: { type: 'string', help: 'admin | manager | member | reporter | guest (default member)' },
+      'password-stdin': { type: 'boolean', help: 'read the password from standard input' },
+    },
+    run: async (v) => userCreate(loadConfig(), v),
+  },
+  'user reset-password': {
+    usage: 'firebreak user reset-password --email E [--password-stdin]',
+    help: 'Set a new password (read from stdin, or generated and printed) and end the user’s sessions.',
+    options: {
+      email: { type: 'string', help: 'the user’s e-mail address' },
+      'password-stdin': { type: 'boolean', help: 'read the password from standard input' },
+    },
+    run: async (v) => userResetPassword(loadConfig(), v),
+  },
+  'audit verify': {
+    usage: 'firebreak audit verify [--json]',
+    help: 'Walk the audit hash chain and report the first broken link. Exit code 1 if broken.',
+    options: { json: { type: 'boolean', help: 'print the report as JSON' } },
+    run: async (v) => auditVerify(loadConfig(), v),
+  },
+};
+
+function printHelp(name?: string) {
+  const cmd = name ? commands[name] : undefined;
+  if (cmd) {
+    console.log(`Usage: ${cmd.usage}\n\n${cmd.help}\n`);
+    for (const [k, o] of Object.entries(cmd.options)) console.log(`  --${k.padEnd(18)} ${o.help}`);
+    console.log('  --help               show this help');
+    return;
+  }
+  console.log('Usage: firebreak <command> [options]\n\nCommands:');
+  for (const [n, c] of Object.entries(commands)) console.log(`  ${n.padEnd(22)} ${c.help}`);
+  console.log(`\nConfiguration comes from environment variables: ${configVariables.join(', ')}.`);
+  console.log('Run `firebreak <command> --help` for a command’s options.');
+}
+
+async function main(argv: string[]) {
+  const name = commands[`${argv[0]} ${argv[1]}`] ? `${argv[0]} ${argv[1]}` : argv[0];
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    printHelp();
+    return 0;
+  }
+  const cmd = commands[name];
+  if (!cmd) {
+    console.error(`Unknown command: ${argv.slice(0, 2).join(' ')}\n`);
+    printHelp();
+    return 2;
+  }
+  const rest = argv.slice(name.split(' ').length);
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({ args: rest, options: { ...cmd.options, help: { type: 'boolean' } }, strict: true }));
+  } catch (e) {
+    console.error(`${(e as Error).message}\n`);
+    printHelp(name);
+    return 2;
+  }
+  if (values.help) {
+    printHelp(name);
+    return 0;
+  }
+  return cmd.run(values);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== undefined) process.exit(code);
+  },
+  (e) => {
+    if (e instanceof ConfigError || e instanceof StartupError || e instanceof DataDirLockedError) {
+      console.error(e.message);
+    } else if ((e as { code?: string }).code === 'EADDRINUSE') {
+      console.error(`The port is already in use: ${(e as Error).message}. Set PORT to another port.`);
+    } else {
+      console.error(`firebreak: ${(e as Error).stack ?? e}`);
+    }
+    process.exit(1);
+  },
+);

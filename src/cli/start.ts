@@ -1,0 +1,78 @@
+// `firebreak start`: PostgreSQL, migrations, web build, HTTP and live updates; clean shutdown on signals.
+import { performance } from 'node:perf_hooks';
+import { setUpFromEnvironment } from '../features/people/server/setup.ts';
+import type { Config } from '../platform/config.ts';
+import { openDatabase } from '../platform/database-target.ts';
+import { runMigrations } from '../platform/migrate.ts';
+import { ensureWebBuilt } from '../platform/web-assets.ts';
+import { buildServer } from '../server.ts';
+
+const SHUTDOWN_BUDGET_MS = 9000;
+
+/** Starts the whole product and resolves once it listens; returns a stop function. */
+export async function startFirebreak(config: Config, log: (m: string) => void = (m) => console.log(m)) {
+  const t0 = performance.now();
+  const target = await openDatabase(config, { exclusive: true, log });
+  let server: Awaited<ReturnType<typeof buildServer>> | undefined;
+  try {
+    await runMigrations(target.url);
+    if (config.buildWeb) ensureWebBuilt(log);
+    server = await buildServer({ config, databaseUrl: target.url });
+    if (await setUpFromEnvironment(server.deps, { orgName: config.orgName, email: config.adminEmail, password: config.adminPassword })) {
+      log(`Created the organisation and admin ${config.adminEmail} from the environment.`);
+    }
+    await server.start();
+    await server.app.listen({ port: config.port, host: config.host });
+  } catch (e) {
+    await server?.close().catch(() => {});
+    await target.release();
+    throw e;
+  }
+  const address = server.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
+  target.lock?.update({ pgPort: target.embedded?.port, url });
+  const ms = Math.round(performance.now() - t0);
+  log(`Firebreak is listening on ${url} (ready in ${ms} ms${target.embedded ? ', embedded PostgreSQL' : ''})`);
+  const srv = server;
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await Promise.race([srv.close(), new Promise((r) => setTimeout(r, SHUTDOWN_BUDGET_MS - 2000).unref())]);
+      await target.release();
+    })();
+    return stopping;
+  };
+  return { url, port, stop, server: srv, readyMs: ms };
+}
+
+/** Runs until SIGINT/SIGTERM, then drains HTTP and stops the database within 10 s. */
+export async function runUntilSignalled(config: Config) {
+  const running = await startFirebreak(config);
+  let signalled = false;
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (signalled) {
+      console.error(`Second ${sig}: exiting now.`);
+      process.exit(1);
+    }
+    signalled = true;
+    console.log(`${sig} received: shutting down…`);
+    const force = setTimeout(() => {
+      console.error('Shutdown took too long; exiting.');
+      process.exit(1);
+    }, SHUTDOWN_BUDGET_MS);
+    force.unref();
+    running.stop().then(
+      () => {
+        console.log('Firebreak stopped.');
+        process.exit(0);
+      },
+      (e) => {
+        console.error(`Shutdown error: ${(e as Error).message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}

@@ -1,0 +1,177 @@
+// Sign-in, sessions, sign-out, password change, and turning a request into a principal.
+import { and, eq, isNull } from 'drizzle-orm';
+import { AppError } from '../../../platform/errors.ts';
+import { recordEvent } from '../../../platform/events.ts';
+import type { Principal } from '../../../platform/http.ts';
+import type { Session } from '../contract.ts';
+import { hashPassword, type PeopleDeps, type RequestMeta, randomSecret, sha256, verifyPassword } from './deps.ts';
+import { permissionsOf } from './policies.ts';
+import { apiTokens, organisations, sessions, users } from './schema.ts';
+import { assertNotThrottled, clearAccount, recordFailure } from './throttle.ts';
+import { userView } from './views.ts';
+
+const TOUCH_EVERY_MS = 60_000;
+
+/** Creates a session row for a user; returns the raw token for the cookie. */
+export async function createSession(deps: PeopleDeps, tx: Pick<PeopleDeps['db'], 'insert'>, userId: string, meta: RequestMeta) {
+  const token = randomSecret();
+  const now = deps.clock.now();
+  await tx.insert(sessions).values({
+    tokenHash: sha256(token),
+    userId,
+    csrfToken: randomSecret(),
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + deps.settings.sessionMaxMs),
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 400),
+  });
+  return token;
+}
+
+/** Signs in with e-mail and password; the error never says which part was wrong. */
+export async function signIn(deps: PeopleDeps, email: string, password: string, meta: RequestMeta & { ip: string }) {
+  await assertNotThrottled(deps, email, meta.ip);
+  const [user] = await deps.db.select().from(users).where(eq(users.email, email));
+  const ok = await verifyPassword(deps, user?.status === 'active' ? user.passwordHash : null, password);
+  if (!user || !ok || user.status !== 'active') {
+    await recordFailure(deps, email, meta.ip);
+    if (user) {
+      await deps.db.transaction((tx) =>
+        recordEvent(tx, deps.clock, {
+          orgId: user.orgId,
+          type: 'user.sign_in_failed',
+          actor: { type: 'system', label: 'sign-in' },
+          subjectType: 'user',
+          subjectId: user.id,
+          data: { reason: user.status !== 'active' ? user.status : 'wrong_password' },
+          requestId: meta.requestId,
+          ip: meta.ip,
+          rooms: [],
+        }),
+      );
+    }
+    throw new AppError('invalid_credentials', 'The e-mail or password is not correct.');
+  }
+  await clearAccount(deps, email);
+  return deps.db.transaction(async (tx) => {
+    const token = await createSession(deps, tx, user.id, meta);
+    await tx.update(users).set({ lastSignInAt: deps.clock.now() }).where(eq(users.id, user.id));
+    await recordEvent(tx, deps.clock, {
+      orgId: user.orgId,
+      type: 'user.signed_in',
+      actor: { type: 'user', id: user.id, label: user.name },
+      subjectType: 'user',
+      subjectId: user.id,
+      requestId: meta.requestId,
+      ip: meta.ip,
+      rooms: [],
+    });
+    return token;
+  });
+}
+
+/** Ends one session. */
+export async function signOut(deps: PeopleDeps, principal: Principal, meta: RequestMeta) {
+  if (principal.kind !== 'user') return;
+  await deps.db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.tokenHash, principal.sessionHash));
+    await recordEvent(tx, deps.clock, {
+      orgId: principal.orgId,
+      type: 'user.signed_out',
+      actor: { type: 'user', id: principal.userId, label: principal.label },
+      subjectType: 'user',
+      subjectId: principal.userId,
+      requestId: meta.requestId,
+      ip: meta.ip,
+      rooms: [],
+    });
+  });
+}
+
+/** Resolves a session cookie to a principal, enforcing idle and absolute timeouts. */
+export async function authenticateSession(deps: PeopleDeps, token: string): Promise<Principal | null> {
+  if (token.length < 20 || token.length > 100) return null;
+  const tokenHash = sha256(token);
+  const [row] = await deps.db
+    .select({ s: sessions, u: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, tokenHash));
+  if (!row) return null;
+  const now = deps.clock.now();
+  const idleExpired = now.getTime() - row.s.lastSeenAt.getTime() > deps.settings.sessionIdleMs;
+  if (row.u.status !== 'active' || now >= row.s.expiresAt || idleExpired) {
+    await deps.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    return null;
+  }
+  if (now.getTime() - row.s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await deps.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+  }
+  return {
+    kind: 'user',
+    userId: row.u.id,
+    orgId: row.u.orgId,
+    role: row.u.role,
+    label: row.u.name,
+    sessionHash: tokenHash,
+    csrfToken: row.s.csrfToken,
+  };
+}
+
+/** Resolves a bearer API token to a principal. */
+export async function authenticateToken(deps: PeopleDeps, secret: string): Promise<Principal | null> {
+  if (!secret.startsWith('fbk_') || secret.length > 100) return null;
+  const [t] = await deps.db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, sha256(secret)), isNull(apiTokens.revokedAt)));
+  const now = deps.clock.now();
+  if (!t || (t.expiresAt && t.expiresAt <= now)) return null;
+  if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await deps.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, t.id));
+  }
+  return { kind: 'token', tokenId: t.id, orgId: t.orgId, scopes: t.scopes, label: `token:${t.name}` };
+}
+
+/** The signed-in user's session view: user, organisation, CSRF token and permissions. */
+export async function sessionInfo(deps: PeopleDeps, principal: Principal): Promise<Session> {
+  if (principal.kind !== 'user') throw new AppError('forbidden', 'Only people have sessions.');
+  const [row] = await deps.db
+    .select({ u: users, o: organisations })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .where(eq(users.id, principal.userId));
+  if (!row) throw new AppError('unauthenticated', 'Sign in first.');
+  return {
+    user: userView(row.u),
+    org: { id: row.o.id, name: row.o.name },
+    csrfToken: principal.csrfToken,
+    permissions: permissionsOf(principal),
+  };
+}
+
+/** Changes the signed-in user's own password; other sessions of that user end. */
+export async function changePassword(deps: PeopleDeps, principal: Principal, current: string, next: string, meta: RequestMeta) {
+  if (principal.kind !== 'user') throw new AppError('forbidden', 'Only people have passwords.');
+  const [u] = await deps.db.select().from(users).where(eq(users.id, principal.userId));
+  if (!u || !(await verifyPassword(deps, u.passwordHash, current))) {
+    throw new AppError('wrong_password', 'The current password is not correct.');
+  }
+  const passwordHash = await hashPassword(deps, next);
+  await deps.db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: deps.clock.now() }).where(eq(users.id, u.id));
+    const others = await tx.select({ h: sessions.tokenHash }).from(sessions).where(eq(sessions.userId, u.id));
+    for (const s of others) if (s.h !== principal.sessionHash) await tx.delete(sessions).where(eq(sessions.tokenHash, s.h));
+    await recordEvent(tx, deps.clock, {
+      orgId: u.orgId,
+      type: 'user.password_changed',
+      actor: { type: 'user', id: u.id, label: u.name },
+      subjectType: 'user',
+      subjectId: u.id,
+      requestId: meta.requestId,
+      ip: meta.ip,
+      rooms: [],
+    });
+  });
+}

@@ -1,0 +1,94 @@
+// Configuration from environment variables: defaults, validation, and a message naming the bad variable.
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['0', '1', 'true', 'false', 'yes', 'no', '']).transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  FIREBREAK_DATA_DIR: z.string().min(1).default('./data'),
+  FIREBREAK_SECURE_COOKIES: bool.default(false),
+  FIREBREAK_PUBLIC_URL: z.url().optional(),
+  FIREBREAK_ADMIN_EMAIL: z.email().optional(),
+  FIREBREAK_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  FIREBREAK_ORG_NAME: z.string().min(1).max(200).default('Firebreak'),
+  FIREBREAK_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(10080).default(120),
+  FIREBREAK_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(8760)
+    .default(24 * 7),
+  FIREBREAK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  FIREBREAK_TRUST_PROXY: bool.default(false),
+  FIREBREAK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  FIREBREAK_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+  FIREBREAK_BUILD_WEB: bool.default(true),
+});
+
+/** Validated server configuration. */
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  secureCookies: boolean;
+  publicUrl?: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  orgName: string;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  logLevel: string;
+  trustProxy: boolean;
+  rateLimitPerMinute: number;
+  loginMaxFailures: number;
+  buildWeb: boolean;
+};
+
+/** A configuration error that names the environment variable at fault. */
+export class ConfigError extends Error {}
+
+/** Reads and validates configuration; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  if ((c.FIREBREAK_ADMIN_EMAIL === undefined) !== (c.FIREBREAK_ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError('Invalid configuration:\n  FIREBREAK_ADMIN_EMAIL and FIREBREAK_ADMIN_PASSWORD must be set together');
+  }
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: path.resolve(c.FIREBREAK_DATA_DIR),
+    secureCookies: c.FIREBREAK_SECURE_COOKIES,
+    publicUrl: c.FIREBREAK_PUBLIC_URL,
+    adminEmail: c.FIREBREAK_ADMIN_EMAIL?.toLowerCase(),
+    adminPassword: c.FIREBREAK_ADMIN_PASSWORD,
+    orgName: c.FIREBREAK_ORG_NAME,
+    sessionIdleMs: c.FIREBREAK_SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: c.FIREBREAK_SESSION_MAX_HOURS * 3_600_000,
+    logLevel: c.FIREBREAK_LOG_LEVEL,
+    trustProxy: c.FIREBREAK_TRUST_PROXY,
+    rateLimitPerMinute: c.FIREBREAK_RATE_LIMIT_PER_MINUTE,
+    loginMaxFailures: c.FIREBREAK_LOGIN_MAX_FAILURES,
+    buildWeb: c.FIREBREAK_BUILD_WEB,
+  };
+}
+
+/** The environment variables Firebreak reads, for documentation and `--help`. */
+export const configVariables = Object.keys(schema.shape);

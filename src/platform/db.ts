@@ -1,0 +1,56 @@
+// The PostgreSQL pool and Drizzle instance every feature shares.
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+
+/** The Drizzle database. */
+export type Db = NodePgDatabase<Record<string, never>>;
+/** Anything that runs queries: the database or an open transaction. */
+export type Executor = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'execute'>;
+/** A transaction handle. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Opens a pool; errors on idle clients (database restarts) are logged, never fatal. */
+export function createDb(url: string, opts: { max?: number; onError?: (e: Error) => void } = {}) {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30_000,
+    application_name: 'firebreak',
+  });
+  pool.on('error', (e) => opts.onError?.(e));
+  const db: Db = drizzle({ client: pool });
+  return {
+    pool,
+    db,
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/** True when an error means the database could not be reached (as opposed to a query error). */
+export function isConnectionError(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  if (!err) return false;
+  if (
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'EPIPE',
+      'ENOTFOUND',
+      '57P01',
+      '57P02',
+      '57P03',
+      '08006',
+      '08001',
+      '08003',
+      '08000',
+    ].includes(err.code ?? '')
+  )
+    return true;
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED/i.test(
+    err.message ?? '',
+  );
+}

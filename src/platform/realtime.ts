@@ -1,0 +1,188 @@
+// Live updates: one LISTEN connection per process fans NOTIFY'd invalidations out to WebSocket rooms.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import pg from 'pg';
+import type { WebSocket } from 'ws';
+import { EVENTS_CHANNEL, type EventNotice } from './events.ts';
+import type { Principal } from './http.ts';
+
+/** Messages the server sends. */
+export type ServerMessage =
+  | { type: 'hello'; userId: string }
+  | { type: 'subscribed'; room: string }
+  | { type: 'denied'; room: string }
+  | { type: 'event'; room: string; event: { type: string; id: string | null; subject: string | null; version: number } }
+  | { type: 'heartbeat' }
+  | { type: 'pong' }
+  | { type: 'session.ended' };
+
+type Client = { socket: WebSocket; principal: Principal & { kind: 'user' }; rooms: Set<string>; alive: boolean };
+
+/** Hooks supplied by the people feature. */
+export type RealtimeHooks = {
+  authenticate(req: FastifyRequest): Promise<Principal | null>;
+  canSubscribe(p: Principal, room: string): boolean;
+  log: { warn(obj: unknown, msg?: string): void; info(obj: unknown, msg?: string): void };
+};
+
+const HEARTBEAT_MS = 20_000;
+const MAX_ROOMS = 50;
+
+/** Starts the LISTEN loop and registers /api/live. */
+export function createRealtime(app: FastifyInstance, databaseUrl: string, hooks: RealtimeHooks) {
+  const rooms = new Map<string, Set<Client>>();
+  const clients = new Set<Client>();
+  let listener: pg.Client | undefined;
+  let closed = false;
+  let retryMs = 500;
+  let listening = false;
+
+  const send = (c: Client, m: ServerMessage) => {
+    if (c.socket.readyState === 1) c.socket.send(JSON.stringify(m));
+  };
+
+  const leave = (c: Client, room: string) => {
+    c.rooms.delete(room);
+    const set = rooms.get(room);
+    set?.delete(c);
+    if (set?.size === 0) rooms.delete(room);
+  };
+
+  // Re-checks a user's live connections when something about them changed (deactivated, role, sign-out).
+  const revalidateUser = async (userId: string) => {
+    for (const c of clients) {
+      if (c.principal.userId !== userId) continue;
+      const fresh = await hooks.authenticate(c.socket.__req as FastifyRequest).catch(() => c.principal);
+      if (fresh?.kind !== 'user') {
+        send(c, { type: 'session.ended' });
+        c.socket.close(4401, 'session ended');
+        continue;
+      }
+      c.principal = fresh;
+      for (const room of [...c.rooms]) {
+        if (!hooks.canSubscribe(fresh, room)) {
+          leave(c, room);
+          send(c, { type: 'denied', room });
+        }
+      }
+    }
+  };
+
+  const deliver = async (notice: EventNotice) => {
+    const event = { type: notice.type, id: notice.id, subject: notice.subject, version: notice.version };
+    for (const room of notice.rooms) {
+      if (room.startsWith('user:')) await revalidateUser(room.slice(5));
+      for (const c of rooms.get(room) ?? []) send(c, { type: 'event', room, event });
+    }
+  };
+
+  const connect = async () => {
+    if (closed) return;
+    const client = new pg.Client({ connectionString: databaseUrl, application_name: 'firebreak-live' });
+    client.on('error', () => {}); // reported through 'end'
+    client.on('notification', (msg) => {
+      if (msg.channel !== EVENTS_CHANNEL || !msg.payload) return;
+      try {
+        void deliver(JSON.parse(msg.payload) as EventNotice);
+      } catch {
+        // a malformed payload is not ours; ignore it
+      }
+    });
+    client.on('end', () => {
+      listening = false;
+      if (closed) return;
+      hooks.log.warn({ retryMs }, 'live: lost the LISTEN connection, reconnecting');
+      setTimeout(() => void connect(), retryMs);
+      retryMs = Math.min(retryMs * 2, 10_000);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+      listener = client;
+      listening = true;
+      retryMs = 500;
+    } catch {
+      await client.end().catch(() => {});
+    }
+  };
+
+  const heartbeat = setInterval(() => {
+    for (const c of clients) {
+      if (!c.alive) {
+        c.socket.terminate();
+        continue;
+      }
+      c.alive = false;
+      c.socket.ping();
+      send(c, { type: 'heartbeat' });
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  app.get('/api/live', { websocket: true }, async (socket: WebSocket & { __req?: unknown }, req) => {
+    const origin = req.headers.origin;
+    if (origin && new URL(origin).host !== req.headers.host) {
+      socket.close(4403, 'cross-site');
+      return;
+    }
+    const principal = await hooks.authenticate(req);
+    if (principal?.kind !== 'user') {
+      socket.close(4401, 'sign in first');
+      return;
+    }
+    socket.__req = req;
+    const c: Client = { socket, principal, rooms: new Set(), alive: true };
+    clients.add(c);
+    socket.on('pong', () => {
+      c.alive = true;
+    });
+    socket.on('message', (raw) => {
+      c.alive = true;
+      let msg: { type?: unknown; rooms?: unknown };
+      try {
+        msg = JSON.parse(String(raw));
+      } catch {
+        return;
+      }
+      const list = Array.isArray(msg.rooms) ? msg.rooms.filter((r): r is string => typeof r === 'string' && r.length < 100) : [];
+      if (msg.type === 'ping') send(c, { type: 'pong' });
+      if (msg.type === 'subscribe') {
+        for (const room of list) {
+          if (c.rooms.size >= MAX_ROOMS || !hooks.canSubscribe(c.principal, room)) {
+            send(c, { type: 'denied', room });
+            continue;
+          }
+          c.rooms.add(room);
+          if (!rooms.has(room)) rooms.set(room, new Set());
+          rooms.get(room)?.add(c);
+          send(c, { type: 'subscribed', room });
+        }
+      }
+      if (msg.type === 'unsubscribe') for (const room of list) leave(c, room);
+    });
+    socket.on('close', () => {
+      for (const room of [...c.rooms]) leave(c, room);
+      clients.delete(c);
+    });
+    send(c, { type: 'hello', userId: principal.userId });
+  });
+
+  return {
+    start: connect,
+    get listening() {
+      return listening;
+    },
+    connectionCount: () => clients.size,
+    async close() {
+      closed = true;
+      clearInterval(heartbeat);
+      for (const c of clients) c.socket.close(1001, 'server shutting down');
+      await listener?.end().catch(() => {});
+    },
+  };
+}
+
+declare module 'ws' {
+  interface WebSocket {
+    __req?: unknown;
+  }
+}

@@ -1,0 +1,40 @@
+// Platform tables: the event spine (timeline, audit log, real-time and job trigger in one row).
+import { sql } from 'drizzle-orm';
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Hash-chained, append-only log of every state change. */
+export const events = pgTable(
+  'events',
+  {
+    // Assigned as previous id + 1 under an advisory lock, so a deleted row leaves a visible gap.
+    id: bigint('id', { mode: 'number' }).primaryKey(),
+    orgId: uuid('org_id'),
+    type: text('type').notNull(),
+    actorType: text('actor_type').notNull(), // user | token | system
+    actorId: uuid('actor_id'),
+    actorLabel: text('actor_label'),
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
+    crisisId: uuid('crisis_id'),
+    data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+    requestId: text('request_id'),
+    ip: text('ip'),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('events_org_id_idx').on(t.orgId, t.id),
+    index('events_type_idx').on(t.orgId, t.type, t.id),
+    index('events_actor_idx').on(t.orgId, t.actorId, t.id),
+    index('events_crisis_idx').on(t.crisisId, t.id),
+  ],
+);
+
+/** Throttling counters shared by all app processes (never in one process's memory). */
+export const throttles = pgTable('throttles', {
+  key: text('key').primaryKey(),
+  count: bigint('count', { mode: 'number' }).notNull(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});

@@ -1,0 +1,238 @@
+// Composition root: builds the HTTP server from the platform and the features it lists.
+
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { authenticateSession, authenticateToken } from './features/people/server/auth.ts';
+import type { PeopleDeps } from './features/people/server/deps.ts';
+import { can, canSubscribe } from './features/people/server/policies.ts';
+import { registerPeopleRoutes, SESSION_COOKIE } from './features/people/server/routes.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import { createDb, isConnectionError } from './platform/db.ts';
+import { AppError, toProblem } from './platform/errors.ts';
+import { createRouter, openApiDocument, type Principal } from './platform/http.ts';
+import { createRealtime } from './platform/realtime.ts';
+import { projectRoot, webDist } from './platform/web-assets.ts';
+
+const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+
+/** What buildServer needs beyond configuration. */
+export type ServerOptions = {
+  config: Config;
+  databaseUrl: string;
+  clock?: Clock;
+  /** Tests: cheap password hashing. */
+  fastHashing?: boolean;
+  logger?: boolean;
+};
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Builds the Fastify app, ready to listen. */
+export async function buildServer(opts: ServerOptions) {
+  const { config } = opts;
+  const clock = opts.clock ?? systemClock;
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    return503OnClosing: true,
+  });
+  const database = createDb(opts.databaseUrl, { onError: (e) => app.log.warn({ err: e.message }, 'database connection error') });
+  const deps: PeopleDeps & { secureCookies: boolean } = {
+    db: database.db,
+    clock,
+    secureCookies: config.secureCookies,
+    settings: {
+      sessionIdleMs: config.sessionIdleMs,
+      sessionMaxMs: config.sessionMaxMs,
+      loginMaxFailures: config.loginMaxFailures,
+      publicUrl: config.publicUrl,
+      fastHashing: opts.fastHashing,
+    },
+  };
+
+  // JSON bodies must be valid UTF-8 and valid JSON; anything else is a clear 400, never a silent U+FFFD.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body: Buffer, done) => {
+    if (body.length === 0) return done(null, undefined);
+    let textBody: string;
+    try {
+      textBody = utf8.decode(body);
+    } catch {
+      return done(new AppError('invalid_utf8', 'The request body is not valid UTF-8.'), undefined);
+    }
+    try {
+      done(null, JSON.parse(textBody));
+    } catch {
+      done(new AppError('invalid_json', 'The request body is not valid JSON.'), undefined);
+    }
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies ? undefined : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('rate_limited', `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s.`, {
+        retryAfterSeconds: Math.ceil(ctx.ttl / 1000),
+      }),
+  });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+
+  const authenticate = async (req: FastifyRequest): Promise<Principal | null> => {
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) return authenticateToken(deps, auth.slice(7).trim());
+    const token = req.cookies?.[SESSION_COOKIE];
+    return token ? authenticateSession(deps, token) : null;
+  };
+
+  app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
+    let e: AppError;
+    if (err instanceof AppError) e = err;
+    else if ((err as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      e = new AppError('payload_too_large', 'The request body is too large.');
+    else if ((err as FastifyError).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      e = new AppError('unsupported_media_type', 'Send JSON (application/json).');
+    else if ((err as FastifyError).code === 'FST_ERR_CTP_EMPTY_JSON_BODY') e = new AppError('invalid_json', 'The request body is empty.');
+    else if ((err as FastifyError).code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH')
+      e = new AppError('bad_request', 'Invalid Content-Length.');
+    else if ((err as FastifyError).statusCode === 429) e = new AppError('rate_limited', 'Too many requests.');
+    else if (isConnectionError(err)) e = new AppError('database_unavailable', 'The database is unavailable; try again shortly.');
+    else if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500) e = new AppError('bad_request', err.message);
+    else {
+      req.log.error({ err }, 'unhandled error');
+      e = new AppError('internal', 'Something went wrong on our side. The request id identifies it in the server log.');
+    }
+    if (e.retryAfterSeconds) reply.header('retry-after', String(e.retryAfterSeconds));
+    reply.code(e.status).type('application/problem+json').send(toProblem(e, req.id));
+  });
+
+  const router = createRouter(app, { authenticate, can });
+  const realtime = createRealtime(app, opts.databaseUrl, { authenticate, canSubscribe, log: app.log });
+
+  router.add({
+    method: 'GET',
+    url: '/api/health',
+    summary: 'Liveness and database reachability',
+    tags: ['system'],
+    permission: 'public',
+    response: z.object({
+      status: z.enum(['ok', 'degraded']),
+      database: z.enum(['ok', 'unreachable']),
+      live: z.enum(['ok', 'reconnecting']),
+    }),
+    handler: async ({ reply }) => {
+      const dbOk = await Promise.race([
+        database.db.execute(sql`SELECT 1`).then(
+          () => true,
+          () => false,
+        ),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 2000).unref()),
+      ]);
+      const body = {
+        status: dbOk ? ('ok' as const) : ('degraded' as const),
+        database: dbOk ? ('ok' as const) : ('unreachable' as const),
+        live: realtime.listening ? ('ok' as const) : ('reconnecting' as const),
+      };
+      if (!dbOk) reply.code(503);
+      return body;
+    },
+  });
+  router.add({
+    method: 'GET',
+    url: '/api/version',
+    summary: 'Server version',
+    tags: ['system'],
+    permission: 'public',
+    response: z.object({ name: z.string(), version: z.string(), node: z.string() }),
+    handler: async () => ({ name: 'firebreak', version: pkg.version, node: process.versions.node }),
+  });
+
+  registerPeopleRoutes(router, deps);
+
+  router.add({
+    method: 'GET',
+    url: '/api/openapi.json',
+    summary: 'This OpenAPI 3.1 document',
+    tags: ['system'],
+    permission: 'public',
+    handler: async () => openApiDocument(router.routes, { version: pkg.version }),
+  });
+
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, file) => {
+        if (file.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) {
+      const e = new AppError('not_found', 'No such route.');
+      return reply.code(404).type('application/problem+json').send(toProblem(e, req.id));
+    }
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html');
+  });
+
+  return {
+    app,
+    deps,
+    router,
+    realtime,
+    db: database.db,
+    pool: database.pool,
+    async start() {
+      await realtime.start();
+    },
+    async close() {
+      await realtime.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** The built server. */
+export type FirebreakServer = Awaited<ReturnType<typeof buildServer>>;

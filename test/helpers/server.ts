@@ -1,0 +1,28 @@
+// Starts a real Firebreak HTTP server on loopback against a fresh test database.
+import { after } from 'node:test';
+import { loadConfig } from '../../src/platform/config.ts';
+import type { Clock } from '../../src/platform/clock.ts';
+import { buildServer } from '../../src/server.ts';
+import { createTestDatabase } from './db.ts';
+
+/** Options for a test server. */
+export type TestServerOptions = { clock?: Clock; databaseUrl?: string; env?: Record<string, string> };
+
+/** A listening server, its base URL, and its services; closed automatically after the file's tests. */
+export async function startTestServer(opts: TestServerOptions = {}) {
+  const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
+  const config = loadConfig({ FIREBREAK_LOG_LEVEL: 'silent', FIREBREAK_BUILD_WEB: '0', FIREBREAK_RATE_LIMIT_PER_MINUTE: '100000', ...opts.env });
+  const server = await buildServer({ config, databaseUrl, clock: opts.clock, fastHashing: true, logger: false });
+  await server.start();
+  await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = server.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await server.close();
+  };
+  after(close);
+  return { url: `http://127.0.0.1:${port}`, server, databaseUrl, close, config };
+}
