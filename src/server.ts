@@ -9,7 +9,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import { sql } from 'drizzle-orm';
-import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyRequest, LogController } from 'fastify';
 import { z } from 'zod';
 import { authenticateSession, authenticateToken } from './features/people/server/auth.ts';
 import type { PeopleDeps } from './features/people/server/deps.ts';
@@ -47,7 +47,7 @@ export async function buildServer(opts: ServerOptions) {
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     return503OnClosing: true,
   });
   const database = createDb(opts.databaseUrl, { onError: (e) => app.log.warn({ err: e.message }, 'database connection error') });
@@ -65,7 +65,7 @@ export async function buildServer(opts: ServerOptions) {
   };
 
   // JSON bodies must be valid UTF-8 and valid JSON; anything else is a clear 400, never a silent U+FFFD.
-  app.removeContentTypeParser('application/json');
+  app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body: Buffer, done) => {
     if (body.length === 0) return done(null, undefined);
     let textBody: string;

@@ -4,6 +4,18 @@ import { after } from 'node:test';
 import pg from 'pg';
 import { TEMPLATE_DB } from './cluster.ts';
 
+// Cleanups run once, after every test in the file (registered at the root, so a helper called
+// inside a before() hook does not tear down before the tests use it). Last registered runs first.
+const cleanups: Array<() => Promise<void>> = [];
+after(async () => {
+  for (const fn of cleanups.reverse()) await fn().catch((e) => console.error('cleanup failed:', e));
+});
+
+/** Registers something to undo after the file's tests. */
+export function onCleanup(fn: () => Promise<void>) {
+  cleanups.push(fn);
+}
+
 /** The cluster's admin URL, given by scripts/run-tests.ts. */
 export function adminUrl(): string {
   const url = process.env.FIREBREAK_TEST_ADMIN_URL;
@@ -24,7 +36,7 @@ export async function createTestDatabase(): Promise<string> {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
   await admin.end();
-  after(async () => {
+  onCleanup(async () => {
     const c = new pg.Client({ connectionString: adminUrl() });
     await c.connect();
     await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -1,9 +1,8 @@
 // Starts a real Firebreak HTTP server on loopback against a fresh test database.
-import { after } from 'node:test';
 import { loadConfig } from '../../src/platform/config.ts';
 import type { Clock } from '../../src/platform/clock.ts';
 import { buildServer } from '../../src/server.ts';
-import { createTestDatabase } from './db.ts';
+import { createTestDatabase, onCleanup } from './db.ts';
 
 /** Options for a test server. */
 export type TestServerOptions = { clock?: Clock; databaseUrl?: string; env?: Record<string, string> };
@@ -23,6 +22,6 @@ export async function startTestServer(opts: TestServerOptions = {}) {
     closed = true;
     await server.close();
   };
-  after(close);
+  onCleanup(close);
   return { url: `http://127.0.0.1:${port}`, server, databaseUrl, close, config };
 }

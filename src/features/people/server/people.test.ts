@@ -59,12 +59,10 @@ describe('sign-in and sessions', () => {
 
   test('Secure cookies when configured', async () => {
     const { url } = await startTestServer({ env: { FIREBREAK_SECURE_COOKIES: '1' } });
-    const { admin } = await setUpOrg(url);
-    const r = await admin.post('/api/session', { email: 'nobody@example.com', password: 'x' });
-    assert.equal(r.status, 401);
-    const c = createClient(url);
-    const s = await c.post('/api/setup', {});
-    assert.equal(s.status, 400);
+    const { adminEmail } = await setUpOrg(url);
+    const r = await createClient(url).post('/api/session', { email: adminEmail, password: PASSWORD });
+    assert.equal(r.status, 201);
+    assert.match(r.headers.getSetCookie().join(';'), /;\s*Secure/i);
   });
 
   test('wrong password and unknown e-mail give the same generic error', async () => {
@@ -236,5 +234,54 @@ describe('API tokens', () => {
     assert.equal((await machine.get('/api/token')).status, 200);
     clock.advance(86_400_000 + 1000);
     assert.equal((await machine.get('/api/token')).status, 401);
+  });
+});
+
+describe('audit log', () => {
+  test('every state change writes an event, in a filterable, paginated log', async () => {
+    const { url } = await startTestServer();
+    const { admin, adminEmail, userWithRole } = await setUpOrg(url);
+    await createClient(url).post('/api/session', { email: adminEmail, password: 'not the password' });
+    const m = await userWithRole('member');
+    await admin.patch(`/api/users/${m.id}`, { role: 'reporter' });
+    await admin.post(`/api/users/${m.id}/deactivate`);
+    await admin.post(`/api/users/${m.id}/reactivate`);
+    const dept = (await admin.post('/api/departments', { name: '品牌溝通組' })).body.id;
+    await admin.patch(`/api/departments/${dept}`, { name: '品牌溝通' });
+    const tok = (await admin.post('/api/tokens', { name: 'feeds', scopes: ['mentions:write'] })).body.token.id;
+    await admin.del(`/api/tokens/${tok}`);
+    await admin.patch('/api/org', { name: 'Acme Foods' });
+    await admin.patch('/api/me', { locale: 'en' });
+    await admin.post('/api/me/password', { currentPassword: PASSWORD, newPassword: 'another long password' });
+    const other = createClient(url);
+    await other.signIn(adminEmail, 'another long password');
+    await other.del('/api/session');
+    const all = await admin.get('/api/audit?limit=200');
+    const types = new Set(all.body.events.map((e: { type: string }) => e.type));
+    for (const t of [
+      'org.set_up', 'org.updated', 'user.signed_in', 'user.sign_in_failed', 'user.signed_out', 'user.created', 'user.invited',
+      'user.invite_accepted', 'user.updated', 'user.password_changed', 'user.deactivated', 'user.reactivated',
+      'department.created', 'department.updated', 'token.created', 'token.revoked',
+    ]) {
+      assert.ok(types.has(t), `missing ${t}`);
+    }
+    const ev = all.body.events[0];
+    assert.equal(typeof ev.requestId, 'string');
+    assert.equal(ev.ip, '127.0.0.1');
+    const onlyUsers = await admin.get('/api/audit?type=user.&limit=200');
+    assert.ok(onlyUsers.body.events.length > 0);
+    assert.ok(onlyUsers.body.events.every((e: { type: string }) => e.type.startsWith('user.')));
+    const byActor = await admin.get(`/api/audit?actorId=${m.id}&limit=200`);
+    assert.ok(byActor.body.events.every((e: { actorId: string }) => e.actorId === m.id));
+    const future = await admin.get(`/api/audit?from=${encodeURIComponent(new Date(Date.now() + 3600_000).toISOString())}`);
+    assert.equal(future.body.events.length, 0);
+    const page1 = await admin.get('/api/audit?limit=5');
+    const page2 = await admin.get(`/api/audit?limit=5&before=${page1.body.nextBefore}`);
+    assert.equal(page1.body.events.length, 5);
+    assert.ok(page2.body.events[0].id < page1.body.events[4].id);
+    assert.deepEqual((await admin.get('/api/audit/verify')).body.ok, true);
+    const noPasswords = JSON.stringify(all.body);
+    assert.equal(noPasswords.includes(PASSWORD), false);
+    assert.equal(noPasswords.includes('argon2'), false);
   });
 });

@@ -1,0 +1,142 @@
+// Every route × every role, allowed and denied, written out as an explicit table
+// (not derived from policies.ts, so a change to either shows up here).
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { createClient, setUpOrg, type Client } from '../../../../test/helpers/client.ts';
+import { startTestServer } from '../../../../test/helpers/server.ts';
+import { hashPassword } from './deps.ts';
+import { apiTokens, departments, organisations, users } from './schema.ts';
+
+type Who = 'anonymous' | 'admin' | 'manager' | 'member' | 'reporter' | 'guest' | 'token';
+const people: Who[] = ['admin', 'manager', 'member', 'reporter', 'guest'];
+const all: Who[] = ['anonymous', ...people, 'token'];
+const staff: Who[] = ['admin', 'manager', 'member'];
+
+/** route → who may call it. Everyone else: 401 when anonymous (or a token on a people route), 403 otherwise. */
+const table: Record<string, Who[]> = {
+  'GET /api/health': all,
+  'GET /api/version': all,
+  'GET /api/openapi.json': all,
+  'GET /api/setup': all,
+  'POST /api/setup': all,
+  'POST /api/session': all,
+  'GET /api/invites/:token': all,
+  'POST /api/invites/:token/accept': all,
+  'GET /api/session': people,
+  'DELETE /api/session': people,
+  'PATCH /api/me': people,
+  'POST /api/me/password': people,
+  'GET /api/org': people,
+  'PATCH /api/org': ['admin'],
+  'GET /api/users': staff,
+  'POST /api/users': ['admin'],
+  'GET /api/users/:id': staff,
+  'PATCH /api/users/:id': ['admin'],
+  'POST /api/users/:id/deactivate': ['admin'],
+  'POST /api/users/:id/reactivate': ['admin'],
+  'POST /api/users/:id/invite': ['admin'],
+  'GET /api/departments': staff,
+  'POST /api/departments': ['admin'],
+  'PATCH /api/departments/:id': ['admin'],
+  'GET /api/tokens': ['admin'],
+  'POST /api/tokens': ['admin'],
+  'DELETE /api/tokens/:id': ['admin'],
+  'GET /api/token': ['token'],
+  'GET /api/audit': ['admin'],
+  'GET /api/audit/verify': ['admin'],
+};
+
+const tokenOnly = new Set(Object.entries(table).filter(([, w]) => w.length === 1 && w[0] === 'token').map(([k]) => k));
+
+describe('permission table', () => {
+  let ctx: Awaited<ReturnType<typeof startTestServer>>;
+  let org: Awaited<ReturnType<typeof setUpOrg>>;
+  const clients = {} as Record<Who, Client>;
+  let victimId = '';
+  let deptId = '';
+  let tokenId = '';
+  let other = { userId: '', deptId: '', tokenId: '' };
+
+  before(async () => {
+    ctx = await startTestServer();
+    org = await setUpOrg(ctx.url);
+    clients.anonymous = createClient(ctx.url);
+    clients.admin = org.admin;
+    for (const role of ['manager', 'member', 'reporter', 'guest'] as const) clients[role] = (await org.userWithRole(role)).client;
+    const t = await org.admin.post('/api/tokens', { name: 'collector', scopes: ['mentions:write', 'mentions:read'] });
+    clients.token = createClient(ctx.url);
+    clients.token.useToken(t.body.secret);
+    victimId = (await org.admin.post('/api/users', { email: 'victim@example.com', name: 'Victim', role: 'member' })).body.user.id;
+    deptId = (await org.admin.get('/api/departments')).body[0].id;
+    tokenId = (await org.admin.post('/api/tokens', { name: 'to revoke', scopes: ['mentions:read'] })).body.token.id;
+    // A second organisation, made directly in the database (setup is closed after the first).
+    const db = ctx.server.db;
+    const [o] = await db.insert(organisations).values({ name: 'Other Co' }).returning();
+    const [d] = await db.insert(departments).values({ orgId: o.id, kind: 'pr' }).returning();
+    const passwordHash = await hashPassword(ctx.server.deps, 'other org password');
+    const [u] = await db.insert(users).values({ orgId: o.id, email: 'x@other.example', name: 'X', role: 'admin', status: 'active', passwordHash }).returning();
+    const [tk] = await db
+      .insert(apiTokens)
+      .values({ orgId: o.id, name: 'theirs', prefix: 'fbk_xxxxxx', tokenHash: 'h'.repeat(64), scopes: ['mentions:read'], createdAt: new Date() })
+      .returning();
+    other = { userId: u.id, deptId: d.id, tokenId: tk.id };
+  });
+
+  test('the table lists exactly the registered routes', () => {
+    const registered = ctx.server.router.routes.map((r) => `${r.method} ${r.url}`).sort();
+    assert.deepEqual(registered, Object.keys(table).sort());
+  });
+
+  test('every route declares a permission', () => {
+    for (const r of ctx.server.router.routes) assert.ok(r.permission, `${r.method} ${r.url}`);
+  });
+
+  const fill = (url: string) =>
+    url
+      .replace(':id', url.includes('/users/') ? victimId : url.includes('/departments/') ? deptId : tokenId)
+      .replace(':token', 'x'.repeat(43));
+
+  for (const who of all) {
+    test(`${who}: allowed and denied`, async () => {
+      // Sign-out last: it ends the session the other rows use.
+      const keys = Object.keys(table).sort((a, b) => Number(a === 'DELETE /api/session') - Number(b === 'DELETE /api/session'));
+      const failures: string[] = [];
+      for (const key of keys) {
+        const [method, url] = key.split(' ');
+        const res = await clients[who].request(method, fill(url), method === 'GET' || method === 'DELETE' ? undefined : {});
+        const allowed = table[key].includes(who);
+        // A principal of a kind the route does not accept (a token on a people route, a person on a
+        // machine route) is no principal there: 401, like anonymous. Otherwise a denial is 403.
+        const kindAccepted = who === 'token' ? table[key].includes('token') : !tokenOnly.has(key);
+        const expected = allowed ? 'allowed' : who === 'anonymous' || !kindAccepted ? 401 : 403;
+        const got = res.status === 401 || res.status === 403 ? res.status : 'allowed';
+        const ok = expected === got;
+        if (!ok) failures.push(`${key} → ${res.status} (expected ${expected}) ${JSON.stringify(res.body).slice(0, 120)}`);
+      }
+      assert.deepEqual(failures, []);
+    });
+  }
+
+  test('things in another organisation are 404, not 403', async () => {
+    const admin = createClient(ctx.url);
+    await admin.signIn(org.adminEmail, 'correct horse battery staple');
+    const checks: Array<[string, string, unknown?]> = [
+      ['GET', `/api/users/${other.userId}`],
+      ['PATCH', `/api/users/${other.userId}`, { name: 'Hijack' }],
+      ['POST', `/api/users/${other.userId}/deactivate`],
+      ['POST', `/api/users/${other.userId}/reactivate`],
+      ['POST', `/api/users/${other.userId}/invite`],
+      ['PATCH', `/api/departments/${other.deptId}`, { name: 'Hijack' }],
+      ['DELETE', `/api/tokens/${other.tokenId}`],
+    ];
+    for (const [method, url, body] of checks) {
+      const r = await admin.request(method, url, body);
+      assert.equal(r.status, 404, `${method} ${url}`);
+      assert.equal(r.body.code, 'not_found');
+    }
+    const list = await admin.get('/api/users');
+    assert.equal(list.body.some((u: { id: string }) => u.id === other.userId), false);
+    const audit = await admin.get('/api/audit?limit=200');
+    assert.equal(audit.body.events.some((e: { subjectId: string }) => e.subjectId === other.userId), false);
+  });
+});
