@@ -35,9 +35,8 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     void stop(130);
   });
 }
-child = spawn(
-  process.execPath,
-  ['--test', '--test-concurrency=2', '--test-timeout=120000', '--test-reporter=spec', ...files],
-  { stdio: 'inherit', env: { ...process.env, FIREBREAK_TEST_ADMIN_URL: cluster.adminUrl } },
-);
+child = spawn(process.execPath, ['--test', '--test-concurrency=2', '--test-timeout=120000', '--test-reporter=spec', ...files], {
+  stdio: 'inherit',
+  env: { ...process.env, FIREBREAK_TEST_ADMIN_URL: cluster.adminUrl },
+});
 child.on('exit', (code) => void stop(code ?? 1));

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { createTestDatabase } from '../../test/helpers/db.ts';
 import { createTestClock } from './clock.ts';
 import { createDb } from './db.ts';
-import { EVENTS_CHANNEL, canonicalJson, recordEvent, verifyChain } from './events.ts';
+import { canonicalJson, EVENTS_CHANNEL, recordEvent, verifyChain } from './events.ts';
 
 const actor = { type: 'system', label: 'test' } as const;
 
@@ -50,7 +50,8 @@ describe('event spine', () => {
 
   test('a deleted row shows as a gap', async () => {
     const t = await setup();
-    for (let i = 0; i < 4; i++) await t.db.transaction((tx) => recordEvent(tx, t.clock, { orgId: null, type: 'test.happened', actor, data: { i } }));
+    for (let i = 0; i < 4; i++)
+      await t.db.transaction((tx) => recordEvent(tx, t.clock, { orgId: null, type: 'test.happened', actor, data: { i } }));
     await t.raw('SET session_replication_role = replica; DELETE FROM events WHERE id = 2;');
     const r = await verifyChain(t.db, 2);
     assert.deepEqual(r, { ok: false, checked: 1, brokenAt: 2, reason: 'event 2 is missing' });
@@ -71,7 +72,15 @@ describe('event spine', () => {
       }),
       /boom/,
     );
-    await t.db.transaction((tx) => recordEvent(tx, t.clock, { orgId: '00000000-0000-4000-8000-000000000001', type: 'test.committed', actor, subjectType: 'thing', subjectId: 'abc' }));
+    await t.db.transaction((tx) =>
+      recordEvent(tx, t.clock, {
+        orgId: '00000000-0000-4000-8000-000000000001',
+        type: 'test.committed',
+        actor,
+        subjectType: 'thing',
+        subjectId: 'abc',
+      }),
+    );
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(got.length, 1);
     assert.deepEqual(JSON.parse(got[0]), {
@@ -90,7 +99,9 @@ describe('event spine', () => {
   test('concurrent writers keep one unbroken chain', async () => {
     const t = await setup();
     await Promise.all(
-      Array.from({ length: 40 }, (_, i) => t.db.transaction((tx) => recordEvent(tx, t.clock, { orgId: null, type: 'test.parallel', actor, data: { i } }))),
+      Array.from({ length: 40 }, (_, i) =>
+        t.db.transaction((tx) => recordEvent(tx, t.clock, { orgId: null, type: 'test.parallel', actor, data: { i } })),
+      ),
     );
     assert.deepEqual(await verifyChain(t.db), { ok: true, checked: 40 });
     await t.close();

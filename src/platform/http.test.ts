@@ -2,14 +2,18 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import pg from 'pg';
-import { PASSWORD, createClient, setUpOrg } from '../../test/helpers/client.ts';
+import { createClient, PASSWORD, setUpOrg } from '../../test/helpers/client.ts';
 import { startTestServer } from '../../test/helpers/server.ts';
 
 describe('bad input', () => {
   let ctx: Awaited<ReturnType<typeof startTestServer>>;
   let org: Awaited<ReturnType<typeof setUpOrg>>;
   const raw = (path: string, init: RequestInit & { headers?: Record<string, string> }) =>
-    fetch(ctx.url + path, init).then(async (r) => ({ status: r.status, type: r.headers.get('content-type'), body: await r.json().catch(() => null) }));
+    fetch(ctx.url + path, init).then(async (r) => ({
+      status: r.status,
+      type: r.headers.get('content-type'),
+      body: await r.json().catch(() => null),
+    }));
   const userCount = async () => {
     const c = new pg.Client({ connectionString: ctx.databaseUrl });
     await c.connect();
@@ -53,7 +57,10 @@ describe('bad input', () => {
       assert.equal(r.body.status, Number(status));
     }
     const missingName = await raw('/api/users', { method: 'POST', headers, body: '{"email": "a@example.com", "role": "member"}' });
-    assert.deepEqual(missingName.body.errors.map((e: { path: string }) => e.path), ['name']);
+    assert.deepEqual(
+      missingName.body.errors.map((e: { path: string }) => e.path),
+      ['name'],
+    );
     assert.equal(await userCount(), n, 'nothing stored');
   });
 
@@ -75,7 +82,11 @@ describe('bad input', () => {
 
   test('other content types get 415', async () => {
     const s = await org.admin.get('/api/session');
-    const r = await raw('/api/me', { method: 'PATCH', headers: { ...authed(), 'content-type': 'text/plain', 'x-csrf-token': s.body.csrfToken }, body: 'name=x' });
+    const r = await raw('/api/me', {
+      method: 'PATCH',
+      headers: { ...authed(), 'content-type': 'text/plain', 'x-csrf-token': s.body.csrfToken },
+      body: 'name=x',
+    });
     assert.equal(r.status, 415);
     assert.equal(r.body.code, 'unsupported_media_type');
   });

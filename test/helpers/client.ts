@@ -15,7 +15,11 @@ export function createClient(baseUrl: string) {
     if (csrf && method !== 'GET' && !('x-csrf-token' in headers)) h['x-csrf-token'] = csrf;
     if (bearer) h.authorization = `Bearer ${bearer}`;
     if (body !== undefined) h['content-type'] = 'application/json';
-    const res = await fetch(baseUrl + path, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    const res = await fetch(baseUrl + path, {
+      method,
+      headers: h,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
     const set = res.headers.getSetCookie();
     for (const c of set) {
       const [pair] = c.split(';');

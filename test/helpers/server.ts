@@ -1,6 +1,7 @@
 // Starts a real Firebreak HTTP server on loopback against a fresh test database.
-import { loadConfig } from '../../src/platform/config.ts';
+
 import type { Clock } from '../../src/platform/clock.ts';
+import { loadConfig } from '../../src/platform/config.ts';
 import { buildServer } from '../../src/server.ts';
 import { createTestDatabase, onCleanup } from './db.ts';
 
@@ -10,7 +11,12 @@ export type TestServerOptions = { clock?: Clock; databaseUrl?: string; env?: Rec
 /** A listening server, its base URL, and its services; closed automatically after the file's tests. */
 export async function startTestServer(opts: TestServerOptions = {}) {
   const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
-  const config = loadConfig({ FIREBREAK_LOG_LEVEL: 'silent', FIREBREAK_BUILD_WEB: '0', FIREBREAK_RATE_LIMIT_PER_MINUTE: '100000', ...opts.env });
+  const config = loadConfig({
+    FIREBREAK_LOG_LEVEL: 'silent',
+    FIREBREAK_BUILD_WEB: '0',
+    FIREBREAK_RATE_LIMIT_PER_MINUTE: '100000',
+    ...opts.env,
+  });
   const server = await buildServer({ config, databaseUrl, clock: opts.clock, fastHashing: true, logger: false });
   await server.start();
   await server.app.listen({ port: 0, host: '127.0.0.1' });

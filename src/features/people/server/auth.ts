@@ -1,10 +1,9 @@
 // Sign-in, sessions, sign-out, password change, and turning a request into a principal.
 import { and, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../../../platform/errors.ts';
-import { recordEvent } from '../../../platform/events.ts';
 import type { Principal } from '../../../platform/http.ts';
 import type { Session } from '../contract.ts';
-import { hashPassword, type PeopleDeps, type RequestMeta, randomSecret, sha256, verifyPassword } from './deps.ts';
+import { hashPassword, type PeopleDeps, type RequestMeta, randomSecret, record, sha256, verifyPassword } from './deps.ts';
 import { permissionsOf } from './policies.ts';
 import { apiTokens, organisations, sessions, users } from './schema.ts';
 import { assertNotThrottled, clearAccount, recordFailure } from './throttle.ts';
@@ -38,15 +37,13 @@ export async function signIn(deps: PeopleDeps, email: string, password: string, 
     await recordFailure(deps, email, meta.ip);
     if (user) {
       await deps.db.transaction((tx) =>
-        recordEvent(tx, deps.clock, {
+        record(tx, deps, meta, {
           orgId: user.orgId,
           type: 'user.sign_in_failed',
           actor: { type: 'system', label: 'sign-in' },
           subjectType: 'user',
           subjectId: user.id,
           data: { reason: user.status !== 'active' ? user.status : 'wrong_password' },
-          requestId: meta.requestId,
-          ip: meta.ip,
           rooms: [],
         }),
       );
@@ -57,14 +54,12 @@ export async function signIn(deps: PeopleDeps, email: string, password: string, 
   return deps.db.transaction(async (tx) => {
     const token = await createSession(deps, tx, user.id, meta);
     await tx.update(users).set({ lastSignInAt: deps.clock.now() }).where(eq(users.id, user.id));
-    await recordEvent(tx, deps.clock, {
+    await record(tx, deps, meta, {
       orgId: user.orgId,
       type: 'user.signed_in',
       actor: { type: 'user', id: user.id, label: user.name },
       subjectType: 'user',
       subjectId: user.id,
-      requestId: meta.requestId,
-      ip: meta.ip,
       rooms: [],
     });
     return token;
@@ -76,14 +71,12 @@ export async function signOut(deps: PeopleDeps, principal: Principal, meta: Requ
   if (principal.kind !== 'user') return;
   await deps.db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.tokenHash, principal.sessionHash));
-    await recordEvent(tx, deps.clock, {
+    await record(tx, deps, meta, {
       orgId: principal.orgId,
       type: 'user.signed_out',
       actor: { type: 'user', id: principal.userId, label: principal.label },
       subjectType: 'user',
       subjectId: principal.userId,
-      requestId: meta.requestId,
-      ip: meta.ip,
       rooms: [],
     });
   });
@@ -163,14 +156,12 @@ export async function changePassword(deps: PeopleDeps, principal: Principal, cur
     await tx.update(users).set({ passwordHash, updatedAt: deps.clock.now() }).where(eq(users.id, u.id));
     const others = await tx.select({ h: sessions.tokenHash }).from(sessions).where(eq(sessions.userId, u.id));
     for (const s of others) if (s.h !== principal.sessionHash) await tx.delete(sessions).where(eq(sessions.tokenHash, s.h));
-    await recordEvent(tx, deps.clock, {
+    await record(tx, deps, meta, {
       orgId: u.orgId,
       type: 'user.password_changed',
       actor: { type: 'user', id: u.id, label: u.name },
       subjectType: 'user',
       subjectId: u.id,
-      requestId: meta.requestId,
-      ip: meta.ip,
       rooms: [],
     });
   });

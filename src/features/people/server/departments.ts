@@ -1,10 +1,9 @@
 // Departments: the default set (PR, marketing, legal, CS, executive office, IT, other) is editable.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { notFound } from '../../../platform/errors.ts';
-import { recordEvent } from '../../../platform/events.ts';
 import type { Principal } from '../../../platform/http.ts';
 import type { Department } from '../contract.ts';
-import { actorOf, type PeopleDeps, type RequestMeta } from './deps.ts';
+import { actorOf, type PeopleDeps, type RequestMeta, record } from './deps.ts';
 import { departments, users } from './schema.ts';
 
 /** Lists departments with their active member counts. */
@@ -31,15 +30,13 @@ export async function listDepartments(deps: PeopleDeps, p: Principal): Promise<D
 export async function createDepartment(deps: PeopleDeps, p: Principal, name: string, meta: RequestMeta) {
   return deps.db.transaction(async (tx) => {
     const [d] = await tx.insert(departments).values({ orgId: p.orgId, name }).returning();
-    await recordEvent(tx, deps.clock, {
+    await record(tx, deps, meta, {
       orgId: p.orgId,
       type: 'department.created',
       actor: actorOf(p),
       subjectType: 'department',
       subjectId: d.id,
       data: { after: { name } },
-      requestId: meta.requestId,
-      ip: meta.ip,
     });
     return d;
   });
@@ -65,15 +62,13 @@ export async function updateDepartment(
       .where(eq(departments.id, id))
       .returning();
     if (input.archived) await tx.update(users).set({ departmentId: null }).where(eq(users.departmentId, id));
-    await recordEvent(tx, deps.clock, {
+    await record(tx, deps, meta, {
       orgId: p.orgId,
       type: 'department.updated',
       actor: actorOf(p),
       subjectType: 'department',
       subjectId: id,
       data: { before: { name: before.name, archived: before.archived }, after: { name: d.name, archived: d.archived } },
-      requestId: meta.requestId,
-      ip: meta.ip,
     });
     return d;
   });

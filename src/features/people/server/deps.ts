@@ -2,8 +2,8 @@
 import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Clock } from '../../../platform/clock.ts';
-import type { Db } from '../../../platform/db.ts';
-import type { Actor } from '../../../platform/events.ts';
+import type { Db, Executor } from '../../../platform/db.ts';
+import { type Actor, type EventInput, recordEvent } from '../../../platform/events.ts';
 import type { Principal } from '../../../platform/http.ts';
 
 /** Dependencies of the people services. */
@@ -63,4 +63,9 @@ export function actorOf(p: Principal): Actor {
 /** ISO string or null. */
 export function iso(d: Date | null | undefined): string | null {
   return d ? d.toISOString() : null;
+}
+
+/** Records an event of this feature with the request's id and IP, in the caller's transaction. */
+export function record(tx: Executor, deps: PeopleDeps, meta: RequestMeta, event: Omit<EventInput, 'requestId' | 'ip'>) {
+  return recordEvent(tx, deps.clock, { ...event, requestId: meta.requestId, ip: meta.ip });
 }

@@ -1,10 +1,9 @@
 // Invite links: created for invited users, shown to the admin (e-mail comes with notifications), used once.
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../../../platform/errors.ts';
-import { recordEvent } from '../../../platform/events.ts';
 import type { Principal } from '../../../platform/http.ts';
 import { createSession } from './auth.ts';
-import { actorOf, hashPassword, type PeopleDeps, type RequestMeta, randomSecret, sha256 } from './deps.ts';
+import { actorOf, hashPassword, type PeopleDeps, type RequestMeta, randomSecret, record, sha256 } from './deps.ts';
 import { invites, organisations, sessions, users } from './schema.ts';
 import { userView } from './views.ts';
 
@@ -24,15 +23,13 @@ export async function createInvite(deps: PeopleDeps, tx: Inserter, p: Principal,
   await tx
     .insert(invites)
     .values({ tokenHash: sha256(token), userId: u.id, createdBy: p.kind === 'user' ? p.userId : null, createdAt: now, expiresAt });
-  await recordEvent(tx, deps.clock, {
+  await record(tx, deps, meta, {
     orgId: u.orgId,
     type: 'user.invited',
     actor: actorOf(p),
     subjectType: 'user',
     subjectId: u.id,
     data: { email: u.email, expiresAt: expiresAt.toISOString() },
-    requestId: meta.requestId,
-    ip: meta.ip,
   });
   const base = (deps.settings.publicUrl ?? meta.baseUrl ?? '').replace(/\/$/, '');
   return { inviteUrl: `${base}/invite/${token}`, expiresAt: expiresAt.toISOString() };
@@ -106,14 +103,12 @@ export async function acceptInvite(
       })
       .where(eq(users.id, row.u.id));
     await tx.delete(sessions).where(eq(sessions.userId, row.u.id));
-    await recordEvent(tx, deps.clock, {
+    await record(tx, deps, meta, {
       orgId: row.u.orgId,
       type: 'user.invite_accepted',
       actor: { type: 'user', id: row.u.id, label: input.name ?? row.u.name },
       subjectType: 'user',
       subjectId: row.u.id,
-      requestId: meta.requestId,
-      ip: meta.ip,
     });
     return createSession(deps, tx, row.u.id, meta);
   });

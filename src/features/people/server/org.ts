@@ -1,9 +1,8 @@
 // The organisation's own settings.
 import { eq, sql } from 'drizzle-orm';
 import { notFound } from '../../../platform/errors.ts';
-import { recordEvent } from '../../../platform/events.ts';
 import type { Principal } from '../../../platform/http.ts';
-import { actorOf, type PeopleDeps, type RequestMeta } from './deps.ts';
+import { actorOf, type PeopleDeps, type RequestMeta, record } from './deps.ts';
 import { organisations } from './schema.ts';
 
 function view(o: typeof organisations.$inferSelect) {
@@ -31,15 +30,13 @@ export async function updateOrg(
       .set({ ...input, version: sql`${organisations.version} + 1` })
       .where(eq(organisations.id, p.orgId))
       .returning();
-    await recordEvent(tx, deps.clock, {
+    await record(tx, deps, meta, {
       orgId: p.orgId,
       type: 'org.updated',
       actor: actorOf(p),
       subjectType: 'organisation',
       subjectId: p.orgId,
       data: { before: { name: before.name, defaultLocale: before.defaultLocale }, after: { name: o.name, defaultLocale: o.defaultLocale } },
-      requestId: meta.requestId,
-      ip: meta.ip,
     });
     return view(o);
   });

@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import pg from 'pg';
-import { createTestClock } from '../../../platform/clock.ts';
-import { PASSWORD, createClient, setUpOrg } from '../../../../test/helpers/client.ts';
+import { createClient, PASSWORD, setUpOrg } from '../../../../test/helpers/client.ts';
 import { startTestServer } from '../../../../test/helpers/server.ts';
+import { createTestClock } from '../../../platform/clock.ts';
 
 describe('setup', () => {
   test('first run creates the organisation and admin, then setup is closed', async () => {
@@ -116,7 +116,11 @@ describe('sign-in and sessions', () => {
     assert.equal(noCsrf.body.code, 'csrf_failed');
     const crossSite = await admin.request('PATCH', '/api/me', { name: 'X' }, { origin: 'https://evil.example' });
     assert.equal(crossSite.status, 403);
-    const raw = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":"a@b.c","password":"x"}' });
+    const raw = await fetch(`${url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":"a@b.c","password":"x"}',
+    });
     assert.equal(raw.status, 403, 'pre-session POST without X-Requested-With');
     assert.equal((await admin.patch('/api/me', { name: 'Ada L.' })).status, 200);
   });
@@ -259,9 +263,22 @@ describe('audit log', () => {
     const all = await admin.get('/api/audit?limit=200');
     const types = new Set(all.body.events.map((e: { type: string }) => e.type));
     for (const t of [
-      'org.set_up', 'org.updated', 'user.signed_in', 'user.sign_in_failed', 'user.signed_out', 'user.created', 'user.invited',
-      'user.invite_accepted', 'user.updated', 'user.password_changed', 'user.deactivated', 'user.reactivated',
-      'department.created', 'department.updated', 'token.created', 'token.revoked',
+      'org.set_up',
+      'org.updated',
+      'user.signed_in',
+      'user.sign_in_failed',
+      'user.signed_out',
+      'user.created',
+      'user.invited',
+      'user.invite_accepted',
+      'user.updated',
+      'user.password_changed',
+      'user.deactivated',
+      'user.reactivated',
+      'department.created',
+      'department.updated',
+      'token.created',
+      'token.revoked',
     ]) {
       assert.ok(types.has(t), `missing ${t}`);
     }

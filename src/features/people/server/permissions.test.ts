@@ -2,7 +2,7 @@
 // (not derived from policies.ts, so a change to either shows up here).
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { createClient, setUpOrg, type Client } from '../../../../test/helpers/client.ts';
+import { type Client, createClient, setUpOrg } from '../../../../test/helpers/client.ts';
 import { startTestServer } from '../../../../test/helpers/server.ts';
 import { hashPassword } from './deps.ts';
 import { apiTokens, departments, organisations, users } from './schema.ts';
@@ -46,7 +46,11 @@ const table: Record<string, Who[]> = {
   'GET /api/audit/verify': ['admin'],
 };
 
-const tokenOnly = new Set(Object.entries(table).filter(([, w]) => w.length === 1 && w[0] === 'token').map(([k]) => k));
+const tokenOnly = new Set(
+  Object.entries(table)
+    .filter(([, w]) => w.length === 1 && w[0] === 'token')
+    .map(([k]) => k),
+);
 
 describe('permission table', () => {
   let ctx: Awaited<ReturnType<typeof startTestServer>>;
@@ -74,10 +78,20 @@ describe('permission table', () => {
     const [o] = await db.insert(organisations).values({ name: 'Other Co' }).returning();
     const [d] = await db.insert(departments).values({ orgId: o.id, kind: 'pr' }).returning();
     const passwordHash = await hashPassword(ctx.server.deps, 'other org password');
-    const [u] = await db.insert(users).values({ orgId: o.id, email: 'x@other.example', name: 'X', role: 'admin', status: 'active', passwordHash }).returning();
+    const [u] = await db
+      .insert(users)
+      .values({ orgId: o.id, email: 'x@other.example', name: 'X', role: 'admin', status: 'active', passwordHash })
+      .returning();
     const [tk] = await db
       .insert(apiTokens)
-      .values({ orgId: o.id, name: 'theirs', prefix: 'fbk_xxxxxx', tokenHash: 'h'.repeat(64), scopes: ['mentions:read'], createdAt: new Date() })
+      .values({
+        orgId: o.id,
+        name: 'theirs',
+        prefix: 'fbk_xxxxxx',
+        tokenHash: 'h'.repeat(64),
+        scopes: ['mentions:read'],
+        createdAt: new Date(),
+      })
       .returning();
     other = { userId: u.id, deptId: d.id, tokenId: tk.id };
   });
@@ -135,8 +149,14 @@ describe('permission table', () => {
       assert.equal(r.body.code, 'not_found');
     }
     const list = await admin.get('/api/users');
-    assert.equal(list.body.some((u: { id: string }) => u.id === other.userId), false);
+    assert.equal(
+      list.body.some((u: { id: string }) => u.id === other.userId),
+      false,
+    );
     const audit = await admin.get('/api/audit?limit=200');
-    assert.equal(audit.body.events.some((e: { subjectId: string }) => e.subjectId === other.userId), false);
+    assert.equal(
+      audit.body.events.some((e: { subjectId: string }) => e.subjectId === other.userId),
+      false,
+    );
   });
 });

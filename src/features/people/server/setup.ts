@@ -1,10 +1,9 @@
 // First run: create the organisation, its default departments and the first admin; then setup is closed.
 import { sql } from 'drizzle-orm';
 import { AppError } from '../../../platform/errors.ts';
-import { recordEvent } from '../../../platform/events.ts';
 import { departmentKinds } from '../contract.ts';
 import { createSession } from './auth.ts';
-import { hashPassword, type PeopleDeps, type RequestMeta } from './deps.ts';
+import { hashPassword, type PeopleDeps, type RequestMeta, record } from './deps.ts';
 import { departments, organisations, users } from './schema.ts';
 
 const SETUP_LOCK = 715_010;
@@ -31,15 +30,13 @@ export async function setUp(deps: PeopleDeps, input: SetupInput, meta: RequestMe
       .insert(users)
       .values({ orgId: org.id, email: input.email, name: input.name, role: 'admin', status: 'active', passwordHash, locale: input.locale })
       .returning();
-    await recordEvent(tx, deps.clock, {
+    await record(tx, deps, meta, {
       orgId: org.id,
       type: 'org.set_up',
       actor: { type: 'user', id: admin.id, label: admin.name },
       subjectType: 'organisation',
       subjectId: org.id,
       data: { orgName: org.name, adminEmail: admin.email },
-      requestId: meta.requestId,
-      ip: meta.ip,
     });
     const token = await createSession(deps, tx, admin.id, meta);
     return { orgId: org.id, userId: admin.id, token };

@@ -1,10 +1,9 @@
 // Machine API tokens: named, scoped, shown once, stored hashed, revocable.
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { notFound } from '../../../platform/errors.ts';
-import { recordEvent } from '../../../platform/events.ts';
 import type { Principal } from '../../../platform/http.ts';
 import type { ApiToken } from '../contract.ts';
-import { actorOf, type PeopleDeps, type RequestMeta, randomSecret, sha256 } from './deps.ts';
+import { actorOf, type PeopleDeps, type RequestMeta, randomSecret, record, sha256 } from './deps.ts';
 import { apiTokens, users } from './schema.ts';
 import { tokenView } from './views.ts';
 
@@ -42,15 +41,13 @@ export async function createToken(
         expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null,
       })
       .returning();
-    await recordEvent(tx, deps.clock, {
+    await record(tx, deps, meta, {
       orgId: p.orgId,
       type: 'token.created',
       actor: actorOf(p),
       subjectType: 'token',
       subjectId: t.id,
       data: { after: { name: t.name, scopes: t.scopes, expiresAt: t.expiresAt?.toISOString() ?? null } },
-      requestId: meta.requestId,
-      ip: meta.ip,
     });
     return { token: tokenView(t, p.label), secret };
   });
@@ -69,15 +66,13 @@ export async function revokeToken(deps: PeopleDeps, p: Principal, id: string, me
       .update(apiTokens)
       .set({ revokedAt: deps.clock.now() })
       .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)));
-    await recordEvent(tx, deps.clock, {
+    await record(tx, deps, meta, {
       orgId: p.orgId,
       type: 'token.revoked',
       actor: actorOf(p),
       subjectType: 'token',
       subjectId: id,
       data: { name: t.name },
-      requestId: meta.requestId,
-      ip: meta.ip,
     });
   });
 }

@@ -1,10 +1,11 @@
 // Users: directory, creation by invite, changes, deactivation, and the user's own profile.
+
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { recordEvent } from '../../../platform/events.ts';
 import type { Principal } from '../../../platform/http.ts';
 import type { Role, User } from '../contract.ts';
-import { actorOf, hashPassword, type PeopleDeps, type RequestMeta } from './deps.ts';
+import { actorOf, hashPassword, type PeopleDeps, type RequestMeta, record } from './deps.ts';
 import { createInvite } from './invites.ts';
 import { departments, sessions, users } from './schema.ts';
 import { userView } from './views.ts';
@@ -66,15 +67,13 @@ export async function createUser(deps: PeopleDeps, p: Principal, input: CreateUs
         passwordHash,
       })
       .returning();
-    await recordEvent(tx, deps.clock, {
+    await record(tx, deps, meta, {
       orgId: p.orgId,
       type: 'user.created',
       actor: actorOf(p),
       subjectType: 'user',
       subjectId: u.id,
       data: { after: { email: u.email, name: u.name, role: u.role, departmentId: u.departmentId, status: u.status } },
-      requestId: meta.requestId,
-      ip: meta.ip,
     });
     const invite = passwordHash ? null : await createInvite(deps, tx, p, u, meta);
     return { user: userView(u), invite };
@@ -107,7 +106,7 @@ export async function updateUser(deps: PeopleDeps, p: Principal, id: string, inp
       .where(eq(users.id, id))
       .returning();
     const changed = Object.keys(changes) as Array<keyof typeof changes>;
-    await recordEvent(tx, deps.clock, {
+    await record(tx, deps, meta, {
       orgId: p.orgId,
       type: 'user.updated',
       actor: actorOf(p),
@@ -118,8 +117,6 @@ export async function updateUser(deps: PeopleDeps, p: Principal, id: string, inp
         after: Object.fromEntries(changed.map((k) => [k, u[k]])),
       },
       rooms: [`user:${id}`],
-      requestId: meta.requestId,
-      ip: meta.ip,
     });
     return userView(u);
   });
@@ -155,7 +152,7 @@ async function setStatus(deps: PeopleDeps, p: Principal, u: typeof users.$inferS
       .where(eq(users.id, u.id))
       .returning();
     if (status === 'deactivated') await tx.delete(sessions).where(eq(sessions.userId, u.id));
-    await recordEvent(tx, deps.clock, {
+    await record(tx, deps, meta, {
       orgId: p.orgId,
       type: status === 'deactivated' ? 'user.deactivated' : 'user.reactivated',
       actor: actorOf(p),
@@ -163,8 +160,6 @@ async function setStatus(deps: PeopleDeps, p: Principal, u: typeof users.$inferS
       subjectId: u.id,
       data: { before: { status: u.status }, after: { status } },
       rooms: [`user:${u.id}`],
-      requestId: meta.requestId,
-      ip: meta.ip,
     });
     return userView(after);
   });
@@ -190,7 +185,7 @@ export async function updateProfile(deps: PeopleDeps, p: Principal, input: Profi
       .where(eq(users.id, p.userId))
       .returning();
     const changed = Object.keys(input) as Array<keyof ProfileInput>;
-    await recordEvent(tx, deps.clock, {
+    await record(tx, deps, meta, {
       orgId: p.orgId,
       type: 'user.updated',
       actor: actorOf(p),
@@ -198,8 +193,6 @@ export async function updateProfile(deps: PeopleDeps, p: Principal, input: Profi
       subjectId: u.id,
       data: { before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, u[k]])) },
       rooms: [`user:${u.id}`],
-      requestId: meta.requestId,
-      ip: meta.ip,
     });
     return userView(u);
   });
