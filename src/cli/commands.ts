@@ -7,6 +7,7 @@ import { organisations } from '../features/people/server/schema.ts';
 import { createUser, resetPassword } from '../features/people/server/users.ts';
 import { systemClock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
+import { lockOwner } from '../platform/data-lock.ts';
 import { openDatabase } from '../platform/database-target.ts';
 import { createDb } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
@@ -27,7 +28,7 @@ async function withPeople<T>(config: Config, fn: (deps: PeopleDeps) => Promise<T
         sessionIdleMs: config.sessionIdleMs,
         sessionMaxMs: config.sessionMaxMs,
         loginMaxFailures: config.loginMaxFailures,
-        publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+        publicUrl: config.publicUrl ?? lockOwner(config.dataDir)?.url ?? `http://localhost:${config.port || 3000}`,
       },
     };
     return await fn(deps);

@@ -46,17 +46,13 @@ export async function startFirebreak(config: Config, log: (m: string) => void = 
   return { url, port, stop, server: srv, readyMs: ms };
 }
 
-/** Runs until SIGINT/SIGTERM, then drains HTTP and stops the database within 10 s. */
+/** Runs until SIGINT/SIGTERM, then drains HTTP and stops the database within 10 s.
+ *  A signal that arrives during start-up stops the server as soon as start-up has finished. */
 export async function runUntilSignalled(config: Config) {
-  const running = await startFirebreak(config);
-  let signalled = false;
-  const onSignal = (sig: NodeJS.Signals) => {
-    if (signalled) {
-      console.error(`Second ${sig}: exiting now.`);
-      process.exit(1);
-    }
-    signalled = true;
-    console.log(`${sig} received: shutting down…`);
+  let running: Awaited<ReturnType<typeof startFirebreak>> | undefined;
+  let signalled: NodeJS.Signals | undefined;
+  const shutDown = () => {
+    if (!running) return; // start-up finishes first, then sees `signalled`
     const force = setTimeout(() => {
       console.error('Shutdown took too long; exiting.');
       process.exit(1);
@@ -73,6 +69,17 @@ export async function runUntilSignalled(config: Config) {
       },
     );
   };
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (signalled) {
+      console.error(`Second ${sig}: exiting now.`);
+      process.exit(1);
+    }
+    signalled = sig;
+    console.log(`${sig} received: shutting down…`);
+    shutDown();
+  };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  running = await startFirebreak(config);
+  if (signalled) shutDown();
 }

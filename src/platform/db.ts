@@ -30,9 +30,11 @@ export function createDb(url: string, opts: { max?: number; onError?: (e: Error)
 }
 
 /** True when an error means the database could not be reached (as opposed to a query error). */
-export function isConnectionError(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
+export function isConnectionError(e: unknown, depth = 0): boolean {
+  const err = e as { code?: string; message?: string; cause?: unknown };
   if (!err) return false;
+  // Drizzle wraps driver errors (DrizzleQueryError "Failed query: …") with the pg error as `cause`.
+  if (err.cause && depth < 5 && isConnectionError(err.cause, depth + 1)) return true;
   if (
     [
       'ECONNREFUSED',

@@ -144,8 +144,10 @@ export function createRouter(app: FastifyInstance, hooks: AccessHooks) {
             reply,
           });
           if (reply.sent) return reply;
-          if (result === undefined) return reply.code(def.status ?? 204).send();
-          return reply.code(def.status ?? 200).send(result);
+          // A status the handler set itself (e.g. 503 from /api/health) wins over the declared one.
+          const own = reply.statusCode !== 200 ? reply.statusCode : undefined;
+          if (result === undefined) return reply.code(own ?? def.status ?? 204).send();
+          return reply.code(own ?? def.status ?? 200).send(result);
         },
       });
     },

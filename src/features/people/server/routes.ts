@@ -73,7 +73,7 @@ export function registerPeopleRoutes(r: Router, deps: PeopleDeps & { secureCooki
     permission: 'public',
     body: c.signInInput,
     status: 201,
-    rateLimit: 30,
+    rateLimit: 300, // a whole office behind one NAT signs in at 9:00; failures are throttled separately
     handler: async (ctx) => {
       const token = await signIn(deps, ctx.body.email, ctx.body.password, { ...meta(ctx), ip: ctx.ip });
       setSessionCookie(ctx.reply, ctx.req, token, deps);
