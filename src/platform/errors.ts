@@ -47,7 +47,14 @@ const statusOf: Record<ErrorCode, number> = {
 };
 
 /** A field-level problem, as in a validation failure. */
-export type FieldError = { path: string; message: string };
+export type FieldError = {
+  path: string;
+  message: string;
+  /** Stable reason for translation: zod's issue code (too_small, invalid_format…) or ours (already_in_use…). */
+  code: string;
+  /** The bound for too_small / too_big. */
+  limit?: number;
+};
 
 /** An expected failure: carries an HTTP status, a stable code and a human message. */
 export class AppError extends Error {

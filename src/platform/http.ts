@@ -69,7 +69,10 @@ export type AccessHooks = {
 const STATE_CHANGING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 function zodToFieldErrors(err: z.ZodError) {
-  return err.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
+  return err.issues.map((i) => {
+    const limit = 'minimum' in i ? Number(i.minimum) : 'maximum' in i ? Number(i.maximum) : undefined;
+    return { path: i.path.map(String).join('.') || '(root)', message: i.message, code: i.code, ...(limit !== undefined ? { limit } : {}) };
+  });
 }
 
 function parsePart<T extends AnyZod | undefined>(schema: T, value: unknown, where: string) {

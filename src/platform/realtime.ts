@@ -25,6 +25,16 @@ export type RealtimeHooks = {
 };
 
 const HEARTBEAT_MS = 20_000;
+
+/** Cross-site WebSocket hijacking guard: a browser always sends Origin; it must be this host. */
+function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (!origin) return true; // non-browser clients send none; the session cookie still decides
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
 const MAX_ROOMS = 50;
 
 /** Starts the LISTEN loop and registers /api/live. */
@@ -105,6 +115,31 @@ export function createRealtime(app: FastifyInstance, databaseUrl: string, hooks:
     }
   };
 
+  const handleMessage = (c: Client, raw: string) => {
+    c.alive = true;
+    let msg: { type?: unknown; rooms?: unknown };
+    try {
+      msg = JSON.parse(raw);
+    } catch {
+      return;
+    }
+    const list = Array.isArray(msg.rooms) ? msg.rooms.filter((r): r is string => typeof r === 'string' && r.length < 100) : [];
+    if (msg.type === 'ping') send(c, { type: 'pong' });
+    if (msg.type === 'subscribe') {
+      for (const room of list) {
+        if (c.rooms.size >= MAX_ROOMS || !hooks.canSubscribe(c.principal, room)) {
+          send(c, { type: 'denied', room });
+          continue;
+        }
+        c.rooms.add(room);
+        if (!rooms.has(room)) rooms.set(room, new Set());
+        rooms.get(room)?.add(c);
+        send(c, { type: 'subscribed', room });
+      }
+    }
+    if (msg.type === 'unsubscribe') for (const room of list) leave(c, room);
+  };
+
   const heartbeat = setInterval(() => {
     for (const c of clients) {
       if (!c.alive) {
@@ -119,51 +154,35 @@ export function createRealtime(app: FastifyInstance, databaseUrl: string, hooks:
   heartbeat.unref();
 
   app.get('/api/live', { websocket: true }, async (socket: WebSocket & { __req?: unknown }, req) => {
-    const origin = req.headers.origin;
-    if (origin && new URL(origin).host !== req.headers.host) {
+    if (!sameOrigin(req.headers.origin, req.headers.host)) {
       socket.close(4403, 'cross-site');
       return;
     }
-    const principal = await hooks.authenticate(req);
+    // Listen at once: a client may send `subscribe` right after opening, before authentication resolves.
+    const early: string[] = [];
+    let c: Client | undefined;
+    socket.on('message', (raw) => {
+      if (c) handleMessage(c, String(raw));
+      else if (early.length < MAX_ROOMS) early.push(String(raw));
+    });
+    const principal = await hooks.authenticate(req).catch(() => null);
     if (principal?.kind !== 'user') {
       socket.close(4401, 'sign in first');
       return;
     }
     socket.__req = req;
-    const c: Client = { socket, principal, rooms: new Set(), alive: true };
-    clients.add(c);
+    const client: Client = { socket, principal, rooms: new Set(), alive: true };
+    c = client;
+    clients.add(client);
     socket.on('pong', () => {
-      c.alive = true;
-    });
-    socket.on('message', (raw) => {
-      c.alive = true;
-      let msg: { type?: unknown; rooms?: unknown };
-      try {
-        msg = JSON.parse(String(raw));
-      } catch {
-        return;
-      }
-      const list = Array.isArray(msg.rooms) ? msg.rooms.filter((r): r is string => typeof r === 'string' && r.length < 100) : [];
-      if (msg.type === 'ping') send(c, { type: 'pong' });
-      if (msg.type === 'subscribe') {
-        for (const room of list) {
-          if (c.rooms.size >= MAX_ROOMS || !hooks.canSubscribe(c.principal, room)) {
-            send(c, { type: 'denied', room });
-            continue;
-          }
-          c.rooms.add(room);
-          if (!rooms.has(room)) rooms.set(room, new Set());
-          rooms.get(room)?.add(c);
-          send(c, { type: 'subscribed', room });
-        }
-      }
-      if (msg.type === 'unsubscribe') for (const room of list) leave(c, room);
+      client.alive = true;
     });
     socket.on('close', () => {
-      for (const room of [...c.rooms]) leave(c, room);
-      clients.delete(c);
+      for (const room of [...client.rooms]) leave(client, room);
+      clients.delete(client);
     });
-    send(c, { type: 'hello', userId: principal.userId });
+    send(client, { type: 'hello', userId: principal.userId });
+    for (const raw of early.splice(0)) handleMessage(client, raw);
   });
 
   return {

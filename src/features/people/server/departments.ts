@@ -11,7 +11,7 @@ export async function listDepartments(deps: PeopleDeps, p: Principal): Promise<D
   const rows = await deps.db
     .select({
       d: departments,
-      memberCount: sql<number>`(SELECT count(*)::int FROM users u WHERE u.department_id = ${departments.id} AND u.status <> 'deactivated')`,
+      memberCount: sql<number>`(SELECT count(*)::int FROM users u WHERE u.department_id = "departments"."id" AND u.status <> 'deactivated')`,
     })
     .from(departments)
     .where(eq(departments.orgId, p.orgId))

@@ -98,6 +98,7 @@ export async function acceptInvite(
         status: 'active',
         name: input.name ?? row.u.name,
         locale: input.locale ?? row.u.locale,
+        lastSignInAt: deps.clock.now(),
         version: sql`${users.version} + 1`,
         updatedAt: deps.clock.now(),
       })

@@ -193,6 +193,9 @@ describe('users and invites', () => {
     const ok = await admin.patch(`/api/users/${m.id}`, { role: 'manager', departmentId: legal.id, expectedVersion: u.version });
     assert.equal(ok.status, 200);
     assert.equal(ok.body.role, 'manager');
+    const counts = (await admin.get('/api/departments')).body;
+    assert.equal(counts.find((d: { id: string }) => d.id === legal.id).memberCount, 1);
+    assert.equal(counts.find((d: { kind: string }) => d.kind === 'pr').memberCount, 0);
     const stale = await admin.patch(`/api/users/${m.id}`, { role: 'member', expectedVersion: u.version });
     assert.equal(stale.status, 409);
     const audit = await admin.get(`/api/audit?type=user.updated&subjectId=${m.id}`);

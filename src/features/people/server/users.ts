@@ -33,7 +33,9 @@ async function assertDepartment(deps: PeopleDeps, orgId: string, departmentId: s
     .from(departments)
     .where(and(eq(departments.id, departmentId), eq(departments.orgId, orgId)));
   if (!d)
-    throw new AppError('validation_failed', 'No such department.', { errors: [{ path: 'departmentId', message: 'no such department' }] });
+    throw new AppError('validation_failed', 'No such department.', {
+      errors: [{ path: 'departmentId', message: 'no such department', code: 'not_found' }],
+    });
 }
 
 /** Input of createUser. */
@@ -53,7 +55,9 @@ export async function createUser(deps: PeopleDeps, p: Principal, input: CreateUs
   return deps.db.transaction(async (tx) => {
     const existing = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (existing.length)
-      throw new AppError('conflict', 'A user with this e-mail already exists.', { errors: [{ path: 'email', message: 'already in use' }] });
+      throw new AppError('conflict', 'A user with this e-mail already exists.', {
+        errors: [{ path: 'email', message: 'already in use', code: 'already_in_use' }],
+      });
     const [u] = await tx
       .insert(users)
       .values({

@@ -1,0 +1,51 @@
+// Unit tests of the live client's pure parts: which queries an event invalidates, and the back-off.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { backoffDelay, keysForEvent } from './live.ts';
+
+const ev = (type: string, subject: string | null = null, id: string | null = null) => ({ type, subject, id, version: 1 });
+
+test('every event refreshes the audit log', () => {
+  for (const type of ['org.updated', 'user.signed_in', 'token.created', 'crisis.declared']) {
+    assert.deepEqual(keysForEvent(ev(type), 'me')[0], ['audit']);
+  }
+});
+
+test('user events refresh users, and the session only when the subject is me', () => {
+  assert.deepEqual(keysForEvent(ev('user.updated', 'user', 'someone'), 'me'), [['audit'], ['users']]);
+  assert.deepEqual(keysForEvent(ev('user.updated', 'user', 'me'), 'me'), [['audit'], ['users'], ['session']]);
+  assert.deepEqual(keysForEvent(ev('user.updated', 'user', null), null), [['audit'], ['users']]);
+});
+
+test('department, token and org events refresh their lists', () => {
+  assert.deepEqual(keysForEvent(ev('department.created'), 'me'), [['audit'], ['departments'], ['users']]);
+  assert.deepEqual(keysForEvent(ev('token.revoked'), 'me'), [['audit'], ['tokens']]);
+  assert.deepEqual(keysForEvent(ev('org.updated'), 'me'), [['audit'], ['org'], ['session']]);
+});
+
+test('back-off doubles from 0.5 s with up to 50% jitter, never over 30 s', () => {
+  assert.equal(
+    backoffDelay(0, () => 0),
+    500,
+  );
+  assert.equal(
+    backoffDelay(0, () => 1),
+    750,
+  );
+  assert.equal(
+    backoffDelay(3, () => 0),
+    4000,
+  );
+  assert.equal(
+    backoffDelay(5, () => 1),
+    24_000,
+  );
+  assert.equal(
+    backoffDelay(6, () => 0),
+    30_000,
+  );
+  assert.equal(
+    backoffDelay(20, () => 1),
+    30_000,
+  );
+});

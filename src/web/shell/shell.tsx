@@ -1,0 +1,81 @@
+// The authenticated application shell: header, navigation (a burger drawer on phones) and the page.
+import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconFlame, IconHome, IconSettings } from '@tabler/icons-react';
+import { Link, Outlet, useRouterState } from '@tanstack/react-router';
+import { type ReactNode, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { startLive } from '../live.ts';
+import { sections } from '../sections.ts';
+import { useSession } from '../session.ts';
+import { LiveIndicator } from './live-indicator.tsx';
+import { usePreferenceSync } from './preference-sync.ts';
+import { UserMenu } from './user-menu.tsx';
+
+type NavItem = { to: string; label: string; icon: ReactNode; exact?: boolean };
+
+/** The header, navigation and page outlet for signed-in users. */
+export function Shell({ onSignOut }: { onSignOut: () => void }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  usePreferenceSync(session.user);
+
+  useEffect(() => {
+    startLive({ userId: session.user.id, orgId: session.org.id });
+  }, [session.user.id, session.org.id]);
+
+  // A phone's navigation drawer closes once the user has picked a page.
+  useEffect(() => {
+    if (pathname) close();
+  }, [pathname, close]);
+
+  const items: NavItem[] = [
+    { to: '/', label: t('nav.home'), icon: <IconHome size={18} />, exact: true },
+    ...sections.map((s) => ({ to: s.path, label: t(`nav.${s.key}`), icon: <s.icon size={18} /> })),
+    { to: '/settings/profile', label: t('nav.settings'), icon: <IconSettings size={18} /> },
+  ];
+  const isActive = (item: NavItem) =>
+    item.exact ? pathname === item.to : pathname.startsWith(item.to === '/settings/profile' ? '/settings' : item.to);
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.openMenu')} />
+            <IconFlame size={24} color="var(--mantine-color-orange-6)" aria-hidden />
+            <Text fw={700} size="lg">
+              {t('app.name')}
+            </Text>
+            <Text c="dimmed" size="sm" truncate visibleFrom="xs">
+              {session.org.name}
+            </Text>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <LiveIndicator />
+            <UserMenu onSignOut={onSignOut} />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')} component="nav">
+        <AppShell.Section grow component={ScrollArea}>
+          {items.map((item) => (
+            <NavLink
+              key={item.to}
+              label={item.label}
+              leftSection={item.icon}
+              active={isActive(item)}
+              aria-current={isActive(item) ? 'page' : undefined}
+              renderRoot={(props) => <Link to={item.to} {...props} />}
+            />
+          ))}
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
