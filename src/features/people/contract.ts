@@ -1,18 +1,8 @@
 // People: zod schemas, types and event names shared by the server and the web app.
 import { z } from 'zod';
+import { colorSchemes, departmentKinds, locales, roles, tokenScopes } from './values.ts';
 
-/** Organisation roles, most to least privileged. */
-export const roles = ['admin', 'manager', 'member', 'reporter', 'guest'] as const;
-export type Role = (typeof roles)[number];
-
-/** Built-in department kinds (their names are translated unless renamed). */
-export const departmentKinds = ['pr', 'marketing', 'legal', 'customer_service', 'executive', 'it', 'other'] as const;
-
-/** Scopes a machine API token can carry. */
-export const tokenScopes = ['mentions:write', 'mentions:read'] as const;
-
-export const locales = ['zh-TW', 'en'] as const;
-export const colorSchemes = ['auto', 'light', 'dark'] as const;
+export * from './values.ts';
 
 // Control characters (other than tab and newline) are refused everywhere: they hide text and break logs.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -186,24 +176,3 @@ export const chainReportOut = z.object({
   brokenAt: z.number().int().optional(),
   reason: z.string().optional(),
 });
-
-/** Event types this feature writes (dotted, past tense). */
-export const peopleEvents = [
-  'org.set_up',
-  'org.updated',
-  'user.signed_in',
-  'user.sign_in_failed',
-  'user.signed_out',
-  'user.created',
-  'user.invited',
-  'user.invite_accepted',
-  'user.updated',
-  'user.password_changed',
-  'user.password_reset',
-  'user.deactivated',
-  'user.reactivated',
-  'department.created',
-  'department.updated',
-  'token.created',
-  'token.revoked',
-] as const;
