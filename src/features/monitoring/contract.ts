@@ -1,0 +1,125 @@
+// Monitoring: zod schemas, types and event names shared by the server and the web app.
+import { z } from 'zod';
+
+/** Most mentions one push request may carry. */
+export const MAX_BATCH = 1000;
+/** Longest mention text accepted (characters). */
+export const MAX_TEXT = 50_000;
+
+export const sentiments = ['negative', 'neutral', 'positive'] as const;
+export type Sentiment = (typeof sentiments)[number];
+
+// Control characters (except tab/newline/CR) are refused: PostgreSQL cannot store NUL, and the rest hide text.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const wellFormed = (s: string) => s.isWellFormed() && !CONTROL.test(s);
+
+/** A bounded piece of human text from the internet: well-formed Unicode, no control characters. */
+export const hostileText = (max: number) =>
+  z.string().max(max, `at most ${max} characters`).refine(wellFormed, 'contains control characters or invalid Unicode');
+
+const count = z.number().int().min(0).max(1e12);
+
+/** One mention as a collector sends it. `externalId` or `url` identifies it within its source. */
+export const mentionInput = z
+  .strictObject({
+    source: hostileText(100).pipe(z.string().trim().min(1, 'required')),
+    externalId: hostileText(500).optional(),
+    url: z
+      .string()
+      .max(2000)
+      .refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), 'must be an http(s) URL')
+      .optional(),
+    author: hostileText(200).optional(),
+    authorFollowers: count.optional(),
+    title: hostileText(1000).optional(),
+    text: hostileText(MAX_TEXT).refine((t) => t.trim().length > 0, 'text is empty'),
+    publishedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' }),
+    lang: z
+      .string()
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag')
+      .optional(),
+    metrics: z
+      .strictObject({ likes: count.optional(), shares: count.optional(), comments: count.optional(), views: count.optional() })
+      .optional(),
+    raw: z.unknown().optional(),
+  })
+  .refine((m) => m.externalId !== undefined || m.url !== undefined, { message: 'needs externalId or url', path: ['externalId'] });
+export type MentionInput = z.infer<typeof mentionInput>;
+
+/** The push API body: items are checked one by one, so a bad item never sinks the batch. */
+export const pushInput = z.strictObject({
+  mentions: z.array(z.unknown()).min(1, 'send at least one mention').max(MAX_BATCH, `at most ${MAX_BATCH} mentions per request`),
+});
+
+export const itemResult = z.object({
+  index: z.number().int(),
+  status: z.enum(['accepted', 'duplicate', 'rejected']),
+  id: z.number().int().optional(),
+  reason: z.string().optional(),
+});
+export const pushResult = z.object({
+  accepted: z.number().int(),
+  duplicate: z.number().int(),
+  rejected: z.number().int(),
+  items: z.array(itemResult),
+});
+export type PushResult = z.infer<typeof pushResult>;
+
+export const mentionOut = z.object({
+  id: z.number().int(),
+  sourceId: z.uuid(),
+  sourceName: z.string(),
+  url: z.string().nullable(),
+  author: z.string().nullable(),
+  authorFollowers: z.number().int().nullable(),
+  title: z.string().nullable(),
+  text: z.string(),
+  lang: z.string(),
+  publishedAt: z.string(),
+  collectedAt: z.string(),
+  metrics: z.object({
+    likes: z.number().nullable(),
+    shares: z.number().nullable(),
+    comments: z.number().nullable(),
+    views: z.number().nullable(),
+  }),
+  /** An estimate from followers and engagement (views when the source reports them). */
+  reachEstimate: z.number().int(),
+  clusterId: z.number().int().nullable(),
+  sentiment: z.enum(sentiments),
+  sentimentScore: z.number(),
+  sentimentConfidence: z.number(),
+  sentimentCorrected: z.boolean(),
+  topicIds: z.array(z.uuid()),
+  /** [start, end) ranges in `text` that matched the search or topic, for highlighting. */
+  highlights: z.array(z.tuple([z.number().int(), z.number().int()])),
+});
+export type Mention = z.infer<typeof mentionOut>;
+
+export const mentionQuery = z.strictObject({
+  q: z.string().max(2000).optional(),
+  topicId: z.uuid().optional(),
+  sourceId: z.uuid().optional(),
+  sentiment: z.enum(sentiments).optional(),
+  lang: z.string().max(20).optional(),
+  author: z.string().max(200).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type MentionQuery = z.infer<typeof mentionQuery>;
+
+export const mentionPage = z.object({ mentions: z.array(mentionOut), nextBefore: z.number().int().nullable() });
+
+export const correctSentimentInput = z.strictObject({ sentiment: z.enum(sentiments) });
+
+/** Event types this feature writes. */
+export const monitoringEvents = [
+  'mention.batch_ingested',
+  'mention.sentiment_corrected',
+  'source.created',
+  'source.updated',
+  'topic.created',
+  'topic.updated',
+] as const;
