@@ -3,8 +3,9 @@ import { parseArgs } from 'node:util';
 import { ConfigError, configVariables, loadConfig } from '../platform/config.ts';
 import { DataDirLockedError } from '../platform/data-lock.ts';
 import { StartupError } from '../platform/database-target.ts';
-import { auditVerify, migrate, userCreate, userResetPassword } from './commands.ts';
-import { runUntilSignalled } from './start.ts';
+
+// Commands load their modules on demand, so light commands (classify) don't pay for the server's import graph.
+const cmds = () => import('./commands.ts');
 
 type Command = {
   usage: string;
@@ -19,7 +20,7 @@ const commands: Record<string, Command> = {
     help: 'Start PostgreSQL (embedded unless DATABASE_URL is set), apply migrations, build the web app if needed, and serve UI and API.',
     options: {},
     run: async () => {
-      await runUntilSignalled(loadConfig());
+      await (await import('./start.ts')).runUntilSignalled(loadConfig());
       return undefined; // keeps running
     },
   },
@@ -27,7 +28,7 @@ const commands: Record<string, Command> = {
     usage: 'firebreak migrate',
     help: 'Apply pending database migrations and exit.',
     options: {},
-    run: async () => migrate(loadConfig()),
+    run: async () => (await cmds()).migrate(loadConfig()),
   },
   'user create': {
     usage: 'firebreak user create --email E --name N --role R [--password-stdin]',
@@ -38,7 +39,7 @@ const commands: Record<string, Command> = {
       role: { type: 'string', help: 'admin | manager | member | reporter | guest (default member)' },
       'password-stdin': { type: 'boolean', help: 'read the password from standard input' },
     },
-    run: async (v) => userCreate(loadConfig(), v),
+    run: async (v) => (await cmds()).userCreate(loadConfig(), v),
   },
   'user reset-password': {
     usage: 'firebreak user reset-password --email E [--password-stdin]',
@@ -47,13 +48,29 @@ const commands: Record<string, Command> = {
       email: { type: 'string', help: 'the user’s e-mail address' },
       'password-stdin': { type: 'boolean', help: 'read the password from standard input' },
     },
-    run: async (v) => userResetPassword(loadConfig(), v),
+    run: async (v) => (await cmds()).userResetPassword(loadConfig(), v),
+  },
+  classify: {
+    usage: 'firebreak classify < mentions.ndjson',
+    help: 'Sentiment of NDJSON {"id","text"} lines on stdin → {"id","sentiment","score","confidence","lang"} lines, in order (bad line → {"id"?,"error"}; blank lines skipped). Shipped model, no network or database.',
+    options: {},
+    run: async (v) => (await import('./sentiment.ts')).classifyCommand(v),
+  },
+  'sentiment train': {
+    usage: 'firebreak sentiment train [--corrections] [--out DIR] [--data DIR]',
+    help: 'Train the Chinese sentiment model from the shared review corpora (and users’ corrections), write it and its provenance to models/.',
+    options: {
+      corrections: { type: 'boolean', help: 'also learn from the sentiment_corrections table (opens the database)' },
+      out: { type: 'string', help: 'output directory (default: models/ in the project root)' },
+      data: { type: 'string', help: 'training data directory (default: ../shared/data/sentiment beside the project root)' },
+    },
+    run: async (v) => (await import('./sentiment.ts')).sentimentTrainCommand(v),
   },
   'audit verify': {
     usage: 'firebreak audit verify [--json]',
     help: 'Walk the audit hash chain and report the first broken link. Exit code 1 if broken.',
     options: { json: { type: 'boolean', help: 'print the report as JSON' } },
-    run: async (v) => auditVerify(loadConfig(), v),
+    run: async (v) => (await cmds()).auditVerify(loadConfig(), v),
   },
 };
 
