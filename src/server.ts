@@ -11,6 +11,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyError, type FastifyRequest, LogController } from 'fastify';
 import { z } from 'zod';
+import { registerMonitoringRoutes } from './features/monitoring/server/routes.ts';
 import { authenticateSession, authenticateToken } from './features/people/server/auth.ts';
 import type { PeopleDeps } from './features/people/server/deps.ts';
 import { can, canSubscribe } from './features/people/server/policies.ts';
@@ -186,6 +187,7 @@ export async function buildServer(opts: ServerOptions) {
   });
 
   registerPeopleRoutes(router, deps);
+  registerMonitoringRoutes(router, { db: database.db, clock });
 
   router.add({
     method: 'GET',

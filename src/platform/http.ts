@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
+import type { Actor } from './events.ts';
 
 /** An authenticated caller: a signed-in user or a machine token. */
 export type Principal =
@@ -18,6 +19,13 @@ export type Principal =
   | { kind: 'token'; tokenId: string; orgId: string; scopes: string[]; label: string }
   /** The operator at the command line: calls services directly, never routes. */
   | { kind: 'system'; orgId: string; label: string };
+
+/** The event actor for a principal. */
+export function actorOf(p: Principal): Actor {
+  if (p.kind === 'user') return { type: 'user', id: p.userId, label: p.label };
+  if (p.kind === 'token') return { type: 'token', id: p.tokenId, label: p.label };
+  return { type: 'system', label: p.label };
+}
 
 /** 'public' needs nothing; 'authenticated' any principal; otherwise an action name the policies decide. */
 export type Permission = 'public' | 'authenticated' | (string & {});

@@ -3,8 +3,7 @@ import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db, Executor } from '../../../platform/db.ts';
-import { type Actor, type EventInput, recordEvent } from '../../../platform/events.ts';
-import type { Principal } from '../../../platform/http.ts';
+import { type EventInput, recordEvent } from '../../../platform/events.ts';
 
 /** Dependencies of the people services. */
 export type PeopleDeps = {
@@ -54,11 +53,7 @@ export async function verifyPassword(deps: PeopleDeps, stored: string | null, pa
 }
 
 /** The event actor for a principal. */
-export function actorOf(p: Principal): Actor {
-  if (p.kind === 'user') return { type: 'user', id: p.userId, label: p.label };
-  if (p.kind === 'token') return { type: 'token', id: p.tokenId, label: p.label };
-  return { type: 'system', label: p.label };
-}
+export { actorOf } from '../../../platform/http.ts';
 
 /** ISO string or null. */
 export function iso(d: Date | null | undefined): string | null {

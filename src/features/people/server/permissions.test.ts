@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { type Client, createClient, setUpOrg } from '../../../../test/helpers/client.ts';
 import { startTestServer } from '../../../../test/helpers/server.ts';
+import { sources, topics } from '../../monitoring/server/schema.ts';
 import { hashPassword } from './deps.ts';
 import { apiTokens, departments, organisations, users } from './schema.ts';
 
@@ -44,6 +45,17 @@ const table: Record<string, Who[]> = {
   'GET /api/token': ['token'],
   'GET /api/audit': ['admin'],
   'GET /api/audit/verify': ['admin'],
+  'POST /api/mentions': ['token'],
+  'GET /api/mentions': [...staff, 'token'],
+  'GET /api/mentions/:id': [...staff, 'token'],
+  'POST /api/mentions/:id/sentiment': staff,
+  'GET /api/topics': staff,
+  'POST /api/topics': ['admin', 'manager'],
+  'PATCH /api/topics/:id': ['admin', 'manager'],
+  'POST /api/topics/:id/reapply': ['admin', 'manager'],
+  'POST /api/topics/preview': staff,
+  'GET /api/sources': staff,
+  'PATCH /api/sources/:id': ['admin', 'manager'],
 };
 
 const tokenOnly = new Set(
@@ -59,7 +71,10 @@ describe('permission table', () => {
   let victimId = '';
   let deptId = '';
   let tokenId = '';
-  let other = { userId: '', deptId: '', tokenId: '' };
+  let other = { userId: '', deptId: '', tokenId: '', topicId: '', sourceId: '' };
+  let topicId = '';
+  let sourceId = '';
+  let mentionId = 0;
 
   before(async () => {
     ctx = await startTestServer();
@@ -73,6 +88,12 @@ describe('permission table', () => {
     victimId = (await org.admin.post('/api/users', { email: 'victim@example.com', name: 'Victim', role: 'member' })).body.user.id;
     deptId = (await org.admin.get('/api/departments')).body[0].id;
     tokenId = (await org.admin.post('/api/tokens', { name: 'to revoke', scopes: ['mentions:read'] })).body.token.id;
+    const pushed = await clients.token.post('/api/mentions', {
+      mentions: [{ source: 'collector', externalId: 'p-1', text: '鼎泰豐 服務很好', publishedAt: new Date().toISOString() }],
+    });
+    mentionId = pushed.body.items[0].id;
+    sourceId = (await org.admin.get('/api/sources')).body[0].id;
+    topicId = (await org.admin.post('/api/topics', { name: '品牌', query: '鼎泰豐' })).body.id;
     // A second organisation, made directly in the database (setup is closed after the first).
     const db = ctx.server.db;
     const [o] = await db.insert(organisations).values({ name: 'Other Co' }).returning();
@@ -93,7 +114,9 @@ describe('permission table', () => {
         createdAt: new Date(),
       })
       .returning();
-    other = { userId: u.id, deptId: d.id, tokenId: tk.id };
+    const [ot] = await db.insert(topics).values({ orgId: o.id, name: 'theirs', query: '鼎泰豐' }).returning();
+    const [os] = await db.insert(sources).values({ orgId: o.id, kind: 'push', name: 'theirs' }).returning();
+    other = { userId: u.id, deptId: d.id, tokenId: tk.id, topicId: ot.id, sourceId: os.id };
   });
 
   test('the table lists exactly the registered routes', () => {
@@ -105,10 +128,15 @@ describe('permission table', () => {
     for (const r of ctx.server.router.routes) assert.ok(r.permission, `${r.method} ${r.url}`);
   });
 
-  const fill = (url: string) =>
-    url
-      .replace(':id', url.includes('/users/') ? victimId : url.includes('/departments/') ? deptId : tokenId)
-      .replace(':token', 'x'.repeat(43));
+  const idFor = (url: string) => {
+    if (url.includes('/users/')) return victimId;
+    if (url.includes('/departments/')) return deptId;
+    if (url.includes('/mentions/')) return String(mentionId);
+    if (url.includes('/topics/')) return topicId;
+    if (url.includes('/sources/')) return sourceId;
+    return tokenId;
+  };
+  const fill = (url: string) => url.replace(':id', idFor(url)).replace(':token', 'x'.repeat(43));
 
   for (const who of all) {
     test(`${who}: allowed and denied`, async () => {
@@ -142,6 +170,10 @@ describe('permission table', () => {
       ['POST', `/api/users/${other.userId}/invite`],
       ['PATCH', `/api/departments/${other.deptId}`, { name: 'Hijack' }],
       ['DELETE', `/api/tokens/${other.tokenId}`],
+      ['PATCH', `/api/topics/${other.topicId}`, { name: 'Hijack' }],
+      ['POST', `/api/topics/${other.topicId}/reapply`],
+      ['PATCH', `/api/sources/${other.sourceId}`, { status: 'paused' }],
+      ['GET', `/api/mentions/${mentionId + 1000}`],
     ];
     for (const [method, url, body] of checks) {
       const r = await admin.request(method, url, body);

@@ -16,6 +16,13 @@ export const actions = [
   'token.manage',
   'audit.read',
   'token.introspect',
+  'mention.ingest',
+  'mention.read',
+  'mention.correct',
+  'topic.read',
+  'topic.manage',
+  'source.read',
+  'source.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -36,11 +43,20 @@ const roleGrants: Record<Action, Role[]> = {
   'token.manage': ['admin'],
   'audit.read': ['admin'],
   'token.introspect': [],
+  'mention.ingest': [],
+  'mention.read': staff,
+  'mention.correct': staff,
+  'topic.read': staff,
+  'topic.manage': ['admin', 'manager'],
+  'source.read': staff,
+  'source.manage': ['admin', 'manager'],
 };
 
 /** Which token scopes hold each action (machines never act as people). */
 const scopeGrants: Partial<Record<Action, string[]>> = {
   'token.introspect': ['mentions:write', 'mentions:read'],
+  'mention.ingest': ['mentions:write'],
+  'mention.read': ['mentions:read'],
 };
 
 /** True if the principal may perform `action` (organisation scoping is checked by the service). */

@@ -1,0 +1,223 @@
+// The push API and the pipeline behind it, against a real server and database.
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import pg from 'pg';
+import { type Client, createClient, setUpOrg } from '../../../../test/helpers/client.ts';
+import { startTestServer } from '../../../../test/helpers/server.ts';
+
+const now = () => new Date().toISOString();
+const story = '鼎泰豐信義店的小籠包裡面吃到蟑螂，店員態度還很差，說是我們自己帶進去的，大家千萬不要去！已經報衛生局了。';
+
+describe('push API', () => {
+  let ctx: Awaited<ReturnType<typeof startTestServer>>;
+  let org: Awaited<ReturnType<typeof setUpOrg>>;
+  let machine: Client;
+  const count = async (q: string) => {
+    const c = new pg.Client({ connectionString: ctx.databaseUrl });
+    await c.connect();
+    const r = await c.query(q);
+    await c.end();
+    return r.rows[0].n as number;
+  };
+
+  before(async () => {
+    ctx = await startTestServer();
+    org = await setUpOrg(ctx.url);
+    const t = await org.admin.post('/api/tokens', { name: 'collector', scopes: ['mentions:write', 'mentions:read'] });
+    machine = createClient(ctx.url);
+    machine.useToken(t.body.secret);
+  });
+
+  test('accepts a batch, reports duplicates, and a resent batch is stored once', async () => {
+    const batch = [
+      {
+        source: 'ptt',
+        externalId: 'M.1',
+        url: 'https://www.ptt.cc/bbs/Food/M.1.html',
+        author: 'foodie',
+        authorFollowers: 1200,
+        text: story,
+        publishedAt: now(),
+        metrics: { likes: 30, shares: 4 },
+      },
+      {
+        source: 'ptt',
+        url: 'https://www.ptt.cc/bbs/Food/M.2.html',
+        title: 'Re: 鼎泰豐',
+        text: 'This is terrible service. Never again!',
+        publishedAt: now(),
+      },
+      { source: 'ptt', externalId: 'M.1', text: 'same id again', publishedAt: now() },
+    ];
+    const r = await machine.post('/api/mentions', { mentions: batch });
+    assert.equal(r.status, 200);
+    assert.deepEqual([r.body.accepted, r.body.duplicate, r.body.rejected], [2, 1, 0]);
+    assert.equal(r.body.items[2].status, 'duplicate');
+    const again = await machine.post('/api/mentions', { mentions: batch.slice(0, 2) });
+    assert.deepEqual([again.body.accepted, again.body.duplicate], [0, 2]);
+    assert.equal(
+      await count(`SELECT count(*)::int AS n FROM mentions WHERE external_key IN ('M.1', 'https://www.ptt.cc/bbs/Food/M.2.html')`),
+      2,
+    );
+    const m = await org.admin.get(`/api/mentions/${r.body.items[0].id}`);
+    assert.equal(m.body.text, story);
+    assert.equal(m.body.lang, 'zh-Hant');
+    assert.equal(m.body.sentiment, 'negative');
+    assert.equal(m.body.reachEstimate, Math.round(1200 * 0.1 + 30 * 10 + 4 * 50));
+    assert.equal(m.body.sourceName, 'ptt');
+  });
+
+  test('a bad item never sinks the batch; each rejection says why', async () => {
+    const good = { source: 'news', externalId: 'ok-1', text: '全聯雞蛋漲價', publishedAt: now() };
+    const bad: Array<[unknown, RegExp]> = [
+      [{ source: 'news', externalId: 'b1', text: '   ', publishedAt: now() }, /text is empty/],
+      [{ source: 'news', externalId: 'b2', text: 'x', publishedAt: 'yesterday' }, /publishedAt/],
+      [{ source: 'news', externalId: 'b3', text: 'x', publishedAt: '2999-01-01T00:00:00Z' }, /future/],
+      [{ source: 'news', text: 'no id', publishedAt: now() }, /externalId or url/],
+      [{ source: 'news', externalId: 'b5', text: 'nul\u0000byte', publishedAt: now() }, /control characters/],
+      [{ source: 'news', externalId: 'b6', text: 'lone \ud800 surrogate', publishedAt: now() }, /invalid Unicode/],
+      [{ source: 'news', externalId: 'b7', text: 'x', url: 'javascript:alert(1)', publishedAt: now() }, /http\(s\) URL/],
+      [{ source: 'news', externalId: 'b8', text: 'x', publishedAt: now(), admin: true }, /Unrecognized key/i],
+      ['just a string', /expected object/i],
+      [{ source: 'news', externalId: 'b9', text: 'x'.repeat(50_001), publishedAt: now() }, /at most 50000/],
+    ];
+    const r = await machine.post('/api/mentions', { mentions: [good, ...bad.map(([b]) => b)] });
+    assert.equal(r.status, 200);
+    assert.equal(r.body.accepted, 1);
+    assert.equal(r.body.rejected, bad.length);
+    for (const [i, [item, reason]] of bad.entries()) assert.match(r.body.items[i + 1].reason, reason, JSON.stringify(item).slice(0, 60));
+  });
+
+  test('HTML and script are stored as text, unchanged', async () => {
+    const html = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+    const r = await machine.post('/api/mentions', {
+      mentions: [{ source: 'forum', externalId: 'x1', author: html, title: html, text: html, publishedAt: now() }],
+    });
+    const m = await org.admin.get(`/api/mentions/${r.body.items[0].id}`);
+    assert.equal(m.body.text, html);
+    assert.equal(m.body.author, html);
+  });
+
+  test('oversize batches are refused whole with a clear error', async () => {
+    const many = Array.from({ length: 1001 }, (_, i) => ({ source: 's', externalId: `o${i}`, text: 'x', publishedAt: now() }));
+    const r = await machine.post('/api/mentions', { mentions: many });
+    assert.equal(r.status, 400);
+    assert.match(JSON.stringify(r.body.errors), /at most 1000/);
+  });
+
+  test('copy-pasted reposts join one cluster; a different story does not', async () => {
+    const items = [
+      { source: 'dcard', externalId: 'd1', text: story, publishedAt: now() },
+      { source: 'dcard', externalId: 'd2', text: `轉貼：${story}`, publishedAt: now() },
+      { source: 'threads', externalId: 't1', text: story.replaceAll('，', ' '), publishedAt: now() },
+      {
+        source: 'threads',
+        externalId: 't2',
+        text: '全聯今天宣布雞蛋漲價，一盒多五元，網友抱怨物價一直漲，薪水卻沒有漲。',
+        publishedAt: now(),
+      },
+    ];
+    const first = await machine.post('/api/mentions', { mentions: items.slice(0, 2) });
+    const second = await machine.post('/api/mentions', { mentions: items.slice(2) });
+    const ids = [...first.body.items, ...second.body.items].map((i: { id: number }) => i.id);
+    const clusters = await Promise.all(ids.map(async (id: number) => (await org.admin.get(`/api/mentions/${id}`)).body.clusterId));
+    assert.equal(clusters[1], clusters[0]);
+    assert.equal(clusters[2], clusters[0]);
+    assert.notEqual(clusters[3], clusters[0]);
+  });
+
+  test('a paused source rejects items with its reason', async () => {
+    await machine.post('/api/mentions', { mentions: [{ source: 'line-today', externalId: 'l1', text: '測試', publishedAt: now() }] });
+    const src = (await org.admin.get('/api/sources')).body.find((s: { name: string }) => s.name === 'line-today');
+    assert.equal(src.itemsTotal, 1);
+    assert.equal((await org.admin.patch(`/api/sources/${src.id}`, { status: 'paused' })).status, 204);
+    const r = await machine.post('/api/mentions', {
+      mentions: [{ source: 'line-today', externalId: 'l2', text: '測試', publishedAt: now() }],
+    });
+    assert.match(r.body.items[0].reason, /paused/);
+  });
+
+  test('each batch writes one event, and corrections are recorded for retraining', async () => {
+    const r = await machine.post('/api/mentions', { mentions: [{ source: 'yt', externalId: 'y1', text: '還可以吧', publishedAt: now() }] });
+    const audit = await org.admin.get('/api/audit?type=mention.batch_ingested&limit=1');
+    assert.equal(audit.body.events[0].data.accepted, 1);
+    const id = r.body.items[0].id;
+    assert.equal((await org.admin.post(`/api/mentions/${id}/sentiment`, { sentiment: 'positive' })).status, 204);
+    const m = await org.admin.get(`/api/mentions/${id}`);
+    assert.equal(m.body.sentiment, 'positive');
+    assert.equal(m.body.sentimentCorrected, true);
+    assert.equal(
+      await count(`SELECT count(*)::int AS n FROM sentiment_corrections WHERE mention_id = ${id} AND sentiment = 'positive'`),
+      1,
+    );
+  });
+});
+
+describe('search and topics', () => {
+  test('full-text search in Chinese and English, across scripts, with highlights and filters', async () => {
+    const ctx = await startTestServer();
+    const org = await setUpOrg(ctx.url);
+    const t = await org.admin.post('/api/tokens', { name: 'c', scopes: ['mentions:write'] });
+    const machine = createClient(ctx.url);
+    machine.useToken(t.body.secret);
+    const day = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
+    await machine.post('/api/mentions', {
+      mentions: [
+        { source: 'ptt', externalId: '1', text: '鼎泰豐的小籠包吃到蟑螂', publishedAt: day(1) },
+        { source: 'ptt', externalId: '2', text: '鼎泰丰服务很好，推荐', publishedAt: day(2) },
+        { source: 'news', externalId: '3', text: 'Din Tai Fung opens a new store in Taipei', publishedAt: day(3) },
+        { source: 'news', externalId: '4', text: '台北新開的牛肉麵店', publishedAt: day(4) },
+      ],
+    });
+    const q = async (s: string) => (await org.admin.get(`/api/mentions?${s}`)).body;
+    const zh = await q(`q=${encodeURIComponent('鼎泰豐')}`);
+    assert.deepEqual(
+      zh.mentions.map((m: { text: string }) => m.text),
+      ['鼎泰豐的小籠包吃到蟑螂', '鼎泰丰服务很好，推荐'],
+    );
+    assert.deepEqual(zh.mentions[1].highlights, [[0, 3]]);
+    const en = await q(`q=${encodeURIComponent('"din tai fung"')}`);
+    assert.equal(en.mentions.length, 1);
+    const both = await q(`q=${encodeURIComponent('鼎泰豐 OR taipei OR 台北')}&sourceId=`);
+    assert.equal(both.status, 400, 'empty sourceId is not a uuid');
+    const news = (await org.admin.get('/api/sources')).body.find((s: { name: string }) => s.name === 'news');
+    const filtered = await q(`q=${encodeURIComponent('taipei OR 台北')}&sourceId=${news.id}`);
+    assert.equal(filtered.mentions.length, 2);
+    const neg = await q('sentiment=negative');
+    assert.ok(neg.mentions.every((m: { sentiment: string }) => m.sentiment === 'negative'));
+    const bad = await org.admin.get(`/api/mentions?q=${encodeURIComponent('(鼎泰豐 AND')}`);
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.errors[0].path, 'q');
+    const page1 = await q('limit=2');
+    const page2 = await q(`limit=2&before=${page1.nextBefore}`);
+    assert.equal(page1.mentions.length + page2.mentions.length, 4);
+    assert.equal(page2.nextBefore, null);
+  });
+
+  test('topics tag new mentions at ingest, tag history when created, and re-tag when changed', async () => {
+    const ctx = await startTestServer();
+    const org = await setUpOrg(ctx.url);
+    const t = await org.admin.post('/api/tokens', { name: 'c', scopes: ['mentions:write'] });
+    const machine = createClient(ctx.url);
+    machine.useToken(t.body.secret);
+    await machine.post('/api/mentions', { mentions: [{ source: 's', externalId: 'old', text: '鼎泰丰 食安 问题', publishedAt: now() }] });
+    const badTopic = await org.admin.post('/api/topics', { name: 'x', query: '鼎泰豐 AND (' });
+    assert.equal(badTopic.status, 400);
+    assert.equal(badTopic.body.errors[0].path, 'query');
+    const topic = (await org.admin.post('/api/topics', { name: '鼎泰豐食安', query: '鼎泰豐 AND (食安 OR 蟑螂)' })).body;
+    const tagged = async () =>
+      (await org.admin.get(`/api/mentions?topicId=${topic.id}`)).body.mentions.map((m: { text: string }) => m.text);
+    assert.deepEqual(await tagged(), ['鼎泰丰 食安 问题']);
+    await machine.post('/api/mentions', {
+      mentions: [
+        { source: 's', externalId: 'new1', text: '鼎泰豐 蟑螂', publishedAt: now() },
+        { source: 's', externalId: 'new2', text: '鼎泰豐 好吃', publishedAt: now() },
+      ],
+    });
+    assert.deepEqual((await tagged()).sort(), ['鼎泰丰 食安 问题', '鼎泰豐 蟑螂'].sort());
+    await org.admin.patch(`/api/topics/${topic.id}`, { query: '鼎泰豐 AND 好吃' });
+    assert.deepEqual(await tagged(), ['鼎泰豐 好吃']);
+    const preview = await org.admin.post('/api/topics/preview', { query: '鼎泰豐', days: 7 });
+    assert.equal(preview.body.count, 3);
+  });
+});

@@ -1,0 +1,125 @@
+// Monitoring tables: sources, mentions (the big one, written in bulk), topics, sentiment corrections.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organisations, users } from '../../people/server/schema.ts';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** Where mentions come from: the push API, feeds, imports, reports, streams. */
+export const sources = pgTable(
+  'sources',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    kind: text('kind').notNull(), // push | rss | import | report | mastodon | …
+    name: text('name').notNull(),
+    config: jsonb('config').notNull().default(sql`'{}'::jsonb`),
+    status: text('status').notNull().default('active'), // active | paused
+    lastRunAt: timestamp('last_run_at', { withTimezone: true }),
+    lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    lastErrorAt: timestamp('last_error_at', { withTimezone: true }),
+    consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    itemsTotal: bigint('items_total', { mode: 'number' }).notNull().default(0),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('sources_org_name_uq').on(t.orgId, t.name)],
+);
+
+/** One collected post, article or comment. Text as received; matching uses the normalised form. */
+export const mentions = pgTable(
+  'mentions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    orgId: uuid('org_id').notNull(),
+    sourceId: uuid('source_id').notNull(),
+    // externalId, else the URL: what makes a re-sent item a duplicate within its source.
+    externalKey: text('external_key').notNull(),
+    url: text('url'),
+    author: text('author'),
+    authorFollowers: integer('author_followers'),
+    title: text('title'),
+    text: text('text').notNull(),
+    lang: text('lang').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    collectedAt: timestamp('collected_at', { withTimezone: true }).notNull(),
+    likes: integer('likes'),
+    shares: integer('shares'),
+    comments: integer('comments'),
+    views: bigint('views', { mode: 'number' }),
+    reach: bigint('reach', { mode: 'number' }).notNull(),
+    // sha256 (hex, first 32) of the normalised text: exact duplicates across sources.
+    textHash: text('text_hash').notNull(),
+    simhash: bigint('simhash', { mode: 'bigint' }).notNull(),
+    // The SimHash's four 16-bit bands as band * 65536 + value: near-duplicate candidates share one.
+    bandKeys: integer('band_keys').array().notNull(),
+    // The first mention of a repost cluster (itself for an original story).
+    clusterId: bigint('cluster_id', { mode: 'number' }),
+    sentiment: smallint('sentiment').notNull(), // -1 | 0 | 1
+    sentimentScore: real('sentiment_score').notNull(),
+    sentimentConfidence: real('sentiment_confidence').notNull(),
+    sentimentCorrected: boolean('sentiment_corrected').notNull().default(false),
+    topicIds: uuid('topic_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    search: tsvector('search').notNull(),
+    raw: jsonb('raw'),
+  },
+  (t) => [
+    uniqueIndex('mentions_source_key_uq').on(t.sourceId, t.externalKey),
+    index('mentions_org_published_idx').on(t.orgId, t.publishedAt),
+    index('mentions_search_idx').using('gin', t.search),
+    index('mentions_topics_idx').using('gin', t.topicIds),
+    index('mentions_cluster_idx').on(t.clusterId),
+    index('mentions_band_keys_idx').using('gin', t.bandKeys),
+  ],
+);
+
+/** A named boolean query over normalised text. */
+export const topics = pgTable(
+  'topics',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    query: text('query').notNull(),
+    description: text('description'),
+    archived: boolean('archived').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('topics_org_idx').on(t.orgId)],
+);
+
+/** People's corrections of a mention's sentiment; the retrain command learns from them. */
+export const sentimentCorrections = pgTable(
+  'sentiment_corrections',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    orgId: uuid('org_id').notNull(),
+    mentionId: bigint('mention_id', { mode: 'number' }).notNull(),
+    text: text('text').notNull(),
+    sentiment: text('sentiment').notNull(), // negative | neutral | positive
+    correctedBy: uuid('corrected_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sentiment_corrections_org_idx').on(t.orgId)],
+);
