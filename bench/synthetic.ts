@@ -15,30 +15,76 @@ export function rng(seed: number) {
 
 const brandsZh = ['鼎泰豐', '全聯', '85度C', '王品', '統一超商', '中華電信', '長榮航空', '台積電', '寶雅', '家樂福', '星巴克', '麥當勞'];
 const brandsEn = ['Din Tai Fung', 'PX Mart', 'EVA Air', 'Starbucks', "McDonald's", 'TSMC', 'Chunghwa Telecom', 'Carrefour'];
-const zhClauses = [
-  '今天去{b}吃飯，服務態度真的很差，等了一個小時才上菜',
-  '{b}的新品超好吃，CP值很高，推薦大家去試試',
-  '聽說{b}被爆出食安問題，有人吃到蟑螂，衛生局已經介入調查',
-  '{b}客服完全不處理問題，打了三次電話都推給別人，雷到爆',
-  '{b}這次的活動辦得不錯，店員很親切，下次還會再來',
-  '網友爆料{b}員工態度惡劣，影片已經在Dcard瘋傳',
-  '{b}漲價了，一份多了二十塊，薪水都沒漲東西一直漲',
-  '剛剛經過{b}，排隊排到外面，到底在排什麼',
-  '{b}的退款流程太複雜了，等了兩個禮拜還沒收到錢',
-  '支持{b}！這次危機處理得很快，道歉也很有誠意',
-  '{b}门市的卫生状况堪忧，桌子都是油，不会再去了',
-  '{b}的外送慢到不行，餐點送到都冷掉了',
+const when = ['今天', '昨天晚上', '剛剛', '上週末', '中午', '早上', '前天', '這個月', '連假期間', '下班後'];
+const where = [
+  '信義',
+  '板橋',
+  '西門町',
+  '台中公益路',
+  '高雄巨蛋',
+  '新竹站前',
+  '台南中西區',
+  '桃園機場',
+  '淡水',
+  '內湖',
+  '林口',
+  '南港',
+  '永和',
+  '三重',
+  '竹北',
+  '員林',
 ];
-const enClauses = [
-  'Terrible experience at {b} today, the staff were rude and the food was cold.',
-  'Just tried the new menu at {b}, absolutely loved it! Highly recommend.',
-  'Reports say {b} is under investigation after customers got sick. Stay safe everyone.',
-  '{b} customer service is a joke, three calls and still no refund.',
-  'Shoutout to {b} for handling the recall so quickly and honestly.',
-  'Is it just me or did {b} raise prices again? Not worth it anymore.',
+const what = [
+  '排隊等了{n}分鐘',
+  '點了{n}份套餐',
+  '退貨申請第{n}次',
+  '客服電話打了{n}通',
+  '外送慢了{n}分鐘',
+  '價格漲了{n}元',
+  '發票金額多算了{n}元',
+  '店裡只有{n}個店員',
+];
+const negative = [
+  '服務態度真的很差',
+  '完全不處理問題',
+  '吃到蟑螂',
+  '東西都冷掉了',
+  '雷到爆',
+  '衛生狀況堪憂',
+  '被當成奧客',
+  '再也不會去了',
+  '主管還推卸責任',
+  '退款遲遲沒下來',
+];
+const positive = ['店員很親切', 'CP值很高', '處理得很快', '道歉很有誠意', '新品超好吃', '環境很乾淨', '下次還會再來', '推薦給大家'];
+const chatter = [
+  '不知道大家覺得怎樣',
+  '有人也遇過嗎',
+  '附上照片',
+  '已經報衛生局了',
+  '影片在Dcard瘋傳',
+  '新聞也有報',
+  '朋友也說一樣',
+  '先記錄一下',
+];
+const enWhen = ['Today', 'Last night', 'This morning', 'Over the weekend', 'Yesterday', 'Just now'];
+const enWhat = [
+  'waited {n} minutes',
+  'ordered {n} meals',
+  'called support {n} times',
+  'paid {n} dollars more',
+  'got my refund after {n} days',
+];
+const enNeg = [
+  'the staff were rude',
+  'the food was cold',
+  'customer service is a joke',
+  'someone got sick',
+  'prices went up again',
+  'never going back',
 ];
 const tails = ['', '', '', ' #爆料', ' 大家評評理', ' 附圖', ' 有人也遇過嗎？', ' 😡', ' 👍', ' 轉發給大家', ' 好扯', ' lol', ' smh'];
-
+const enPos = ['loved the new menu', 'staff were super friendly', 'they fixed it fast', 'great value', 'highly recommend it'];
 /** The 20 topic queries used by the ingest benchmark. */
 export const topicQueries = [
   ...brandsZh.slice(0, 8).map((b) => `"${b}"`),
@@ -65,14 +111,18 @@ export function syntheticMentions(count: number, seed: number) {
   const base = Date.now() - 7 * 86_400_000;
   for (let i = 0; i < count; i++) {
     let text: string;
+    const num = () => String(2 + Math.floor(r() * 90));
     if (i > 10 && r() < 0.1) {
       text = `${pick(['轉貼：', 'RT ', '看到這篇 ', ''])}${texts[Math.floor(r() * texts.length)]}${pick(tails)}`;
     } else if (r() < 0.75) {
-      const n = 1 + Math.floor(r() * 3);
-      text = Array.from({ length: n }, () => pick(zhClauses).replace('{b}', pick(brandsZh))).join('，') + pick(tails);
+      const mood = r() < 0.6 ? negative : positive;
+      const parts = [`${pick(when)}去${pick(brandsZh)}${pick(where)}店`, pick(what).replace('{n}', num()), pick(mood), pick(mood)];
+      if (r() < 0.6) parts.push(pick(chatter));
+      if (r() < 0.4) parts.push(`${pick(what).replace('{n}', num())}，${pick(mood)}`);
+      text = parts.join('，') + pick(tails);
     } else {
-      const n = 1 + Math.floor(r() * 2);
-      text = Array.from({ length: n }, () => pick(enClauses).replace('{b}', pick(brandsEn))).join(' ') + pick(tails);
+      const mood = r() < 0.6 ? enNeg : enPos;
+      text = `${pick(enWhen)} at ${pick(brandsEn)}: ${pick(enWhat).replace('{n}', num())}, ${pick(mood)}. ${r() < 0.5 ? `Also ${pick(mood)}.` : ''}${pick(tails)}`;
     }
     texts.push(text);
     out.push({

@@ -143,10 +143,23 @@ async function initialise(bin: Binaries, pgdata: string, password: string, ids: 
   fs.renameSync(scratch, pgdata);
 }
 
-/** Spawns a watcher that stops PostgreSQL if this Node process dies without stopping it (kill -9). */
-function spawnReaper(pgPid: number): ChildProcess {
-  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 0.5; done; kill -INT ${pgPid} 2>/dev/null`;
-  const reaper = spawn('/bin/sh', ['-c', script], { detached: true, stdio: 'ignore' });
+/**
+ * Spawns a watcher that stops PostgreSQL if this Node process dies without stopping it (kill -9).
+ * PIDs are reused (pid_max can be 32768), so on Linux it checks identities through /proc: it
+ * follows this Node process by its start time, and signals the postmaster only while that pid is
+ * still a postgres serving our data directory.
+ */
+function spawnReaper(pgPid: number, pgdata: string): ChildProcess {
+  const script = [
+    'st=$(cut -d" " -f22 /proc/$FB_NODE/stat 2>/dev/null)',
+    'while kill -0 "$FB_NODE" 2>/dev/null && [ "$(cut -d" " -f22 /proc/$FB_NODE/stat 2>/dev/null)" = "$st" ]; do sleep 0.5; done',
+    'if [ ! -d /proc/self ] || tr "\\0" " " < "/proc/$FB_PG/cmdline" 2>/dev/null | grep -qF -- "$FB_PGDATA"; then kill -INT "$FB_PG" 2>/dev/null; fi',
+  ].join('\n');
+  const reaper = spawn('/bin/sh', ['-c', script], {
+    detached: true,
+    stdio: 'ignore',
+    env: { PATH: process.env.PATH, FB_NODE: String(process.pid), FB_PG: String(pgPid), FB_PGDATA: pgdata },
+  });
   reaper.unref();
   return reaper;
 }
@@ -185,7 +198,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const logFd = fs.openSync(logPath, 'a');
   const child = spawn(bin.postgres, args, { ...ids, stdio: ['ignore', logFd, logFd], env: { ...process.env, LC_ALL: 'C' } });
   fs.closeSync(logFd);
-  const reaper = spawnReaper(child.pid ?? 0);
+  const reaper = spawnReaper(child.pid ?? 0, pgdata);
   let exited = false;
   child.once('exit', () => {
     exited = true;

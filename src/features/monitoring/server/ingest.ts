@@ -6,7 +6,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import type { Db, Executor } from '../../../platform/db.ts';
 import { type Actor, recordEvent } from '../../../platform/events.ts';
 import { type MentionInput, mentionInput, type PushResult } from '../contract.ts';
-import { assignClusters, bandKeys } from './clusters.ts';
+import { assignClusters, storeClusterKeys } from './clusters.ts';
 import { type EnrichedMention, enrichMention } from './enrich.ts';
 import { activeTopics } from './topics-cache.ts';
 
@@ -126,7 +126,10 @@ async function recordSourceRun(tx: Executor, storable: Array<{ index: number; so
   }
 }
 
-/** One bulk INSERT … SELECT unnest(…) of the batch; returns batch index → new id for rows not already stored. */
+/**
+ * One bulk INSERT … SELECT unnest(…) of the batch; returns batch index → new id for rows not already stored.
+ * Only a cluster's first mention gets lookup keys (storeClusterKeys), so a story reposted 500 times is one candidate.
+ */
 async function insertMentions(
   tx: Executor,
   orgId: string,
@@ -148,11 +151,11 @@ async function insertMentions(
   const inserted = await tx.execute<{ id: string }>(sql`
     INSERT INTO mentions (id, org_id, source_id, external_key, url, author, author_followers, title, text, lang, published_at,
       collected_at, likes, shares, comments, views, reach, text_hash, simhash, cluster_id, sentiment, sentiment_score,
-      sentiment_confidence, topic_ids, search, raw, band_keys)
+      sentiment_confidence, topic_ids, search, raw)
     OVERRIDING SYSTEM VALUE
     SELECT u.id, ${orgId}, u.source_id, u.external_key, u.url, u.author, u.author_followers, u.title, u.text, u.lang, u.published_at,
       ${now.toISOString()}, u.likes, u.shares, u.comments, u.views, u.reach, u.text_hash, u.simhash, u.cluster_id, u.sentiment,
-      u.sentiment_score, u.sentiment_confidence, u.topic_ids::uuid[], u.search::tsvector, u.raw::jsonb, u.band_keys::int[]
+      u.sentiment_score, u.sentiment_confidence, u.topic_ids::uuid[], u.search::tsvector, u.raw::jsonb
     FROM unnest(${sql.param(preIds)}::bigint[], ${col((r) => r.sourceId)}::uuid[], ${col((r) => r.e.externalKey)}::text[],
       ${col((r) => r.e.input.url ?? null)}::text[], ${col((r) => r.e.input.author ?? null)}::text[],
       ${col((r) => r.e.input.authorFollowers ?? null)}::int[], ${col((r) => r.e.input.title ?? null)}::text[],
@@ -162,15 +165,18 @@ async function insertMentions(
       ${col((r) => r.e.reach)}::bigint[], ${col((r) => r.e.textHash)}::text[], ${col((r) => BigInt.asIntN(64, r.e.simhash).toString())}::bigint[],
       ${col((_, i) => clusters[i])}::bigint[], ${col((r) => r.e.sentiment)}::smallint[], ${col((r) => r.e.sentimentScore)}::real[],
       ${col((r) => r.e.sentimentConfidence)}::real[], ${col((r) => `{${r.e.topicIds.join(',')}}`)}::text[], ${col((r) => r.e.search)}::text[],
-      ${col((r) => (r.e.input.raw === undefined ? null : JSON.stringify(r.e.input.raw)))}::text[],
-      ${col((r) => `{${bandKeys(r.e.simhash).join(',')}}`)}::text[])
+      ${col((r) => (r.e.input.raw === undefined ? null : JSON.stringify(r.e.input.raw)))}::text[])
       AS u(id, source_id, external_key, url, author, author_followers, title, text, lang, published_at, likes, shares, comments, views,
-        reach, text_hash, simhash, cluster_id, sentiment, sentiment_score, sentiment_confidence, topic_ids, search, raw, band_keys)
+        reach, text_hash, simhash, cluster_id, sentiment, sentiment_score, sentiment_confidence, topic_ids, search, raw)
     ON CONFLICT (source_id, external_key) DO NOTHING
     RETURNING id`);
   const accepted = new Set(inserted.rows.map((r) => Number(r.id)));
   rows.forEach((r, i) => {
     if (accepted.has(preIds[i])) out.set(r.index, preIds[i]);
   });
+  const originals = rows.flatMap((r, i) =>
+    accepted.has(preIds[i]) && clusters[i] === preIds[i] ? [{ id: preIds[i], simhash: r.e.simhash, publishedAt: r.e.publishedAt }] : [],
+  );
+  await storeClusterKeys(tx, orgId, originals);
   return out;
 }

@@ -68,8 +68,6 @@ export const mentions = pgTable(
     // sha256 (hex, first 32) of the normalised text: exact duplicates across sources.
     textHash: text('text_hash').notNull(),
     simhash: bigint('simhash', { mode: 'bigint' }).notNull(),
-    // The SimHash's four 16-bit bands as band * 65536 + value: near-duplicate candidates share one.
-    bandKeys: integer('band_keys').array().notNull(),
     // The first mention of a repost cluster (itself for an original story).
     clusterId: bigint('cluster_id', { mode: 'number' }),
     sentiment: smallint('sentiment').notNull(), // -1 | 0 | 1
@@ -86,8 +84,23 @@ export const mentions = pgTable(
     index('mentions_search_idx').using('gin', t.search),
     index('mentions_topics_idx').using('gin', t.topicIds),
     index('mentions_cluster_idx').on(t.clusterId),
-    index('mentions_band_keys_idx').using('gin', t.bandKeys),
   ],
+);
+
+/**
+ * Near-duplicate lookup keys (simhash.ts lshKeys: 10 keys of ~26 bits) of each cluster's first
+ * mention; reposts add none, so a story reposted 500 times is one candidate, not 500.
+ */
+export const mentionKeys = pgTable(
+  'mention_keys',
+  {
+    orgId: uuid('org_id').notNull(),
+    key: integer('key').notNull(),
+    mentionId: bigint('mention_id', { mode: 'number' }).notNull(),
+    simhash: bigint('simhash', { mode: 'bigint' }).notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('mention_keys_lookup_idx').on(t.orgId, t.key)],
 );
 
 /** A named boolean query over normalised text. */
