@@ -54,6 +54,26 @@ function runAsIds(): { uid?: number; gid?: number } {
   }
 }
 
+/**
+ * Run as root, PostgreSQL runs as `postgres`, which must be able to reach its binaries and data
+ * directory. A checkout in a private directory (mktemp -d makes 0700) blocks that, so grant
+ * search-only permission (o+x: enter, not list) on each ancestor that lacks it.
+ */
+function ensureTraversable(target: string, log?: (m: string) => void) {
+  if (process.getuid?.() !== 0) return;
+  let dir = path.dirname(path.resolve(target));
+  for (;;) {
+    const mode = fs.statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(dir, (mode & 0o7777) | 0o001);
+      log?.(`Granted search permission (o+x) on ${dir} so the postgres user can reach ${target}`);
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+
 function chownTree(dir: string, ids: { uid?: number; gid?: number }) {
   if (ids.uid === undefined || ids.gid === undefined) return;
   fs.chownSync(dir, ids.uid, ids.gid);
@@ -177,6 +197,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const bin = await binaries();
   fs.mkdirSync(opts.dataDir, { recursive: true });
   fs.chmodSync(opts.dataDir, 0o755); // the postgres user must be able to traverse it
+  ensureTraversable(opts.dataDir, opts.log);
+  ensureTraversable(bin.postgres, opts.log);
   const pgdata = path.join(opts.dataDir, 'postgres');
   const ids = runAsIds();
   const password = readOrCreatePassword(opts.dataDir);
