@@ -1,20 +1,12 @@
-// Ingest throughput: 200,000 synthetic mentions (Chinese and English, 10% near-duplicate reposts)
-// pushed through the whole pipeline over HTTP (validate, normalise, dedupe, sentiment, 20 topics,
-// cluster, store, index) into an embedded PostgreSQL with normal durability; then, in the same run,
-// COPY of the very same rows into a bare table and into a table with the mentions table's indexes.
-// Prints one JSON object. Usage: npm run bench:ingest [-- --count 200000 --concurrency 2]
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { setUp } from '../src/features/people/server/setup.ts';
 import { createToken } from '../src/features/people/server/tokens.ts';
 import { loadConfig } from '../src/platform/config.ts';
-import { startEmbeddedPostgres } from '../src/platform/embedded-postgres.ts';
-import { runMigrations } from '../src/platform/migrate.ts';
 import { buildServer } from '../src/server.ts';
+import { startBenchDatabase } from './database.ts';
 import { syntheticMentions, topicQueries } from './synthetic.ts';
 
 const { values } = parseArgs({
@@ -29,15 +21,9 @@ const CONCURRENCY = Number(values.concurrency);
 const BATCH = Number(values.batch);
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fb-bench-ingest-'));
-const cluster = await startEmbeddedPostgres({ dataDir });
+const bench = await startBenchDatabase('ingest');
 try {
-  const admin = new pg.Client({ connectionString: cluster.url('postgres') });
-  await admin.connect();
-  await admin.query('CREATE DATABASE bench');
-  await admin.end();
-  const url = cluster.url('bench');
-  await runMigrations(url);
+  const url = bench.url;
   const config = loadConfig({ FIREBREAK_LOG_LEVEL: 'silent', FIREBREAK_BUILD_WEB: '0', FIREBREAK_RATE_LIMIT_PER_MINUTE: '10000000' });
   const server = await buildServer({ config, databaseUrl: url, logger: false });
   await server.start();
@@ -141,6 +127,5 @@ try {
   await db.end();
   await server.close();
 } finally {
-  await cluster.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await bench.stop();
 }

@@ -1,21 +1,13 @@
-// Search latency over 1,000,000 mentions: one- and two-term Chinese queries (and an English one),
-// newest first, LIMIT 50, through the same service the API uses (bigram index pre-filter + exact
-// recheck). Rows are loaded with COPY (the ingest benchmark measures the pipeline). Reference in the
-// same run: the same searches as plain `LIKE` scans. Prints one JSON object.
-// Usage: npm run bench:search [-- --count 1000000]
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { searchMentions } from '../src/features/monitoring/server/search.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { createDb } from '../src/platform/db.ts';
-import { startEmbeddedPostgres } from '../src/platform/embedded-postgres.ts';
-import { runMigrations } from '../src/platform/migrate.ts';
 import { normalise } from '../src/platform/text/normalise.ts';
 import { tsvectorLiteral } from '../src/platform/text/tokenise.ts';
+import { startBenchDatabase } from './database.ts';
 import { syntheticMentions } from './synthetic.ts';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '30' } } });
@@ -27,15 +19,9 @@ const esc = (s: string | null) =>
 
 const queries = ['鼎泰豐', '蟑螂', '客服', '鼎泰豐 蟑螂', '全聯 漲價', '退款 客服', 'refund', '"customer service"'];
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fb-bench-search-'));
-const cluster = await startEmbeddedPostgres({ dataDir });
+const bench = await startBenchDatabase('search');
 try {
-  const admin = new pg.Client({ connectionString: cluster.url('postgres') });
-  await admin.connect();
-  await admin.query('CREATE DATABASE bench');
-  await admin.end();
-  const url = cluster.url('bench');
-  await runMigrations(url);
+  const url = bench.url;
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   const orgId = (await db.query(`INSERT INTO organisations (name) VALUES ('Bench') RETURNING id`)).rows[0].id as string;
@@ -138,6 +124,5 @@ try {
   await database.close();
   await db.end();
 } finally {
-  await cluster.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await bench.stop();
 }

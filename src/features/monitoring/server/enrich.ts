@@ -4,7 +4,6 @@ import crypto from 'node:crypto';
 import { normalise } from '../../../platform/text/normalise.ts';
 import { tsvectorLiteral } from '../../../platform/text/tokenise.ts';
 import type { MentionInput } from '../contract.ts';
-import { detectLanguage } from './language.ts';
 import { classify } from './sentiment/model.ts';
 import { simhash } from './simhash.ts';
 import type { CompiledTopic } from './topics-cache.ts';
@@ -40,16 +39,21 @@ export function estimateReach(m: Pick<MentionInput, 'authorFollowers' | 'metrics
   return Math.max(1, Math.round(followers * 0.1 + (likes + comments) * 10 + shares * 50));
 }
 
+/** The text a mention is matched, searched and scored on: its title (if any) and its text. */
+export function fullText(m: { title?: string | null; text: string }): string {
+  return m.title ? `${m.title}\n${m.text}` : m.text;
+}
+
 /** Derives everything the pipeline stores about a mention. */
 export function enrichMention(input: MentionInput, topics: CompiledTopic[]): EnrichedMention {
-  const full = input.title ? `${input.title}\n${input.text}` : input.text;
+  const full = fullText(input);
   const normalised = normalise(full);
-  const s = classify(full);
+  const s = classify(full, normalised); // also detects the language, from the same pass
   return {
     input,
     externalKey: input.externalId ?? (input.url as string),
     normalised,
-    lang: input.lang ?? detectLanguage(full),
+    lang: input.lang ?? s.lang,
     sentiment: POLARITY[s.sentiment],
     sentimentScore: s.score,
     sentimentConfidence: s.confidence,

@@ -30,9 +30,11 @@ export function validateItem(raw: unknown, now: Date): { ok: true; value: Mentio
   const t = Date.parse(r.data.publishedAt);
   if (t < EARLIEST) return { ok: false, reason: 'publishedAt: before 1990' };
   if (t > now.getTime() + FUTURE_SLACK_MS) return { ok: false, reason: 'publishedAt: in the future' };
-  const rawSize = r.data.raw === undefined ? 0 : (JSON.stringify(r.data.raw)?.length ?? 0);
-  if (rawSize > 64 * 1024) return { ok: false, reason: 'raw: larger than 64 KiB' };
-  if (r.data.raw !== undefined && !JSON.stringify(r.data.raw).isWellFormed()) return { ok: false, reason: 'raw: invalid Unicode' };
+  if (r.data.raw !== undefined) {
+    const raw = JSON.stringify(r.data.raw) ?? '';
+    if (raw.length > 64 * 1024) return { ok: false, reason: 'raw: larger than 64 KiB' };
+    if (!raw.isWellFormed()) return { ok: false, reason: 'raw: invalid Unicode' };
+  }
   return { ok: true, value: r.data };
 }
 

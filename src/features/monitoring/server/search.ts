@@ -6,6 +6,7 @@ import type { Principal } from '../../../platform/http.ts';
 import { normalise } from '../../../platform/text/normalise.ts';
 import type { Mention, MentionQuery } from '../contract.ts';
 import { matchRanges, matchTopic, parseTopicQuery, searchPlan, type TopicQuery } from '../topic-query.ts';
+import { fullText } from './enrich.ts';
 import type { IngestDeps } from './ingest.ts';
 
 const SENTIMENT = { negative: -1, neutral: 0, positive: 1 } as const;
@@ -96,8 +97,7 @@ export async function searchMentions(deps: IngestDeps, p: Principal, f: MentionQ
     exhausted = res.rows.length < batch;
     for (const r of res.rows) {
       cursor = { publishedAt: new Date(r.published_at as string).toISOString(), id: Number(r.id) };
-      const full = r.title ? `${r.title}\n${r.text}` : (r.text as string);
-      if (query && !matchTopic(query, normalise(full))) continue;
+      if (query && !matchTopic(query, normalise(fullText(r as { title: string | null; text: string })))) continue;
       out.push(mentionView(r, query));
       if (out.length > f.limit) break;
     }

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { notFound } from '../../../platform/errors.ts';
 import { type Actor, recordEvent } from '../../../platform/events.ts';
 import type { Principal } from '../../../platform/http.ts';
+import { fullText } from './enrich.ts';
 import type { IngestDeps } from './ingest.ts';
 
 type Row = {
@@ -88,7 +89,7 @@ export async function correctSentiment(
     );
     await tx.execute(sql`
       INSERT INTO sentiment_corrections (org_id, mention_id, text, sentiment, corrected_by)
-      VALUES (${p.orgId}, ${mentionId}, ${m.title ? `${m.title}\n${m.text}` : m.text}, ${sentiment}, ${p.kind === 'user' ? p.userId : null})`);
+      VALUES (${p.orgId}, ${mentionId}, ${fullText(m)}, ${sentiment}, ${p.kind === 'user' ? p.userId : null})`);
     await recordEvent(tx, deps.clock, {
       orgId: p.orgId,
       type: 'mention.sentiment_corrected',

@@ -5,6 +5,7 @@ import { type Actor, recordEvent } from '../../../platform/events.ts';
 import type { Principal } from '../../../platform/http.ts';
 import { normalise } from '../../../platform/text/normalise.ts';
 import { matchTopic, parseTopicQuery, searchPlan, type TopicQuery } from '../topic-query.ts';
+import { fullText } from './enrich.ts';
 import type { IngestDeps } from './ingest.ts';
 import { topics } from './schema.ts';
 import { mentionView } from './search.ts';
@@ -128,7 +129,7 @@ export async function reapplyTopic(deps: IngestDeps, p: Principal, id: string) {
       ${plan ? sql`AND search @@ ${plan}::tsquery` : sql``} ORDER BY id LIMIT 5000`);
     if (res.rows.length === 0) break;
     after = Number(res.rows[res.rows.length - 1].id);
-    const hits = res.rows.filter((r) => matchTopic(query, normalise(r.title ? `${r.title}\n${r.text}` : r.text))).map((r) => Number(r.id));
+    const hits = res.rows.filter((r) => matchTopic(query, normalise(fullText(r)))).map((r) => Number(r.id));
     if (hits.length) {
       await deps.db.execute(
         sql`UPDATE mentions SET topic_ids = array_append(topic_ids, ${id}::uuid) WHERE id = ANY(${sql.param(hits)}::bigint[])`,
@@ -148,6 +149,6 @@ export async function previewTopic(deps: IngestDeps, p: Principal, source: strin
     SELECT m.*, s.name AS source_name FROM mentions m JOIN sources s ON s.id = m.source_id
     WHERE m.org_id = ${p.orgId} AND m.published_at >= ${since} ${plan ? sql`AND m.search @@ ${plan}::tsquery` : sql``}
     ORDER BY m.published_at DESC LIMIT 20000`);
-  const matched = res.rows.filter((r) => matchTopic(query, normalise(r.title ? `${r.title}\n${r.text}` : (r.text as string))));
+  const matched = res.rows.filter((r) => matchTopic(query, normalise(fullText(r as { title: string | null; text: string }))));
   return { count: matched.length, capped: res.rows.length === 20000, sample: matched.slice(0, 20).map((r) => mentionView(r, query)) };
 }

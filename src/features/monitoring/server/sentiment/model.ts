@@ -26,7 +26,7 @@ export const DEFAULT_MODEL_PATH = path.resolve(import.meta.dirname, '../../../..
 export const LEXICON_NEUTRAL_BAND = 0.3;
 
 /** A loaded classifier. */
-export type Classifier = { header: ModelHeader; classify: (text: string) => SentimentResult };
+export type Classifier = { header: ModelHeader; classify: (text: string, normalised?: string) => SentimentResult };
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
@@ -55,12 +55,13 @@ export function createClassifier(model: ModelData): Classifier {
     return 1 / (1 + Math.exp(-(a * raw + b)));
   }
 
-  function classify(text: string): SentimentResult {
+  // `given`: the caller's normalise(text), when it has it already (the ingest pipeline does).
+  function classify(text: string, given?: string): SentimentResult {
     const counts = countScripts(text);
     const lang = languageOf(counts);
-    let normalised: string | undefined;
+    let normalised = given;
     if (overrides.size > 0) {
-      normalised = normalise(text);
+      normalised ??= normalise(text);
       const corrected = overrides.get(keyHash(keyOfNormalised(normalised)));
       if (corrected) return { sentiment: corrected, score: OVERRIDE_SCORE[corrected], confidence: 1, lang };
     }
@@ -113,8 +114,8 @@ export function loadClassifier(file: string = DEFAULT_MODEL_PATH): Classifier {
 
 let shared: Classifier | undefined;
 
-/** Classifies one text with the shipped model (loaded on first use). */
-export function classify(text: string): SentimentResult {
+/** Classifies one text with the shipped model (loaded on first use); pass normalise(text) if you have it. */
+export function classify(text: string, normalised?: string): SentimentResult {
   shared ??= loadClassifier();
-  return shared.classify(text);
+  return shared.classify(text, normalised);
 }
