@@ -187,7 +187,7 @@ export async function buildServer(opts: ServerOptions) {
   });
 
   registerPeopleRoutes(router, deps);
-  registerMonitoringRoutes(router, { db: database.db, clock });
+  registerMonitoringRoutes(router, { db: database.db, clock, config });
 
   router.add({
     method: 'GET',

@@ -23,6 +23,13 @@ test('department, token and org events refresh their lists', () => {
   assert.deepEqual(keysForEvent(ev('org.updated'), 'me'), [['audit'], ['org'], ['session']]);
 });
 
+test('monitoring events refresh mentions, charts, topics, sources and imports', () => {
+  assert.deepEqual(keysForEvent(ev('mention.batch_ingested'), 'me'), [['audit'], ['mentions'], ['monitoring-stats'], ['sources']]);
+  assert.deepEqual(keysForEvent(ev('topic.updated'), 'me'), [['audit'], ['topics'], ['mentions'], ['monitoring-stats']]);
+  assert.deepEqual(keysForEvent(ev('source.created'), 'me'), [['audit'], ['sources']]);
+  assert.deepEqual(keysForEvent(ev('import.finished'), 'me'), [['audit'], ['imports'], ['sources']]);
+});
+
 test('back-off doubles from 0.5 s with up to 50% jitter, never over 30 s', () => {
   assert.equal(
     backoffDelay(0, () => 0),

@@ -34,6 +34,14 @@ export function keysForEvent(event: LiveEvent, myUserId: string | null): QueryKe
     keys.push(['tokens']);
   } else if (prefix === 'org') {
     keys.push(['org'], ['session']);
+  } else if (prefix === 'mention') {
+    keys.push(['mentions'], ['monitoring-stats'], ['sources']);
+  } else if (prefix === 'topic') {
+    keys.push(['topics'], ['mentions'], ['monitoring-stats']);
+  } else if (prefix === 'source') {
+    keys.push(['sources']);
+  } else if (prefix === 'import') {
+    keys.push(['imports'], ['sources']);
   }
   return keys;
 }

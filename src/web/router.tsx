@@ -11,6 +11,7 @@ import {
   useRouter,
 } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { monitoringRoutes } from '../features/monitoring/web/routes.tsx';
 import { InvitePage } from '../features/people/web/pages/invite-page.tsx';
 import { LoginPage, safeRedirect } from '../features/people/web/pages/login-page.tsx';
 import { SetupPage } from '../features/people/web/pages/setup-page.tsx';
@@ -115,9 +116,9 @@ const appRoute = createRoute({
 });
 
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
-const sectionRoutes = sections.map((s) =>
-  createRoute({ getParentRoute: () => appRoute, path: s.path, component: () => <ComingSoonPage section={s.key} /> }),
-);
+const sectionRoutes = sections
+  .filter((s) => s.key !== 'monitoring')
+  .map((s) => createRoute({ getParentRoute: () => appRoute, path: s.path, component: () => <ComingSoonPage section={s.key} /> }));
 
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -150,6 +151,7 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     homeRoute,
     ...sectionRoutes,
+    monitoringRoutes(appRoute),
     settingsRoute.addChildren([settingsIndexRoute, ...Object.entries(lazy).map(([path, component]) => settingsPage(path, component))]),
   ]),
 ]);

@@ -1,4 +1,5 @@
 // English messages: complete, same keys as zh-TW (the compiler checks).
+import { monitoringEn } from '../../features/monitoring/web/messages.ts';
 import type { Messages } from './zh-TW.ts';
 
 /** The English message catalogue. */
@@ -274,7 +275,18 @@ export const en: Messages = {
     },
     department: { created: 'Department created', updated: 'Department updated' },
     token: { created: 'API token created', revoked: 'API token revoked' },
+    mention: { batch_ingested: 'Mentions collected', sentiment_corrected: 'Sentiment corrected' },
+    source: { created: 'Source added', updated: 'Source updated', deleted: 'Source deleted' },
+    topic: { created: 'Topic created', updated: 'Topic updated' },
+    import: {
+      created: 'Import file uploaded',
+      started: 'Import started',
+      finished: 'Import finished',
+      failed: 'Import failed',
+      cancelled: 'Import cancelled',
+    },
   },
+  monitoring: monitoringEn,
   errors: {
     title: 'Something went wrong',
     network: 'Cannot reach the server. Check your connection and try again.',

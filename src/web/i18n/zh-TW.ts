@@ -1,4 +1,5 @@
 // Traditional Chinese (Taiwan) messages: the default language and the shape every other language must match.
+import { monitoringZhTW } from '../../features/monitoring/web/messages.ts';
 
 /** The zh-TW message catalogue; `en.ts` must have exactly the same keys. */
 export const zhTW = {
@@ -250,7 +251,12 @@ export const zhTW = {
     },
     department: { created: '建立部門', updated: '更新部門' },
     token: { created: '建立 API 權杖', revoked: '撤銷 API 權杖' },
+    mention: { batch_ingested: '收錄提及', sentiment_corrected: '修正情緒判讀' },
+    source: { created: '新增來源', updated: '更新來源', deleted: '刪除來源' },
+    topic: { created: '建立監測主題', updated: '更新監測主題' },
+    import: { created: '上傳匯入檔', started: '開始匯入', finished: '完成匯入', failed: '匯入失敗', cancelled: '取消匯入' },
   },
+  monitoring: monitoringZhTW,
   errors: {
     title: '發生錯誤',
     network: '無法連線到伺服器，請檢查網路後再試。',

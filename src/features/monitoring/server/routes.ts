@@ -2,9 +2,13 @@
 import { z } from 'zod';
 import { actorOf, type Principal, type Router } from '../../../platform/http.ts';
 import * as c from '../contract.ts';
-import { type IngestDeps, ingestMentions } from './ingest.ts';
+import { registerDashboardRoutes } from './dashboard-routes.ts';
+import type { MonitoringDeps } from './deps.ts';
+import { registerImportRoutes } from './import-routes.ts';
+import { ingestMentions } from './ingest.ts';
 import { getMention, searchMentions } from './search.ts';
-import { correctSentiment, listSources, setSourceStatus } from './sources.ts';
+import { registerSourceRoutes } from './source-routes.ts';
+import { correctSentiment } from './sources.ts';
 import { createTopic, listTopics, previewTopic, reapplyTopic, updateTopic } from './topics.ts';
 
 const me = (p: Principal | null) => p as Principal;
@@ -24,7 +28,7 @@ const topicOut = z.object({
 });
 
 /** Registers every monitoring route. */
-export function registerMonitoringRoutes(r: Router, deps: IngestDeps) {
+export function registerMonitoringRoutes(r: Router, deps: MonitoringDeps) {
   const tags = ['monitoring'];
 
   r.add({
@@ -134,23 +138,7 @@ export function registerMonitoringRoutes(r: Router, deps: IngestDeps) {
     handler: (ctx) => previewTopic(deps, me(ctx.principal), ctx.body.query, ctx.body.days),
   });
 
-  r.add({
-    method: 'GET',
-    url: '/api/sources',
-    summary: 'Sources with status and collection counts',
-    tags,
-    permission: 'source.read',
-    handler: (ctx) => listSources(deps, me(ctx.principal)),
-  });
-
-  r.add({
-    method: 'PATCH',
-    url: '/api/sources/:id',
-    summary: 'Pause or resume a source',
-    tags,
-    permission: 'source.manage',
-    params: uuidParam,
-    body: z.strictObject({ status: z.enum(['active', 'paused']) }),
-    handler: (ctx) => setSourceStatus(deps, me(ctx.principal), actorOf(me(ctx.principal)), ctx.params.id, ctx.body.status, meta(ctx)),
-  });
+  registerSourceRoutes(r, deps);
+  registerImportRoutes(r, deps);
+  registerDashboardRoutes(r, deps);
 }

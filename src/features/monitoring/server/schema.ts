@@ -37,6 +37,14 @@ export const sources = pgTable(
     lastErrorAt: timestamp('last_error_at', { withTimezone: true }),
     consecutiveFailures: integer('consecutive_failures').notNull().default(0),
     itemsTotal: bigint('items_total', { mode: 'number' }).notNull().default(0),
+    // Collection state kept by the scheduler (connectors never write these themselves).
+    nextRunAt: timestamp('next_run_at', { withTimezone: true }),
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    cursor: text('cursor'), // streams: where the last acknowledged batch ended
+    lastItems: integer('last_items'), // new mentions stored by the last run
+    lastDurationMs: integer('last_duration_ms'),
+    createdBy: uuid('created_by').references(() => users.id),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -135,4 +143,60 @@ export const sentimentCorrections = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('sentiment_corrections_org_idx').on(t.orgId)],
+);
+
+/**
+ * A CSV or NDJSON file import into a source. The file itself is kept (see import.ts) so a dry run, the
+ * real run and a resumed run read the same bytes; `rowsDone` is the resume point; re-sent rows dedupe by
+ * (source, externalId|url), so a re-import of the same file is idempotent.
+ */
+export const imports = pgTable(
+  'imports',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id),
+    fileName: text('file_name').notNull(),
+    format: text('format').notNull(), // csv | ndjson
+    sha256: text('sha256').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    /** CSV: mention field → column header; NDJSON: null (lines are mention objects). */
+    mapping: jsonb('mapping'),
+    /** uploaded | checking | checked | running | done | failed | cancelled */
+    status: text('status').notNull().default('uploaded'),
+    dryRun: jsonb('dry_run'), // the last dry run's counts and first rejections
+    rowsTotal: integer('rows_total'),
+    rowsDone: integer('rows_done').notNull().default(0),
+    accepted: integer('accepted').notNull().default(0),
+    duplicate: integer('duplicate').notNull().default(0),
+    rejected: integer('rejected').notNull().default(0),
+    /** The first rejections: [{ row, reason }]. */
+    rejections: jsonb('rejections').notNull().default(sql`'[]'::jsonb`),
+    error: text('error'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('imports_org_idx').on(t.orgId, t.createdAt), index('imports_source_sha_idx').on(t.sourceId, t.sha256)],
+);
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/** An import's file, in order, in chunks of at most 1 MiB: kept in PostgreSQL so it is backed up and crash-safe. */
+export const importChunks = pgTable(
+  'import_chunks',
+  {
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [uniqueIndex('import_chunks_pk').on(t.importId, t.seq)],
 );
