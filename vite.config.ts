@@ -8,7 +8,7 @@ const apiTarget = process.env.FIREBREAK_API_URL ?? 'http://localhost:3000';
 export default defineConfig({
   plugins: [react()],
   build: {
-    outDir: 'dist/web',
+    outDir: process.env.FIREBREAK_WEB_DIST ?? 'dist/web',
     emptyOutDir: true,
     chunkSizeWarningLimit: 900,
   },
