@@ -2,6 +2,7 @@
 // Matching semantics are in topic-query-match.test.ts.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { indexTokens } from '../../platform/text/tokenise.ts';
 import {
   describeTopicQuery,
   MAX_TERMS,
@@ -115,22 +116,24 @@ describe('topic query syntax', () => {
 
 describe('topic search plan', () => {
   const plan = (s: string) => searchPlan(parse(s));
-  test('keeps AND/OR, drops NOT, turns NEAR into AND; terms are their bigrams and word prefixes', () => {
+  test('keeps AND/OR, drops NOT, turns NEAR into AND; terms are their bigrams and words', () => {
     assert.equal(plan('鼎泰豐 食安'), "('鼎泰' & '泰丰') & '食安'");
-    assert.equal(plan('apple -fruit'), "'apple':*");
+    assert.equal(plan('apple -fruit'), "'apple'");
     assert.equal(plan('(鼎 OR 豐) NOT 徵才'), "'鼎':* | '丰':*");
-    assert.equal(plan('"鼎泰豐" NEAR/10 (蟑螂 OR "food poisoning")'), "('鼎泰' & '泰丰') & ('蟑螂' | ('food':* & 'poisoning':*))");
+    assert.equal(plan('"鼎泰豐" NEAR/10 (蟑螂 OR "food poisoning")'), "('鼎泰' & '泰丰') & ('蟑螂' | ('food' & 'poisoning'))");
   });
 
-  test("words are cut at their first joiner, which to_tsquery's parser would split", () => {
-    assert.equal(plan("7-11 apple's co_op"), "'7':* & 'apple':* & 'co':*");
-    assert.equal(plan('買iPhone'), "'买':* & 'iphone':*");
+  test('words with joiners stay whole lexemes (the index holds heads before joiners); prefix terms are prefixes', () => {
+    assert.equal(plan("7-11 apple's co_op"), "'7-11' & 'apple''s' & 'co_op'");
+    assert.equal(plan('買iPhone'), "'买':* & 'iphone'");
+    assert.equal(plan('appl* 鼎泰'), "'appl':* & '鼎泰'");
+    assert.deepEqual(indexTokens("apple's 7-11-eleven"), ["apple's", 'apple', '7-11-eleven', '7', '7-11']);
   });
 
   test('is null when no positive term gives tokens', () => {
     assert.equal(plan('"😀"'), null);
     assert.equal(plan('apple OR "!!!"'), null);
-    assert.equal(plan('apple "!!!"'), "'apple':*");
+    assert.equal(plan('apple "!!!"'), "'apple'");
   });
 });
 

@@ -96,21 +96,18 @@ export function searchPlan(query: TopicQuery): string | null {
   return planNode(query.root);
 }
 
-/** The tsquery of one term: its bigrams and words (words as prefixes: apple also matches apple's). */
-function termPlan(value: string): string | null {
+/**
+ * The tsquery of one term: its bigrams and words as exact lexemes (the index holds every word's heads
+ * before a joiner, so apple also finds apple's); the words of a prefix term (appl*) as prefixes.
+ */
+function termPlan(value: string, prefix: boolean): string | null {
   const q = termQuery(value);
-  return q ? joinPlan(' & ', q.split(' & ').map(planWord)) : null;
+  return q ? joinPlan(' & ', prefix ? q.split(' & ').map(prefixWord) : q.split(' & ')) : null;
 }
 
-/**
- * A Latin lexeme becomes a prefix cut at its first joiner (7-11 → '7':*, apple's → 'apple':*): still
- * true of every match, and unchanged by to_tsquery's parser, which would split '7-11' and 'apple''s'.
- */
-function planWord(part: string): string {
-  if (part.endsWith(':*') || isCjkChar(part[1])) return part;
-  const body = part.slice(1, -1);
-  const cut = body.search(/[_'’-]/);
-  return `'${cut > 0 ? body.slice(0, cut) : body}':*`;
+/** A Latin lexeme as a prefix (CJK parts are already exact bigrams or single-character prefixes). */
+function prefixWord(part: string): string {
+  return part.endsWith(':*') || isCjkChar(part[1]) ? part : `${part}:*`;
 }
 
 /** Joins tsquery parts, parenthesising compound ones. */
@@ -124,7 +121,7 @@ function joinPlan(op: ' & ' | ' | ', parts: string[]): string | null {
 function planNode(node: TopicNode): string | null {
   switch (node.type) {
     case 'term':
-      return termPlan(node.value);
+      return termPlan(node.value, node.prefix);
     case 'not':
       return null;
     case 'near':

@@ -12,7 +12,8 @@ export const MAX_WORD = 60;
 
 /**
  * Index tokens of a normalised text, deduplicated: every CJK bigram, the last character of each
- * CJK run alone (so a one-character query can match as a prefix `X:*`), and every Latin/digit word.
+ * CJK run alone (so a one-character query can match as a prefix `X:*`), every Latin/digit word, and
+ * each word's heads before a joiner (_ ' ’ -).
  */
 export function indexTokens(normalised: string): string[] {
   const out = new Set<string>();
@@ -22,10 +23,18 @@ export function indexTokens(normalised: string): string[] {
     out.add(run[run.length - 1]);
   }
   const latin = normalised.replace(CJK, ' ');
-  for (const m of latin.matchAll(WORD)) out.add(m[0].replace(/['’-]+$/, '').slice(0, MAX_WORD));
+  for (const m of latin.matchAll(WORD)) {
+    const word = m[0].replace(/['’-]+$/, '').slice(0, MAX_WORD);
+    out.add(word);
+    // Heads before each joiner (apple's → apple; 7-11-eleven → 7, 7-11): a query word matches at the
+    // start of a text word up to a joiner, so with heads indexed an exact lexeme finds every match.
+    for (let i = 1; i < word.length; i++) if (JOINERS.has(word[i]) && !JOINERS.has(word[i - 1])) out.add(word.slice(0, i));
+  }
   out.delete('');
   return [...out];
 }
+
+const JOINERS = new Set(['_', "'", '’', '-']);
 
 /** Escapes a token as a tsquery/tsvector lexeme. */
 export function lexeme(token: string): string {
