@@ -102,7 +102,7 @@ test('registry and config schema', () => {
   assert.equal(connectorFor('nope'), undefined);
   assert.deepEqual(
     connectors.map((c) => c.kind),
-    ['rss'],
+    ['rss', 'jetstream'],
   );
   assert.ok(rssConnector.configSchema.safeParse({ url: 'https://www.ptt.cc/atom/Gossiping.xml' }).success);
   for (const bad of [{ url: 'file:///etc/passwd' }, { url: 'ftp://x/' }, {}, { url: 'https://x/', extra: 1 }]) {

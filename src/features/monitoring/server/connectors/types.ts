@@ -60,7 +60,12 @@ export type StreamContext<C> = {
 };
 
 /** A batch from a stream; the scheduler stores `cursor` only after the batch is ingested (at-least-once, deduped). */
-export type StreamBatch = { items: MentionInputWithoutSource[]; cursor?: string };
+export type StreamBatch = {
+  items: MentionInputWithoutSource[];
+  cursor?: string;
+  /** Events that could not become mentions (malformed, oversized), for the status page. */
+  skipped?: number;
+};
 
 /** A connector: a kind, a config schema, and a poll and/or a stream. */
 export type Connector<C = unknown> = {
