@@ -37,8 +37,42 @@ export function calibrate(raw: number[], y: number[]): { a: number; b: number } 
   return { a, b };
 }
 
-/** For each candidate band: the share of polar texts that would be called neutral, and how often the sign is right inside it. */
+/**
+ * How often the sign is right as a function of |score|: isotonic (pool-adjacent-violators) regression of
+ * "sign right" on |2·P − 1|, over (raw score, target) pairs. Returns the blocks, ascending in |score|; each
+ * block's accuracy applies to every text in [from, to].
+ */
+export function signAccuracyCurve(raw: number[], y: number[], cal: { a: number; b: number }) {
+  const pts = raw
+    .map((r, i) => {
+      const score = 2 * sigmoid(cal.a * r + cal.b) - 1;
+      return { m: Math.abs(score), ok: score > 0 === y[i] >= 0.5 ? 1 : 0 };
+    })
+    .sort((p, q) => p.m - q.m);
+  const blocks: Array<{ from: number; to: number; n: number; right: number }> = [];
+  for (const p of pts) {
+    blocks.push({ from: p.m, to: p.m, n: 1, right: p.ok });
+    while (blocks.length > 1) {
+      const last = blocks[blocks.length - 1];
+      const prev = blocks[blocks.length - 2];
+      if (prev.right / prev.n < last.right / last.n) break;
+      prev.n += last.n;
+      prev.right += last.right;
+      prev.to = last.to;
+      blocks.pop();
+    }
+  }
+  return blocks.map((b) => ({ from: b.from, to: b.to, n: b.n, accuracy: b.right / b.n }));
+}
+
+/**
+ * For each candidate band: the share of polar texts that would be called neutral, how often the sign is right
+ * inside it (on average) and outside it, and `signAccuracyAtEdge`: the isotonic estimate of how often the sign is
+ * right for the best-placed text inside the band (the one with the largest |score|), i.e. the most that a neutral
+ * answer inside this band gives up.
+ */
 export function neutralBandStats(raw: number[], y: number[], cal: { a: number; b: number }, bands: number[]) {
+  const curve = signAccuracyCurve(raw, y, cal);
   return bands.map((band) => {
     let inside = 0;
     let right = 0;
@@ -51,11 +85,14 @@ export function neutralBandStats(raw: number[], y: number[], cal: { a: number; b
         if (ok) right++;
       } else if (ok) rightOutside++;
     }
+    let edge = 0;
+    for (const b of curve) if (b.from < band) edge = b.accuracy;
     const r4 = (x: number) => Math.round(x * 10000) / 10000;
     return {
       band,
       shareNeutral: r4(inside / raw.length),
       signAccuracyInside: r4(inside ? right / inside : 0),
+      signAccuracyAtEdge: r4(edge),
       accuracyOutside: r4(rightOutside / Math.max(1, raw.length - inside)),
     };
   });

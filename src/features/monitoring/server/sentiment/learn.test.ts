@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { neutralBandStats, signAccuracyCurve } from './calibrate.ts';
 import { createExtractor, type FeatureSpec } from './features.ts';
 import { fitNbLr, type Rows, scoreFeatures } from './learn.ts';
 import { decodeModel, encodeModel } from './model-file.ts';
@@ -65,4 +66,26 @@ test('model file round trip, and corrupt files are refused', () => {
   assert.equal(back.header.entries, 3);
   assert.throws(() => decodeModel(Buffer.from('not gzip')));
   assert.throws(() => decodeModel(bytes.subarray(0, bytes.length - 8)));
+});
+
+test('neutral band: isotonic sign accuracy at the band edge, not the band average', () => {
+  // Identity calibration (a = 1, b = 0): |score| = |2σ(raw) − 1|. Near 0 the sign is right half the time,
+  // further out always; the band average stays low well past the point where the sign becomes reliable.
+  const raw: number[] = [];
+  const y: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    raw.push(0.01 + i * 0.004); // |score| < 0.09: right every other time
+    y.push((i + 1) % 2);
+  }
+  for (let i = 0; i < 10; i++) {
+    raw.push(0.35 + i * 0.01); // |score| ≈ 0.17–0.22: always right
+    y.push(1);
+  }
+  const cal = { a: 1, b: 0 };
+  const curve = signAccuracyCurve(raw, y, cal);
+  for (let k = 1; k < curve.length; k++) assert.ok(curve[k].accuracy > curve[k - 1].accuracy);
+  const stats = neutralBandStats(raw, y, cal, [0.1, 0.2]);
+  assert.ok(stats[0].signAccuracyAtEdge <= 0.55, JSON.stringify(stats));
+  assert.equal(stats[1].signAccuracyAtEdge, 1);
+  assert.ok(stats[1].signAccuracyInside <= 0.65, 'the average alone would have allowed the wider band');
 });

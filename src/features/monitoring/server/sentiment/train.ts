@@ -19,8 +19,11 @@ export const DEFAULT_SPEC: FeatureSpec = { bits: 22, maxN: 3, boundaries: true, 
 /** Learner settings of the shipped model. */
 export const DEFAULT_PARAMS: LearnParams = { alpha: 0.5, epochs: 6, rate: 0.15, l2: 0, lengthNorm: true, seed: 1, averageFrom: 1 };
 /**
- * The neutral band is the widest |2P−1| band (in steps of 0.05) inside which the model's sign is right at
- * most this often on the calibration split — where it is no better than a coin flip (see MODEL_CARD.md).
+ * The neutral band is the widest |2P−1| band (in steps of 0.05) in which every text's sign is estimated to be
+ * right at most this often — no better than a coin flip. The estimate is an isotonic regression of "sign right"
+ * on |2P−1| over the calibration split (see MODEL_CARD.md). (Until 2026-11-30 the rule applied this bound to the
+ * band's average accuracy, which also made neutral the texts at the band's edge that the sign got right 56–58%
+ * of the time.)
  */
 export const COIN_FLIP = 0.55;
 const BAND_CANDIDATES = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
@@ -124,7 +127,7 @@ export async function trainSentiment(opts: TrainOptions) {
   const calY = calPart.index.map((d) => targets[d]);
   const calibration = calibrate(calRaw, calY);
   const bandStats = neutralBandStats(calRaw, calY, calibration, BAND_CANDIDATES);
-  const neutralBand = bandStats.filter((s) => s.signAccuracyInside <= COIN_FLIP).reduce((m, s) => Math.max(m, s.band), 0);
+  const neutralBand = bandStats.filter((s) => s.signAccuracyAtEdge <= COIN_FLIP).reduce((m, s) => Math.max(m, s.band), 0);
   log(`Calibration: a=${calibration.a.toFixed(3)} b=${calibration.b.toFixed(3)}; neutral band |score| < ${neutralBand}.`);
 
   // Stage 2: fit on everything, prune rare buckets, quantise to int8.
@@ -145,7 +148,15 @@ export async function trainSentiment(opts: TrainOptions) {
   const files = report.files;
   const fingerprint = crypto
     .createHash('sha256')
-    .update(JSON.stringify({ spec, params, files, extra: extra.map((e) => [e.key, e.label]) }))
+    .update(
+      JSON.stringify({
+        spec,
+        params,
+        files,
+        extra: extra.map((e) => [e.key, e.label]),
+        neutralRule: { coinFlip: COIN_FLIP, estimate: 'isotonic' },
+      }),
+    )
     .digest('hex');
   const trainedAt = new Date().toISOString();
   const overrides = Object.fromEntries(extra.map((e) => [keyHash(e.key), e.label]));
@@ -208,7 +219,7 @@ export async function trainSentiment(opts: TrainOptions) {
     calibration: {
       ...calibration,
       neutralBand,
-      rule: `widest band whose sign accuracy on the calibration split is ≤ ${COIN_FLIP}`,
+      rule: `widest band in which every text's sign accuracy, estimated by isotonic regression on |score| over the calibration split (signAccuracyAtEdge), is ≤ ${COIN_FLIP}`,
       bandOnCalibrationSplit: bandStats,
     },
     heldOut: {
