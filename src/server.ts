@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyError, type FastifyRequest, LogController } from 'fastify';
 import { z } from 'zod';
 import { registerMonitoringRoutes } from './features/monitoring/server/routes.ts';
+import { createBackground } from './features/monitoring/server/scheduler-worker.ts';
 import { authenticateSession, authenticateToken } from './features/people/server/auth.ts';
 import type { PeopleDeps } from './features/people/server/deps.ts';
 import { can, canSubscribe } from './features/people/server/policies.ts';
@@ -34,6 +35,8 @@ export type ServerOptions = {
   /** Tests: cheap password hashing. */
   fastHashing?: boolean;
   logger?: boolean;
+  /** Background collection (job queue, polls, streams) in this process; default on. */
+  background?: boolean;
 };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -188,6 +191,10 @@ export async function buildServer(opts: ServerOptions) {
 
   registerPeopleRoutes(router, deps);
   registerMonitoringRoutes(router, { db: database.db, clock, config });
+  const background =
+    opts.background === false
+      ? null
+      : createBackground({ db: database.db, clock, config }, { pool: database.pool, databaseUrl: opts.databaseUrl, log: app.log });
 
   router.add({
     method: 'GET',
@@ -225,10 +232,13 @@ export async function buildServer(opts: ServerOptions) {
     realtime,
     db: database.db,
     pool: database.pool,
+    background,
     async start() {
       await realtime.start();
+      background?.start();
     },
     async close() {
+      await background?.stop();
       await realtime.close();
       await app.close();
       await database.close();

@@ -1,8 +1,18 @@
 // Configuration from environment variables: defaults, validation, and a message naming the bad variable.
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
 const bool = z.enum(['0', '1', 'true', 'false', 'yes', 'no', '']).transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+// An allow-list entry: a host name, an IPv4/IPv6 address, or a CIDR.
+const allowEntry = (e: string) => {
+  const [base, bits, ...rest] = e.split('/');
+  if (rest.length) return false;
+  const v = net.isIP(base.replace(/^\[|\]$/g, ''));
+  if (bits !== undefined) return v !== 0 && /^\d{1,3}$/.test(bits) && Number(bits) <= (v === 4 ? 32 : 128);
+  return v !== 0 || /^(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?)(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?)*\.?$/i.test(base);
+};
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -29,6 +39,16 @@ const schema = z.object({
   FIREBREAK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   FIREBREAK_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   FIREBREAK_BUILD_WEB: bool.default(true),
+  FIREBREAK_FETCH_ALLOW_PRIVATE: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((e) => e.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every(allowEntry), 'must be comma-separated host names, IP addresses or CIDRs (e.g. 127.0.0.1,10.0.0.0/8)'),
 });
 
 /** Validated server configuration. */
@@ -49,6 +69,8 @@ export type Config = {
   rateLimitPerMinute: number;
   loginMaxFailures: number;
   buildWeb: boolean;
+  /** Hosts, addresses and CIDRs that connectors may fetch although private or loopback (an admin decision). */
+  fetchAllowPrivate: string[];
 };
 
 /** A configuration error that names the environment variable at fault. */
@@ -87,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: c.FIREBREAK_RATE_LIMIT_PER_MINUTE,
     loginMaxFailures: c.FIREBREAK_LOGIN_MAX_FAILURES,
     buildWeb: c.FIREBREAK_BUILD_WEB,
+    fetchAllowPrivate: c.FIREBREAK_FETCH_ALLOW_PRIVATE,
   };
 }
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { migrateWorkerSchema } from '../../src/features/monitoring/server/scheduler-worker.ts';
 import { startEmbeddedPostgres } from '../../src/platform/embedded-postgres.ts';
 import { runMigrations } from '../../src/platform/migrate.ts';
 
@@ -21,6 +22,8 @@ export async function startTestCluster() {
   await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
   await admin.end();
   await runMigrations(cluster.url(TEMPLATE_DB));
+  // Graphile Worker's schema too, so a test server's job queue starts without installing it per database.
+  await migrateWorkerSchema(cluster.url(TEMPLATE_DB));
   return {
     adminUrl: cluster.url('postgres'),
     async stop() {

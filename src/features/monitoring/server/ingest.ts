@@ -61,6 +61,8 @@ export async function ingestMentions(
   actor: Actor,
   raws: unknown[],
   meta: { requestId?: string; ip?: string } = {},
+  /** `collectorId`: the polled/streamed source collecting this batch (its items name it, and it need not be a push source). */
+  opts: { collectorId?: string } = {},
 ) {
   const now = deps.clock.now();
   const items: Item[] = raws.map((_, index) => ({ index, status: 'rejected' }));
@@ -87,7 +89,8 @@ export async function ingestMentions(
     for (const x of enriched) {
       const s = sources.get(x.e.input.source);
       if (!s) items[x.index].reason = 'source: unknown';
-      else if (s.kind !== 'push') items[x.index].reason = `source: "${s.name}" is a ${s.kind} source, not a push source`;
+      else if (s.kind !== 'push' && s.id !== opts.collectorId)
+        items[x.index].reason = `source: "${s.name}" is a ${s.kind} source, not a push source`;
       else if (s.status !== 'active') items[x.index].reason = `source: "${s.name}" is paused`;
       else storable.push({ ...x, sourceId: s.id });
     }

@@ -34,6 +34,7 @@ export const sources = pgTable(
     lastRunAt: timestamp('last_run_at', { withTimezone: true }),
     lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
     lastError: text('last_error'),
+    lastErrorCode: text('last_error_code'), // stable code for translation (not_a_feed, timeout, http_error…)
     lastErrorAt: timestamp('last_error_at', { withTimezone: true }),
     consecutiveFailures: integer('consecutive_failures').notNull().default(0),
     itemsTotal: bigint('items_total', { mode: 'number' }).notNull().default(0),
@@ -92,6 +93,8 @@ export const mentions = pgTable(
     index('mentions_search_idx').using('gin', t.search),
     index('mentions_topics_idx').using('gin', t.topicIds),
     index('mentions_cluster_idx').on(t.clusterId),
+    // Per-source counts on the sources page (items in the last hour, per hour).
+    index('mentions_source_collected_idx').on(t.sourceId, t.collectedAt),
   ],
 );
 
