@@ -86,6 +86,8 @@ export const mentionOut = z.object({
   /** An estimate from followers and engagement (views when the source reports them). */
   reachEstimate: z.number().int(),
   clusterId: z.number().int().nullable(),
+  /** How many stored mentions share this mention's repost cluster (detail view only). */
+  clusterSize: z.number().int().optional(),
   sentiment: z.enum(sentiments),
   sentimentScore: z.number(),
   sentimentConfidence: z.number(),
@@ -103,6 +105,8 @@ export const mentionQuery = z.strictObject({
   sentiment: z.enum(sentiments).optional(),
   lang: z.string().max(20).optional(),
   author: z.string().max(200).optional(),
+  /** Only the mentions of one repost cluster (the id of its first mention). */
+  clusterId: z.coerce.number().int().positive().optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   before: z.coerce.number().int().positive().optional(),

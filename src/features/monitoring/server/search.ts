@@ -33,6 +33,7 @@ function filters(orgId: string, f: MentionQuery, plan: string | null): SQL[] {
   if (f.sentiment) w.push(sql`m.sentiment = ${SENTIMENT[f.sentiment]}`);
   if (f.lang) w.push(sql`m.lang = ${f.lang}`);
   if (f.author) w.push(sql`m.author = ${f.author}`);
+  if (f.clusterId) w.push(sql`m.cluster_id = ${f.clusterId}`);
   if (f.from) w.push(sql`m.published_at >= ${f.from}`);
   if (f.to) w.push(sql`m.published_at < ${f.to}`);
   return w;
@@ -67,6 +68,7 @@ export function mentionView(r: Row, query?: TopicQuery): Mention {
     sentimentCorrected: Boolean(r.sentiment_corrected),
     topicIds: (r.topic_ids as string[]) ?? [],
     highlights: query ? matchRanges(query, normalise(text)) : [],
+    ...(r.cluster_size === undefined || r.cluster_size === null ? {} : { clusterSize: Number(r.cluster_size) }),
   };
 }
 
@@ -107,11 +109,12 @@ export async function searchMentions(deps: IngestDeps, p: Principal, f: MentionQ
   return { mentions: page, nextBefore: more && page.length ? page[page.length - 1].id : null };
 }
 
-/** One mention of the principal's organisation. */
+/** One mention of the principal's organisation, with the size of its repost cluster. */
 export async function getMention(deps: IngestDeps, p: Principal, id: number) {
-  const res = await deps.db.execute<Row>(
-    sql`SELECT ${COLUMNS} FROM mentions m JOIN sources s ON s.id = m.source_id WHERE m.id = ${id} AND m.org_id = ${p.orgId}`,
-  );
+  const res = await deps.db.execute<Row>(sql`
+    SELECT ${COLUMNS}, CASE WHEN m.cluster_id IS NULL THEN NULL ELSE
+      (SELECT count(*)::int FROM mentions c WHERE c.cluster_id = m.cluster_id AND c.org_id = m.org_id) END AS cluster_size
+    FROM mentions m JOIN sources s ON s.id = m.source_id WHERE m.id = ${id} AND m.org_id = ${p.orgId}`);
   if (!res.rows[0]) throw new AppError('not_found', 'No such mention.');
   return mentionView(res.rows[0]);
 }
