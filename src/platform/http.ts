@@ -1,6 +1,6 @@
 // Route declaration: a zod schema, a declared permission, one service call. The registry
 // also feeds the OpenAPI document and the route × role permission test.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
 import type { Actor } from './events.ts';
@@ -60,6 +60,11 @@ export type RouteDef<B extends AnyZod, Q extends AnyZod, P extends AnyZod> = {
   response?: AnyZod;
   status?: number;
   bodyLimit?: number;
+  /**
+   * The handler reads the request body itself from `ctx.req.raw` (any content type, not parsed, no
+   * bodyLimit: the handler enforces its own), e.g. a streamed file upload.
+   */
+  rawBody?: boolean;
   /** Extra per-route rate limit (requests per minute per IP). */
   rateLimit?: number;
   handler: (ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>>) => Promise<unknown>;
@@ -123,7 +128,7 @@ export function createRouter(app: FastifyInstance, hooks: AccessHooks) {
       const { handler, ...meta } = def;
       routes.push(meta as RegisteredRoute);
       const allowed = def.principals ?? ['user'];
-      app.route({
+      const options: RouteOptions = {
         method: def.method,
         url: def.url,
         bodyLimit: def.bodyLimit,
@@ -160,7 +165,22 @@ export function createRouter(app: FastifyInstance, hooks: AccessHooks) {
           if (result === undefined) return reply.code(own ?? def.status ?? 204).send();
           return reply.code(own ?? def.status ?? 200).send(result);
         },
+      };
+      if (!def.rawBody) return void app.route(options);
+      // A scope of its own, so the pass-through parser applies to this route only.
+      app.register(async (scope) => {
+        scope.removeAllContentTypeParsers();
+        scope.addContentTypeParser('*', (_req, _payload, done) => done(null, undefined));
+        scope.route(options);
       });
+    },
+    /** Runs `fn` when the server is ready (e.g. to resume background work); errors are the caller's to catch. */
+    onReady(fn: () => Promise<void>) {
+      app.addHook('onReady', fn);
+    },
+    /** Runs `fn` while the server closes, before the database pool ends (e.g. to stop background work). */
+    onClose(fn: () => Promise<void>) {
+      app.addHook('onClose', async () => fn());
     },
   };
 }
@@ -202,6 +222,9 @@ export function openApiDocument(routes: RegisteredRoute[], info: { version: stri
       security: r.permission === 'public' ? [] : (r.principals ?? ['user']).map((p) => (p === 'user' ? { session: [] } : { token: [] })),
       ...(parameters.length ? { parameters } : {}),
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
+      ...(r.rawBody
+        ? { requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } } }
+        : {}),
       responses: {
         [String(r.status ?? (r.response ? 200 : 204))]: r.response
           ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } }
