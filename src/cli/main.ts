@@ -11,7 +11,9 @@ type Command = {
   usage: string;
   help: string;
   options: Record<string, { type: 'string' | 'boolean'; help: string }>;
-  run: (v: Record<string, string | boolean | undefined>) => Promise<number | undefined>;
+  /** Takes positional arguments (e.g. a file), passed to `run` as the second argument. */
+  positionals?: boolean;
+  run: (v: Record<string, string | boolean | undefined>, positionals: string[]) => Promise<number | undefined>;
 };
 
 const commands: Record<string, Command> = {
@@ -66,6 +68,35 @@ const commands: Record<string, Command> = {
     },
     run: async (v) => (await import('./sentiment.ts')).sentimentTrainCommand(v),
   },
+  'demo-feed': {
+    usage: 'firebreak demo-feed [--rate N/s] [--minutes M] [--source NAME] [--backfill HOURS]',
+    help: 'Keep ingesting synthetic zh-TW/zh-CN/English mentions (with a rising negative wave) into the first organisation, for demos of the live dashboard.',
+    options: {
+      rate: { type: 'string', help: 'mentions per second at the start (default 5; volume triples at the wave’s height)' },
+      minutes: { type: 'string', help: 'how long to run (default 10)' },
+      source: { type: 'string', help: 'push source to ingest into (default: demo-ptt, demo-dcard, demo-threads, demo-news, demo-youtube)' },
+      backfill: { type: 'string', help: 'hours of calm history to load first (default 48, so 24 h has a previous period; 0 for none)' },
+    },
+    run: async (v) => (await import('./demo-feed.ts')).demoFeedCommand(loadConfig(), v),
+  },
+  import: {
+    usage:
+      'firebreak import FILE --source NAME [--format csv|ndjson] [--map text=內容,publishedAt=時間,…] [--dry-run] [--timezone Asia/Taipei] [--org ID]',
+    help: 'Import a CSV or NDJSON file of mentions into an import source (created if missing); an unfinished import of the same file and source is resumed. Progress on stderr, a JSON summary on stdout.',
+    positionals: true,
+    options: {
+      source: { type: 'string', help: 'the import source to store into (created if missing)' },
+      format: { type: 'string', help: 'csv | ndjson (default: from the file name, else the content)' },
+      map: {
+        type: 'string',
+        help: 'CSV columns: field=header,… (fields: text, publishedAt, title, author, authorFollowers, url, externalId, likes, shares, comments, views, lang); default: suggested from the headers',
+      },
+      'dry-run': { type: 'boolean', help: 'check every row and report what would be stored or rejected; store nothing' },
+      timezone: { type: 'string', help: 'time zone of CSV dates written without one (default Asia/Taipei)' },
+      org: { type: 'string', help: 'organisation id (default: the first organisation)' },
+    },
+    run: async (v, args) => (await import('./import.ts')).importCommand(loadConfig(), v, args),
+  },
   'audit verify': {
     usage: 'firebreak audit verify [--json]',
     help: 'Walk the audit hash chain and report the first broken link. Exit code 1 if broken.',
@@ -102,8 +133,14 @@ async function main(argv: string[]) {
   }
   const rest = argv.slice(name.split(' ').length);
   let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({ args: rest, options: { ...cmd.options, help: { type: 'boolean' } }, strict: true }));
+    ({ values, positionals } = parseArgs({
+      args: rest,
+      options: { ...cmd.options, help: { type: 'boolean' } },
+      strict: true,
+      allowPositionals: cmd.positionals ?? false,
+    }));
   } catch (e) {
     console.error(`${(e as Error).message}\n`);
     printHelp(name);
@@ -113,7 +150,7 @@ async function main(argv: string[]) {
     printHelp(name);
     return 0;
   }
-  return cmd.run(values);
+  return cmd.run(values, positionals);
 }
 
 main(process.argv.slice(2)).then(

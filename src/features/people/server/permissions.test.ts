@@ -54,8 +54,21 @@ const table: Record<string, Who[]> = {
   'PATCH /api/topics/:id': ['admin', 'manager'],
   'POST /api/topics/:id/reapply': ['admin', 'manager'],
   'POST /api/topics/preview': staff,
+  'GET /api/connectors': staff,
   'GET /api/sources': staff,
+  'GET /api/sources/:id': staff,
+  'POST /api/sources': ['admin', 'manager'],
   'PATCH /api/sources/:id': ['admin', 'manager'],
+  'POST /api/sources/:id/run': ['admin', 'manager'],
+  'DELETE /api/sources/:id': ['admin', 'manager'],
+  'GET /api/monitoring/dashboard': [...staff, 'token'],
+  'POST /api/imports': staff,
+  'GET /api/imports': staff,
+  'GET /api/imports/:id': staff,
+  'PATCH /api/imports/:id': staff,
+  'POST /api/imports/:id/dry-run': staff,
+  'POST /api/imports/:id/start': staff,
+  'POST /api/imports/:id/cancel': staff,
 };
 
 const tokenOnly = new Set(
@@ -173,6 +186,9 @@ describe('permission table', () => {
       ['PATCH', `/api/topics/${other.topicId}`, { name: 'Hijack' }],
       ['POST', `/api/topics/${other.topicId}/reapply`],
       ['PATCH', `/api/sources/${other.sourceId}`, { status: 'paused' }],
+      ['GET', `/api/sources/${other.sourceId}`],
+      ['POST', `/api/sources/${other.sourceId}/run`],
+      ['DELETE', `/api/sources/${other.sourceId}`],
       ['GET', `/api/mentions/${mentionId + 1000}`],
     ];
     for (const [method, url, body] of checks) {
