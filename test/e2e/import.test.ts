@@ -1,5 +1,5 @@
 // File import in a real browser: upload a CSV (progress bar), map its columns (suggested, and by hand),
-// dry run (counts and rejected rows), import, and watch the progress reach 100%. Hostile cells stay text.
+// dry run (counts and rejected rows, reasons translated), import, and watch the progress reach 100%. Hostile cells stay text.
 // At 1280 px and on a 375 px phone; screenshots in test-results/.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -7,7 +7,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD, setUpOrg } from '../helpers/client.ts';
-import { launchBrowser, resultsDir, startE2EServer } from './harness.ts';
+import { launchBrowser, resultsDir, signInPage, startE2EServer } from './harness.ts';
 
 const STEP_MS = 15_000;
 const fixture = path.resolve('test/fixtures/import/posts.csv');
@@ -21,19 +21,7 @@ const shot = async (page: Page, name: string) => {
 };
 
 async function signIn(url: string, email: string, width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 860 }, locale: 'zh-TW' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_MS);
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.goto(`${url}/login`);
-  await page.getByLabel('電子郵件').fill(email);
-  await page.getByLabel(/^密碼/).fill(PASSWORD);
-  await page.getByRole('button', { name: '登入' }).click();
-  await page.getByRole('heading', { name: /歡迎來到/ }).waitFor();
-  return page;
+  return signInPage(browser, url, email, PASSWORD, { width, stepMs: STEP_MS, dialogs });
 }
 
 const noXss = async (page: Page) => {
@@ -71,6 +59,13 @@ async function importJourney(page: Page, opts: { width: number; file: string; so
   const rejected = page.getByTestId('dry-run-section').getByTestId('rejections');
   assert.deepEqual(await rejected.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row'))), ['4', '5']);
   await rejected.getByText(/昨天下午/).waitFor();
+  // Reasons are translated by their code; the English detail (with the offending value) stays, dimmed.
+  await rejected.locator('tr[data-row="4"]').getByText('內容是空的', { exact: true }).waitFor();
+  await rejected.locator('tr[data-row="5"]').getByText('看不懂發布時間', { exact: true }).waitFor();
+  assert.deepEqual(await rejected.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code'))), [
+    'text_empty',
+    'bad_date',
+  ]);
   await shot(page, `${name}-dry-run`);
 
   await page.getByRole('button', { name: '開始匯入' }).click();
@@ -78,6 +73,7 @@ async function importJourney(page: Page, opts: { width: number; file: string; so
   assert.equal(await page.getByTestId('import-progress').getAttribute('data-percent'), '100');
   await page.getByText('7 / 7 列（100%）').waitFor();
   assert.equal(await page.getByTestId('import-status').getAttribute('data-status'), 'done');
+  await page.getByTestId('run-section').getByTestId('rejections').getByText('看不懂發布時間', { exact: true }).waitFor();
   await noXss(page);
   await noOverflow(page, opts.width);
   await shot(page, `${name}-done`);

@@ -9,13 +9,17 @@ export const MAX_TEXT = 50_000;
 export const sentiments = ['negative', 'neutral', 'positive'] as const;
 export type Sentiment = (typeof sentiments)[number];
 
+// Refinements name their rejection code in `params.code` (see rejectionCodes); ingest maps the other zod issues.
 // Control characters (except tab/newline/CR) are refused: PostgreSQL cannot store NUL, and the rest hide text.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const wellFormed = (s: string) => s.isWellFormed() && !CONTROL.test(s);
 
 /** A bounded piece of human text from the internet: well-formed Unicode, no control characters. */
 export const hostileText = (max: number) =>
-  z.string().max(max, `at most ${max} characters`).refine(wellFormed, 'contains control characters or invalid Unicode');
+  z
+    .string()
+    .max(max, `at most ${max} characters`)
+    .refine(wellFormed, { message: 'contains control characters or invalid Unicode', params: { code: 'invalid_unicode' } });
 
 const count = z.number().int().min(0).max(1e12);
 
@@ -27,12 +31,12 @@ export const mentionInput = z
     url: z
       .string()
       .max(2000)
-      .refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), 'must be an http(s) URL')
+      .refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), { message: 'must be an http(s) URL', params: { code: 'bad_url' } })
       .optional(),
     author: hostileText(200).optional(),
     authorFollowers: count.optional(),
     title: hostileText(1000).optional(),
-    text: hostileText(MAX_TEXT).refine((t) => t.trim().length > 0, 'text is empty'),
+    text: hostileText(MAX_TEXT).refine((t) => t.trim().length > 0, { message: 'text is empty', params: { code: 'text_empty' } }),
     publishedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' }),
     lang: z
       .string()
@@ -43,7 +47,11 @@ export const mentionInput = z
       .optional(),
     raw: z.unknown().optional(),
   })
-  .refine((m) => m.externalId !== undefined || m.url !== undefined, { message: 'needs externalId or url', path: ['externalId'] });
+  .refine((m) => m.externalId !== undefined || m.url !== undefined, {
+    message: 'needs externalId or url',
+    path: ['externalId'],
+    params: { code: 'missing_id' },
+  });
 export type MentionInput = z.infer<typeof mentionInput>;
 
 /** The push API body: items are checked one by one, so a bad item never sinks the batch. */
@@ -51,11 +59,52 @@ export const pushInput = z.strictObject({
   mentions: z.array(z.unknown()).min(1, 'send at least one mention').max(MAX_BATCH, `at most ${MAX_BATCH} mentions per request`),
 });
 
+/**
+ * Stable codes of why an item is rejected (next to the English `reason`), for programs and for
+ * translating the reason. `invalid` is the fallback for problems without a code of their own.
+ */
+export const rejectionCodes = [
+  'not_object',
+  'bad_json',
+  'unknown_field',
+  'missing_field',
+  'missing_id',
+  'text_empty',
+  'text_too_long',
+  'invalid_unicode',
+  'bad_url',
+  'bad_date',
+  'date_too_old',
+  'date_in_future',
+  'bad_lang',
+  'bad_number',
+  'raw_too_large',
+  'too_many_fields',
+  'source_unknown',
+  'source_paused',
+  'source_not_push',
+  'invalid',
+] as const;
+export type RejectionCode = (typeof rejectionCodes)[number];
+
+/** Why an item is rejected: a stable code and the field it concerns (next to the English reason). */
+export const rejectionDetail = {
+  code: z
+    .enum(rejectionCodes)
+    .optional()
+    .describe('Set when rejected: a stable code for why (`invalid` when no more specific one applies); `reason` says it in English.'),
+  field: z
+    .string()
+    .optional()
+    .describe('Set when rejected because of one field: its dotted path (e.g. `publishedAt`, `metrics.likes`, or an unknown key).'),
+};
+
 export const itemResult = z.object({
   index: z.number().int(),
   status: z.enum(['accepted', 'duplicate', 'rejected']),
   id: z.number().int().optional(),
-  reason: z.string().optional(),
+  reason: z.string().optional().describe('Why the item was rejected or is a duplicate, in English.'),
+  ...rejectionDetail,
 });
 export const pushResult = z.object({
   accepted: z.number().int(),

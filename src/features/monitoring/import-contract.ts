@@ -1,5 +1,6 @@
 // File import (CSV / NDJSON): zod schemas and types shared by the server, the CLI and the web app.
 import { z } from 'zod';
+import { rejectionDetail } from './contract.ts';
 
 /** Largest file an import accepts (bytes). */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
@@ -67,7 +68,8 @@ export const updateImportInput = z.strictObject({
   source: sourceName.optional(),
 });
 
-export const rejection = z.object({ row: z.number().int(), reason: z.string() });
+/** A rejected row: its number, the English reason, and (since rejection codes exist) the code and field to translate it by. */
+export const rejection = z.object({ row: z.number().int(), reason: z.string(), ...rejectionDetail });
 export type Rejection = z.infer<typeof rejection>;
 
 /** The outcome of a dry run: what a real run would do right now. */

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Executor } from '../../../platform/db.ts';
+import type { RejectionCode } from '../contract.ts';
 import { type DryRunResult, MAX_REJECTIONS, type Rejection } from '../import-contract.ts';
 import { fileRecords, importProblem } from './import-parse.ts';
 import { rowToMention } from './import-rows.ts';
@@ -10,16 +11,23 @@ import { type ImportRow, readChunks } from './import-store.ts';
 import { validateItem } from './ingest.ts';
 
 /** One row of an import: a mention object to ingest, or why it is rejected before ingest. */
-export type ImportItem = { row: number; raw: Record<string, unknown> } | { row: number; reason: string };
+export type ImportItem =
+  | { row: number; raw: Record<string, unknown> }
+  | { row: number; reason: string; code: RejectionCode; field?: string };
+
+/** The stored rejection of a row (no `field` key when the rejection concerns no one field). */
+export function rejectionOf(row: number, r: { reason: string; code: RejectionCode; field?: string }): Rejection {
+  return r.field === undefined ? { row, reason: r.reason, code: r.code } : { row, reason: r.reason, code: r.code, field: r.field };
+}
 
 function ndjsonItem(row: number, line: string, source: string): ImportItem {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch (e) {
-    return { row, reason: `not valid JSON: ${(e as Error).message.slice(0, 120)}` };
+    return { row, reason: `not valid JSON: ${(e as Error).message.slice(0, 120)}`, code: 'bad_json' };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { row, reason: 'not a JSON object' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { row, reason: 'not a JSON object', code: 'not_object' };
   // The file's lines go into the chosen source, whatever `source` they name.
   return { row, raw: { ...(value as Record<string, unknown>), source } };
 }
@@ -52,7 +60,7 @@ export async function* importItems(db: Executor, imp: ImportRow): AsyncGenerator
       checkMapping(imp, headers);
     } else {
       const m = rowToMention(headers, r.cells, imp.mapping as NonNullable<ImportRow['mapping']>, imp.source_name);
-      yield m.ok ? { row: r.row, raw: m.value } : { row: r.row, reason: m.reason };
+      yield m.ok ? { row: r.row, raw: m.value } : { row: r.row, reason: m.reason, code: m.code, field: m.field };
     }
   }
 }
@@ -87,10 +95,10 @@ export async function dryRun(db: Executor, clock: Clock, imp: ImportRow): Promis
   try {
     for await (const item of importItems(db, imp)) {
       out.rows++;
-      const v = 'raw' in item ? validateItem(item.raw, now) : { ok: false as const, reason: item.reason };
+      const v = 'raw' in item ? validateItem(item.raw, now) : { ok: false as const, ...item };
       if (!v.ok) {
         out.rejected++;
-        out.rejections = keepFirst(out.rejections, [{ row: item.row, reason: v.reason }]);
+        if (out.rejections.length < MAX_REJECTIONS) out.rejections = keepFirst(out.rejections, [rejectionOf(item.row, v)]);
         continue;
       }
       const key = v.value.externalId ?? (v.value.url as string);

@@ -76,9 +76,25 @@ test('rowToMention: mapping, per-field reasons, and a content key when there is 
   assert.ok(again.ok);
   assert.equal(again.value.externalId, ok.value.externalId, 'metrics do not change the key');
   const bad = rowToMention(headers, ['好吃', '2026/11/30', 'lots'], { ...mapping, columns: { ...mapping.columns } }, 'src');
-  assert.deepEqual(bad, { ok: false, reason: 'likes: not a number: "lots"' });
+  assert.deepEqual(bad, { ok: false, reason: 'likes: not a number: "lots"', code: 'bad_number', field: 'metrics.likes' });
   const long = rowToMention(headers, ['a', 'b', 'c', 'd'], { ...mapping, columns: { ...mapping.columns } }, 'src');
-  assert.deepEqual(long, { ok: false, reason: 'row has 4 fields, the header has 3' });
+  assert.deepEqual(long, { ok: false, reason: 'row has 4 fields, the header has 3', code: 'too_many_fields' });
+  const noDate = rowToMention(headers, ['好吃', ' ', '1'], { ...mapping, columns: { ...mapping.columns } }, 'src');
+  assert.deepEqual(noDate, { ok: false, reason: 'publishedAt: empty', code: 'missing_field', field: 'publishedAt' });
+  const badDate = rowToMention(headers, ['好吃', '昨天下午', '1'], { ...mapping, columns: { ...mapping.columns } }, 'src');
+  assert.deepEqual(badDate, {
+    ok: false,
+    reason: 'publishedAt: not a date we can read: "昨天下午" (e.g. 2026/11/30 14:05)',
+    code: 'bad_date',
+    field: 'publishedAt',
+  });
+  const fans = rowToMention(
+    ['內容', '時間', '粉絲'],
+    ['好吃', '2026/11/30', '很多'],
+    { columns: { text: '內容', publishedAt: '時間', authorFollowers: '粉絲' }, timeZone: 'Asia/Taipei' },
+    'src',
+  );
+  assert.deepEqual(fans, { ok: false, reason: 'authorFollowers: not a number: "很多"', code: 'bad_number', field: 'authorFollowers' });
 });
 
 describe('UTF-8 check', () => {

@@ -2,6 +2,7 @@
 // local date formats in a stated time zone, counts like "1,234" or "1.2萬", and a content key
 // for rows without an id or URL (so re-importing the same file stores nothing twice).
 import crypto from 'node:crypto';
+import type { RejectionCode } from '../contract.ts';
 import type { ImportMapping, MappableField } from '../import-contract.ts';
 
 const synonyms: Record<MappableField, string[]> = {
@@ -174,14 +175,18 @@ export function parseCount(value: string): number | undefined | null {
 
 const shown = (v: string) => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
 
+/** Why a CSV row cannot become a mention: the English reason, its code, and the mention field it concerns. */
+export type RowRejected = { ok: false; reason: string; code: RejectionCode; field?: string };
+
 /** The mention object for one CSV row, or the reason the row cannot become one. */
 export function rowToMention(
   headers: string[],
   cells: string[],
   mapping: ImportMapping,
   source: string,
-): { ok: true; value: Record<string, unknown> } | { ok: false; reason: string } {
-  if (cells.length > headers.length) return { ok: false, reason: `row has ${cells.length} fields, the header has ${headers.length}` };
+): { ok: true; value: Record<string, unknown> } | RowRejected {
+  if (cells.length > headers.length)
+    return { ok: false, reason: `row has ${cells.length} fields, the header has ${headers.length}`, code: 'too_many_fields' };
   const cell = (f: MappableField): string | undefined => {
     const h = mapping.columns[f];
     if (h === undefined) return undefined;
@@ -190,9 +195,12 @@ export function rowToMention(
   };
   const m: Record<string, unknown> = { source, text: cell('text') ?? '' };
   const published = cell('publishedAt');
-  if (published === undefined) return { ok: false, reason: 'publishedAt: empty' };
+  if (published === undefined) return { ok: false, reason: 'publishedAt: empty', code: 'missing_field', field: 'publishedAt' };
   const iso = parseLocalDate(published, mapping.timeZone);
-  if (!iso) return { ok: false, reason: `publishedAt: not a date we can read: ${shown(published)} (e.g. 2026/11/30 14:05)` };
+  if (!iso) {
+    const reason = `publishedAt: not a date we can read: ${shown(published)} (e.g. 2026/11/30 14:05)`;
+    return { ok: false, reason, code: 'bad_date', field: 'publishedAt' };
+  }
   m.publishedAt = iso;
   for (const f of ['title', 'author', 'url', 'externalId', 'lang'] as const) {
     const v = cell(f);
@@ -201,7 +209,8 @@ export function rowToMention(
   const followers = cell('authorFollowers');
   if (followers !== undefined) {
     const n = parseCount(followers);
-    if (n === null) return { ok: false, reason: `authorFollowers: not a number: ${shown(followers)}` };
+    if (n === null)
+      return { ok: false, reason: `authorFollowers: not a number: ${shown(followers)}`, code: 'bad_number', field: 'authorFollowers' };
     m.authorFollowers = n;
   }
   const metrics: Record<string, number> = {};
@@ -209,7 +218,7 @@ export function rowToMention(
     const v = cell(f);
     if (v === undefined) continue;
     const n = parseCount(v);
-    if (n === null) return { ok: false, reason: `${f}: not a number: ${shown(v)}` };
+    if (n === null) return { ok: false, reason: `${f}: not a number: ${shown(v)}`, code: 'bad_number', field: `metrics.${f}` };
     if (n !== undefined) metrics[f] = n;
   }
   if (Object.keys(metrics).length) m.metrics = metrics;

@@ -6,8 +6,9 @@ import type pg from 'pg';
 import type { Db, Executor } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { type Actor, recordEvent } from '../../../platform/events.ts';
-import { MAX_BATCH } from '../contract.ts';
-import { countRows, type ImportItem, importItems, keepFirst } from './import-items.ts';
+import { MAX_BATCH, type PushResult } from '../contract.ts';
+import type { Rejection } from '../import-contract.ts';
+import { countRows, type ImportItem, importItems, keepFirst, rejectionOf } from './import-items.ts';
 import { importProblem } from './import-parse.ts';
 import { type ImportRow, loadImport } from './import-store.ts';
 import { type IngestDeps, ingestMentions } from './ingest.ts';
@@ -57,19 +58,25 @@ async function commitBatch(deps: IngestDeps, imp: ImportRow, actor: Actor, items
         'conflict',
       );
     const raws = items.flatMap((x) => ('raw' in x ? [x.raw] : []));
-    let results: Array<{ status: string; reason?: string }> = [];
+    let results: PushResult['items'] = [];
     if (raws.length) {
       // The import source is this batch's collector: ingestMentions stores into it although it is not a push source.
       const db = tx as unknown as Db; // a nested transaction becomes a savepoint: the batch and its progress commit together
       results = (await ingestMentions({ db, clock: deps.clock }, imp.org_id, actor, raws, {}, { collectorId: imp.source_id })).items;
     }
     const n = { accepted: 0, duplicate: 0, rejected: 0 };
-    const rejections: Array<{ row: number; reason: string }> = [];
+    const rejections: Rejection[] = [];
     let k = 0;
     for (const x of items) {
-      const r = 'raw' in x ? results[k++] : { status: 'rejected', reason: x.reason };
-      n[r.status as keyof typeof n]++;
-      if (r.status === 'rejected') rejections.push({ row: x.row, reason: r.reason ?? 'rejected' });
+      if (!('raw' in x)) {
+        n.rejected++;
+        rejections.push(rejectionOf(x.row, x));
+        continue;
+      }
+      const r = results[k++];
+      n[r.status]++;
+      if (r.status === 'rejected')
+        rejections.push(rejectionOf(x.row, { reason: r.reason ?? 'rejected', code: r.code ?? 'invalid', field: r.field }));
     }
     const kept = keepFirst(c.rejections as never, rejections);
     await tx.execute(sql`

@@ -89,6 +89,14 @@ describe('file import', () => {
     );
     assert.match(rejections[0].reason, /text is empty/);
     assert.match(rejections[1].reason, /publishedAt: not a date we can read: "昨天下午"/);
+    assert.deepEqual(
+      rejections.map((r: { code: string; field: string }) => [r.code, r.field]),
+      [
+        ['text_empty', 'text'],
+        ['bad_date', 'publishedAt'],
+      ],
+      'each rejection has a code and field to translate it by',
+    );
     assert.equal((await q('SELECT count(*)::int AS n FROM mentions'))[0].n, 0, 'a dry run stores nothing');
 
     const started = await admin.post(`/api/imports/${imp.id}/start`);
@@ -99,10 +107,7 @@ describe('file import', () => {
       { rowsTotal: done.rowsTotal, rowsDone: done.rowsDone, accepted: done.accepted, duplicate: done.duplicate, rejected: done.rejected },
       { rowsTotal: 7, rowsDone: 7, accepted: 4, duplicate: 1, rejected: 2 },
     );
-    assert.deepEqual(
-      done.rejections.map((r: { row: number }) => r.row),
-      [4, 5],
-    );
+    assert.deepEqual(done.rejections, rejections, 'the run keeps the same rejections as the dry run');
     const stored = await q<{ text: string; author: string; published_at: Date; likes: number; external_key: string; kind: string }>(
       `SELECT m.text, m.author, m.published_at, m.likes, m.external_key, s.kind FROM mentions m JOIN sources s ON s.id = m.source_id ORDER BY m.id`,
     );
@@ -155,6 +160,14 @@ describe('file import', () => {
     assert.match(done.rejections[0].reason, /not valid JSON/);
     assert.match(done.rejections[1].reason, /needs externalId or url/);
     assert.match(done.rejections[2].reason, /publishedAt/);
+    assert.deepEqual(
+      done.rejections.map((r: { code: string; field?: string }) => [r.code, r.field]),
+      [
+        ['bad_json', undefined],
+        ['missing_id', 'externalId'],
+        ['bad_date', 'publishedAt'],
+      ],
+    );
     const src = await q(
       `SELECT s.name FROM mentions m JOIN sources s ON s.id = m.source_id WHERE m.external_key = 'https://example.com/n2'`,
     );

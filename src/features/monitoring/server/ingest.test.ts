@@ -67,25 +67,45 @@ describe('push API', () => {
     assert.equal(m.body.sourceName, 'ptt');
   });
 
-  test('a bad item never sinks the batch; each rejection says why', async () => {
+  test('a bad item never sinks the batch; each rejection says why, with a code and the field', async () => {
     const good = { source: 'news', externalId: 'ok-1', text: '全聯雞蛋漲價', publishedAt: now() };
-    const bad: Array<[unknown, RegExp]> = [
-      [{ source: 'news', externalId: 'b1', text: '   ', publishedAt: now() }, /text is empty/],
-      [{ source: 'news', externalId: 'b2', text: 'x', publishedAt: 'yesterday' }, /publishedAt/],
-      [{ source: 'news', externalId: 'b3', text: 'x', publishedAt: '2999-01-01T00:00:00Z' }, /future/],
-      [{ source: 'news', text: 'no id', publishedAt: now() }, /externalId or url/],
-      [{ source: 'news', externalId: 'b5', text: 'nul\u0000byte', publishedAt: now() }, /control characters/],
-      [{ source: 'news', externalId: 'b6', text: 'lone \ud800 surrogate', publishedAt: now() }, /invalid Unicode/],
-      [{ source: 'news', externalId: 'b7', text: 'x', url: 'javascript:alert(1)', publishedAt: now() }, /http\(s\) URL/],
-      [{ source: 'news', externalId: 'b8', text: 'x', publishedAt: now(), admin: true }, /Unrecognized key/i],
-      ['just a string', /expected object/i],
-      [{ source: 'news', externalId: 'b9', text: 'x'.repeat(50_001), publishedAt: now() }, /at most 50000/],
+    const item = (over: Record<string, unknown>) => ({ source: 'news', externalId: 'b', text: 'x', publishedAt: now(), ...over });
+    const bad: Array<[unknown, RegExp, string, string | undefined]> = [
+      [item({ text: '   ' }), /text is empty/, 'text_empty', 'text'],
+      [item({ publishedAt: 'yesterday' }), /publishedAt/, 'bad_date', 'publishedAt'],
+      [item({ publishedAt: 1_700_000_000 }), /publishedAt/, 'bad_date', 'publishedAt'],
+      [item({ publishedAt: '2999-01-01T00:00:00Z' }), /future/, 'date_in_future', 'publishedAt'],
+      [item({ publishedAt: '1980-01-01T00:00:00Z' }), /before 1990/, 'date_too_old', 'publishedAt'],
+      [{ source: 'news', text: 'no id', publishedAt: now() }, /externalId or url/, 'missing_id', 'externalId'],
+      [item({ text: 'nul\u0000byte' }), /control characters/, 'invalid_unicode', 'text'],
+      [item({ text: 'lone \ud800 surrogate' }), /invalid Unicode/, 'invalid_unicode', 'text'],
+      [item({ author: 'bell\u0007' }), /^author: contains control characters/, 'invalid_unicode', 'author'],
+      [item({ url: 'javascript:alert(1)' }), /http\(s\) URL/, 'bad_url', 'url'],
+      [item({ admin: true }), /Unrecognized key/i, 'unknown_field', 'admin'],
+      [item({ metrics: { likes: 1, hearts: 2 } }), /Unrecognized key/i, 'unknown_field', 'metrics.hearts'],
+      ['just a string', /expected object/i, 'not_object', undefined],
+      [item({ text: 'x'.repeat(50_001) }), /at most 50000/, 'text_too_long', 'text'],
+      [item({ title: 't'.repeat(1001) }), /^title: at most 1000/, 'text_too_long', 'title'],
+      [{ source: 'news', externalId: 'b', publishedAt: now() }, /^text: /, 'missing_field', 'text'],
+      [item({ source: '   ' }), /^source: required/, 'missing_field', 'source'],
+      [item({ lang: 'chinese!' }), /BCP 47/, 'bad_lang', 'lang'],
+      [item({ authorFollowers: -1 }), /^authorFollowers: /, 'bad_number', 'authorFollowers'],
+      [item({ metrics: { likes: '12' } }), /^metrics\.likes: /, 'bad_number', 'metrics.likes'],
+      [item({ metrics: 5 }), /^metrics: /, 'invalid', 'metrics'],
+      [item({ raw: { blob: 'x'.repeat(65 * 1024) } }), /larger than 64 KiB/, 'raw_too_large', 'raw'],
     ];
     const r = await machine.post('/api/mentions', { mentions: [good, ...bad.map(([b]) => b)] });
     assert.equal(r.status, 200);
     assert.equal(r.body.accepted, 1);
     assert.equal(r.body.rejected, bad.length);
-    for (const [i, [item, reason]] of bad.entries()) assert.match(r.body.items[i + 1].reason, reason, JSON.stringify(item).slice(0, 60));
+    assert.deepEqual(Object.keys(r.body.items[0]).sort(), ['id', 'index', 'status'], 'accepted items carry no code');
+    for (const [i, [sent, reason, code, field]] of bad.entries()) {
+      const got = r.body.items[i + 1];
+      const what = JSON.stringify(sent).slice(0, 60);
+      assert.match(got.reason, reason, what);
+      assert.equal(got.code, code, what);
+      assert.equal(got.field, field, what);
+    }
   });
 
   test('HTML and script are stored as text, unchanged', async () => {
@@ -135,6 +155,18 @@ describe('push API', () => {
       mentions: [{ source: 'line-today', externalId: 'l2', text: '測試', publishedAt: now() }],
     });
     assert.match(r.body.items[0].reason, /paused/);
+    assert.deepEqual([r.body.items[0].code, r.body.items[0].field], ['source_paused', 'source']);
+  });
+
+  test('a source of another kind rejects pushed items with its code', async () => {
+    const c = new pg.Client({ connectionString: ctx.databaseUrl });
+    await c.connect();
+    await c.query(`INSERT INTO sources (org_id, kind, name) VALUES ($1, 'rss', 'a-feed')`, [org.orgId]);
+    await c.end();
+    const r = await machine.post('/api/mentions', { mentions: [{ source: 'a-feed', externalId: 'f1', text: '測試', publishedAt: now() }] });
+    assert.equal(r.body.rejected, 1);
+    assert.match(r.body.items[0].reason, /is a rss source, not a push source/);
+    assert.deepEqual([r.body.items[0].code, r.body.items[0].field], ['source_not_push', 'source']);
   });
 
   test('each batch writes one event, and corrections are recorded for retraining', async () => {

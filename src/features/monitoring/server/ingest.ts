@@ -2,10 +2,11 @@
 // store the batch with one bulk insert in one transaction. A bad item never sinks the batch; an
 // acknowledged batch is committed (durable) before the answer is sent.
 import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db, Executor } from '../../../platform/db.ts';
 import { type Actor, recordEvent } from '../../../platform/events.ts';
-import { type MentionInput, mentionInput, type PushResult } from '../contract.ts';
+import { type MentionInput, mentionInput, type PushResult, type RejectionCode } from '../contract.ts';
 import { assignClusters, storeClusterKeys } from './clusters.ts';
 import { type EnrichedMention, enrichMention } from './enrich.ts';
 import { activeTopics } from './topics-cache.ts';
@@ -17,23 +18,45 @@ type Item = PushResult['items'][number];
 const EARLIEST = Date.parse('1990-01-01T00:00:00Z');
 const FUTURE_SLACK_MS = 24 * 3_600_000;
 
-function reasonOf(issues: Array<{ path: PropertyKey[]; message: string }>): string {
-  const i = issues[0];
-  const where = i.path.map(String).join('.');
-  return where ? `${where}: ${i.message}` : i.message;
+/** A rejected item: the English reason (unchanged API text), a stable code, and the field it concerns. */
+export type Rejected = { ok: false; reason: string; code: RejectionCode; field?: string };
+type Issue = z.core.$ZodIssue;
+
+// The code of a zod issue: refinements name theirs in params.code; the rest follow from the field and the issue.
+function codeOf(i: Issue, raw: unknown): RejectionCode {
+  if (i.code === 'custom') return (i.params?.code as RejectionCode | undefined) ?? 'invalid';
+  if (i.code === 'unrecognized_keys') return 'unknown_field';
+  const top = i.path[0];
+  if (top === undefined) return 'not_object';
+  if (i.code === 'invalid_type' && i.path.length === 1 && (raw as Record<PropertyKey, unknown>)[top] === undefined) return 'missing_field';
+  if (top === 'publishedAt') return 'bad_date';
+  if (top === 'lang') return 'bad_lang';
+  if (top === 'authorFollowers' || (top === 'metrics' && i.path.length > 1)) return 'bad_number';
+  if (i.code === 'too_big' && i.origin === 'string') return 'text_too_long';
+  if (top === 'url') return 'bad_url';
+  if (i.code === 'too_small' && i.origin === 'string') return 'missing_field'; // a blank source
+  return 'invalid';
 }
 
-/** Validates one raw item; returns the parsed mention or the reason it is rejected. */
-export function validateItem(raw: unknown, now: Date): { ok: true; value: MentionInput } | { ok: false; reason: string } {
+function rejectionOf(issues: Issue[], raw: unknown): Rejected {
+  const i = issues[0];
+  const where = i.path.map(String).join('.');
+  const field = i.code === 'unrecognized_keys' ? [...i.path, i.keys[0]].map(String).join('.') : where || undefined;
+  return { ok: false, reason: where ? `${where}: ${i.message}` : i.message, code: codeOf(i, raw), field };
+}
+
+/** Validates one raw item; returns the parsed mention or why it is rejected. */
+export function validateItem(raw: unknown, now: Date): { ok: true; value: MentionInput } | Rejected {
   const r = mentionInput.safeParse(raw);
-  if (!r.success) return { ok: false, reason: reasonOf(r.error.issues) };
+  if (!r.success) return rejectionOf(r.error.issues, raw);
   const t = Date.parse(r.data.publishedAt);
-  if (t < EARLIEST) return { ok: false, reason: 'publishedAt: before 1990' };
-  if (t > now.getTime() + FUTURE_SLACK_MS) return { ok: false, reason: 'publishedAt: in the future' };
+  if (t < EARLIEST) return { ok: false, reason: 'publishedAt: before 1990', code: 'date_too_old', field: 'publishedAt' };
+  if (t > now.getTime() + FUTURE_SLACK_MS)
+    return { ok: false, reason: 'publishedAt: in the future', code: 'date_in_future', field: 'publishedAt' };
   if (r.data.raw !== undefined) {
     const raw = JSON.stringify(r.data.raw) ?? '';
-    if (raw.length > 64 * 1024) return { ok: false, reason: 'raw: larger than 64 KiB' };
-    if (!raw.isWellFormed()) return { ok: false, reason: 'raw: invalid Unicode' };
+    if (raw.length > 64 * 1024) return { ok: false, reason: 'raw: larger than 64 KiB', code: 'raw_too_large', field: 'raw' };
+    if (!raw.isWellFormed()) return { ok: false, reason: 'raw: invalid Unicode', code: 'invalid_unicode', field: 'raw' };
   }
   return { ok: true, value: r.data };
 }
@@ -71,7 +94,10 @@ export async function ingestMentions(
   raws.forEach((raw, index) => {
     const v = validateItem(raw, now);
     if (!v.ok) {
-      items[index].reason = v.reason;
+      const item = items[index];
+      item.reason = v.reason;
+      item.code = v.code;
+      if (v.field !== undefined) item.field = v.field;
       return;
     }
     const key = `${v.value.source}\u0000${v.value.externalId ?? v.value.url}`;
@@ -86,12 +112,18 @@ export async function ingestMentions(
   await deps.db.transaction(async (tx) => {
     const sources = await resolveSources(tx, orgId, [...new Set(enriched.map((x) => x.e.input.source))]);
     const storable: Array<{ index: number; e: EnrichedMention; sourceId: string }> = [];
+    const reject = (index: number, reason: string, code: RejectionCode) => {
+      const item = items[index];
+      item.reason = reason;
+      item.code = code;
+      item.field = 'source';
+    };
     for (const x of enriched) {
       const s = sources.get(x.e.input.source);
-      if (!s) items[x.index].reason = 'source: unknown';
+      if (!s) reject(x.index, 'source: unknown', 'source_unknown');
       else if (s.kind !== 'push' && s.id !== opts.collectorId)
-        items[x.index].reason = `source: "${s.name}" is a ${s.kind} source, not a push source`;
-      else if (s.status !== 'active') items[x.index].reason = `source: "${s.name}" is paused`;
+        reject(x.index, `source: "${s.name}" is a ${s.kind} source, not a push source`, 'source_not_push');
+      else if (s.status !== 'active') reject(x.index, `source: "${s.name}" is paused`, 'source_paused');
       else storable.push({ ...x, sourceId: s.id });
     }
     const stored = await insertMentions(tx, orgId, storable, now);

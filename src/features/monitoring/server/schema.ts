@@ -177,7 +177,7 @@ export const imports = pgTable(
     accepted: integer('accepted').notNull().default(0),
     duplicate: integer('duplicate').notNull().default(0),
     rejected: integer('rejected').notNull().default(0),
-    /** The first rejections: [{ row, reason }]. */
+    /** The first rejections: [{ row, reason, code?, field? }] (see `rejection` in import-contract.ts). */
     rejections: jsonb('rejections').notNull().default(sql`'[]'::jsonb`),
     error: text('error'),
     createdBy: uuid('created_by').references(() => users.id),

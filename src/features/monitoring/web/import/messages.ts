@@ -1,4 +1,5 @@
 // Messages of the monitoring import area (zh-TW first; English must have the same keys — the compiler checks).
+import type { RejectionCode } from '../../contract.ts';
 
 /** zh-TW messages. */
 export const zhTW = {
@@ -93,6 +94,31 @@ export const zhTW = {
     row: '列',
     reason: '原因',
     none: '沒有被拒收的列。',
+    // By rejection code (contract.ts rejectionCodes); {{field}} is the field's name. The English detail is shown below.
+    code: {
+      not_object: '不是 JSON 物件',
+      bad_json: '不是有效的 JSON',
+      unknown_field: '不認得的欄位「{{field}}」',
+      missing_field: '缺少「{{field}}」',
+      missing_id: '缺少編號（ID）或網址，無法辨識這則提及',
+      text_empty: '內容是空的',
+      text_too_long: '「{{field}}」太長',
+      invalid_unicode: '「{{field}}」含有控制字元或無效的 Unicode',
+      bad_url: '網址必須是 http:// 或 https:// 開頭的有效網址',
+      bad_date: '看不懂發布時間',
+      date_too_old: '發布時間早於 1990 年',
+      date_in_future: '發布時間在未來',
+      bad_lang: '語言代碼無效（例如 zh-TW、en）',
+      bad_number: '「{{field}}」不是有效的數字',
+      raw_too_large: '原始資料（raw）超過 64 KiB',
+      too_many_fields: '這一列的欄位比標題列多（可能有沒加引號的逗號）',
+      source_unknown: '找不到來源',
+      source_paused: '來源已暫停',
+      source_not_push: '來源不是推送 API 來源',
+      invalid: '「{{field}}」的值無效',
+    } satisfies Record<RejectionCode, string>,
+    // Names of fields that are not CSV columns (the rest use mapping.field).
+    field: { source: '來源', metrics: '互動數', raw: '原始資料（raw）' },
   },
   run: {
     title: '3. 匯入',
@@ -227,6 +253,29 @@ export const en: typeof zhTW = {
     row: 'Row',
     reason: 'Reason',
     none: 'No rows rejected.',
+    code: {
+      not_object: 'Not a JSON object',
+      bad_json: 'Not valid JSON',
+      unknown_field: 'Unknown field “{{field}}”',
+      missing_field: '“{{field}}” is missing',
+      missing_id: 'Needs an ID or a URL to tell this mention apart',
+      text_empty: 'The text is empty',
+      text_too_long: '“{{field}}” is too long',
+      invalid_unicode: '“{{field}}” contains control characters or invalid Unicode',
+      bad_url: 'The URL must be a valid http:// or https:// address',
+      bad_date: 'The published time cannot be read',
+      date_too_old: 'Published before 1990',
+      date_in_future: 'Published in the future',
+      bad_lang: 'Not a valid language tag (e.g. zh-TW, en)',
+      bad_number: '“{{field}}” is not a valid number',
+      raw_too_large: 'The raw data is larger than 64 KiB',
+      too_many_fields: 'The row has more fields than the header (an unquoted comma?)',
+      source_unknown: 'Unknown source',
+      source_paused: 'The source is paused',
+      source_not_push: 'The source is not a push API source',
+      invalid: 'The value of “{{field}}” is not valid',
+    },
+    field: { source: 'Source', metrics: 'Metrics', raw: 'Raw data' },
   },
   run: {
     title: '3. Import',

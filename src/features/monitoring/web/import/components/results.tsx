@@ -1,7 +1,10 @@
-// Dry-run counts and the rejected rows (row number and reason, as text).
+// Dry-run counts and the rejected rows (row number and reason, as text): the reason translated by its
+// code, with the English detail (which quotes the offending value) dimmed below it.
 import { Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { DryRunResult, Rejection } from '../../../import-contract.ts';
+import { rejectionCodes } from '../../../contract.ts';
+import { type DryRunResult, type MappableField, mappableFields, type Rejection } from '../../../import-contract.ts';
 
 function Stat({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (
@@ -26,6 +29,39 @@ export function DryRunCounts({ result }: { result: DryRunResult }) {
       <Stat label={t('monitoring.import.dryRun.duplicate')} value={result.duplicate} testId="dry-duplicate" />
       <Stat label={t('monitoring.import.dryRun.rejected')} value={result.rejected} testId="dry-rejected" />
     </SimpleGrid>
+  );
+}
+
+function fieldName(field: string, t: TFunction): string {
+  const name = field.startsWith('metrics.') ? field.slice('metrics.'.length) : field;
+  if ((mappableFields as readonly string[]).includes(name)) return t(`monitoring.import.mapping.field.${name as MappableField}`);
+  if (name === 'source' || name === 'metrics' || name === 'raw') return t(`monitoring.import.rejections.field.${name}`);
+  return name; // an unknown key, shown as sent
+}
+
+// Codes whose message names the field: without a field they fall back to the English reason.
+const namesField = new Set<string>(['unknown_field', 'missing_field', 'text_too_long', 'invalid_unicode', 'bad_number', 'invalid']);
+
+/** The translated reason of a rejection, or null when its code is unknown (then the English reason is shown). */
+export function rejectionMessage(r: Rejection, t: TFunction): string | null {
+  const code = r.code as string | undefined;
+  if (!code || !(rejectionCodes as readonly string[]).includes(code) || (namesField.has(code) && !r.field)) return null;
+  return t(`monitoring.import.rejections.code.${code as NonNullable<Rejection['code']>}`, { field: r.field ? fieldName(r.field, t) : '' });
+}
+
+function Reason({ r }: { r: Rejection }) {
+  const { t } = useTranslation();
+  const message = rejectionMessage(r, t);
+  if (message === null) return <>{r.reason}</>;
+  return (
+    <>
+      <Text size="sm" data-testid="rejection-message">
+        {message}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {r.reason}
+      </Text>
+    </>
   );
 }
 
@@ -54,9 +90,11 @@ export function RejectionsTable({ rejections }: { rejections: Rejection[] }) {
           </Table.Thead>
           <Table.Tbody>
             {rejections.map((r) => (
-              <Table.Tr key={`${r.row}-${r.reason}`} data-row={r.row}>
+              <Table.Tr key={`${r.row}-${r.reason}`} data-row={r.row} data-code={r.code}>
                 <Table.Td>{r.row}</Table.Td>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.reason}</Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                  <Reason r={r} />
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
