@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { type Client, createClient, PASSWORD, setUpOrg } from '../helpers/client.ts';
-import { launchBrowser, resultsDir, startE2EServer } from './harness.ts';
+import { launchBrowser, resultsDir, signInPage, startE2EServer } from './harness.ts';
 
 const STEP_MS = 15_000;
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -51,19 +51,7 @@ let browser: Browser;
 const dialogs: string[] = [];
 
 async function signIn(url: string, email: string, width: number, colorScheme: 'light' | 'dark'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 900 }, locale: 'zh-TW', colorScheme });
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_MS);
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.goto(`${url}/login`);
-  await page.getByLabel('電子郵件').fill(email);
-  await page.getByLabel(/^密碼/).fill(PASSWORD);
-  await page.getByRole('button', { name: '登入' }).click();
-  await page.getByRole('heading', { name: /歡迎來到/ }).waitFor();
-  return page;
+  return signInPage(browser, url, email, PASSWORD, { width, height: width < 500 ? 740 : 900, colorScheme, stepMs: STEP_MS, dialogs });
 }
 
 const shot = async (page: Page, name: string) => {

@@ -1,7 +1,7 @@
 // Browser-test harness: a real server on an empty database serving the built web app, and Debian's Chromium.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { webDist } from '../../src/platform/web-assets.ts';
 import { onCleanup } from '../helpers/db.ts';
 import { startTestServer } from '../helpers/server.ts';
@@ -35,4 +35,31 @@ export async function launchBrowser(): Promise<Browser> {
   });
   onCleanup(() => browser.close());
   return browser;
+}
+
+/** How a signed-in page is opened: viewport width (phone below 500 px), colour scheme, step timeout. */
+export type SignInOptions = { width: number; height?: number; colorScheme?: 'light' | 'dark'; stepMs?: number; dialogs?: string[] };
+
+/**
+ * A new zh-TW browser context signed in as `email`, on the home page. Dialogs (alert/confirm — a sign of
+ * injected script) are dismissed and recorded in `dialogs` for the test to assert empty.
+ */
+export async function signInPage(browser: Browser, url: string, email: string, password: string, opts: SignInOptions): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: opts.width, height: opts.height ?? (opts.width < 500 ? 740 : 860) },
+    locale: 'zh-TW',
+    ...(opts.colorScheme ? { colorScheme: opts.colorScheme } : {}),
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(opts.stepMs ?? 15_000);
+  page.on('dialog', (d) => {
+    opts.dialogs?.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(`${url}/login`);
+  await page.getByLabel('電子郵件').fill(email);
+  await page.getByLabel(/^密碼/).fill(password);
+  await page.getByRole('button', { name: '登入' }).click();
+  await page.getByRole('heading', { name: /歡迎來到/ }).waitFor();
+  return page;
 }

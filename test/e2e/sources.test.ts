@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { webDist } from '../../src/platform/web-assets.ts';
 import { PASSWORD, setUpOrg } from '../helpers/client.ts';
 import { startTestServer } from '../helpers/server.ts';
-import { launchBrowser, resultsDir } from './harness.ts';
+import { launchBrowser, resultsDir, signInPage } from './harness.ts';
 
 const STEP_MS = 20_000;
 const ptt = fs.readFileSync(new URL('../fixtures/feeds/ptt-gossiping.xml', import.meta.url));
@@ -46,15 +46,7 @@ const noOverflow = async (page: Page, width: number) => {
 };
 
 async function signIn(url: string, email: string, width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 860 }, locale: 'zh-TW' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_MS);
-  await page.goto(`${url}/login`);
-  await page.getByLabel('電子郵件').fill(email);
-  await page.getByLabel(/^密碼/).fill(PASSWORD);
-  await page.getByRole('button', { name: '登入' }).click();
-  await page.getByRole('heading', { name: /歡迎來到/ }).waitFor();
-  return page;
+  return signInPage(browser, url, email, PASSWORD, { width, stepMs: STEP_MS });
 }
 
 test('add an RSS source, see it collect, see a failing feed explained, pause it; desktop and phone', async () => {
