@@ -1,14 +1,20 @@
 // Text normalisation for matching, search and models: full/half width (NFKC), lower case, and
 // Traditional → Simplified Chinese, one UTF-16 code unit for one, so offsets in the normalised
 // text point at the same characters in the original (for highlighting). People always see the original.
-import * as OpenCC from 'opencc-js';
+import { T2S_PAIRS_HEX } from './t2s-pairs.ts';
 
 let table: Uint16Array | undefined;
 
-/** Builds the code-unit table once (≈ a few ms per thousand CJK characters; done lazily on first use). */
-function buildTable(): Uint16Array {
+/** The CJK blocks whose characters are folded Traditional → Simplified. */
+export const CJK_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xf900, 0xfaff],
+];
+
+/** NFKC and lower case, one code unit for one (where either would change the length, the unit stays). */
+export function baseTable(): Uint16Array {
   const t = new Uint16Array(65536);
-  const t2s = OpenCC.Converter({ from: 'tw', to: 'cn' });
   for (let c = 0; c < 65536; c++) {
     t[c] = c;
     if (c >= 0xd800 && c <= 0xdfff) continue; // surrogates pass through untouched
@@ -19,25 +25,15 @@ function buildTable(): Uint16Array {
     if (lower.length === 1) s = lower;
     t[c] = s.charCodeAt(0);
   }
-  // Traditional → Simplified for the CJK blocks, character by character.
-  const ranges: Array<[number, number]> = [
-    [0x3400, 0x4dbf],
-    [0x4e00, 0x9fff],
-    [0xf900, 0xfaff],
-  ];
-  for (const [from, to] of ranges) {
-    let chunk = '';
-    for (let c = from; c <= to; c++) chunk += String.fromCharCode(t[c]);
-    const converted = t2s(chunk);
-    // Phrase rules can change lengths; fall back to single characters wherever the chunk did not map 1:1.
-    if (converted.length === chunk.length) {
-      for (let i = 0; i < chunk.length; i++) t[from + i] = converted.charCodeAt(i);
-    } else {
-      for (let c = from; c <= to; c++) {
-        const one = t2s(String.fromCharCode(t[c]));
-        if (one.length === 1) t[c] = one.charCodeAt(0);
-      }
-    }
+  return t;
+}
+
+/** Builds the code-unit table once: the base table, OpenCC's single-character Traditional → Simplified pairs, spaces. */
+function buildTable(): Uint16Array {
+  const t = baseTable();
+  // Pairs precomputed from OpenCC by scripts/generate-t2s.ts (normalise.test.ts checks they are current).
+  for (let i = 0; i + 8 <= T2S_PAIRS_HEX.length; i += 8) {
+    t[Number.parseInt(T2S_PAIRS_HEX.slice(i, i + 4), 16)] = Number.parseInt(T2S_PAIRS_HEX.slice(i + 4, i + 8), 16);
   }
   // NFKC maps the ideographic space and full-width forms; also fold the remaining spaces.
   t[0x3000] = 0x20;
