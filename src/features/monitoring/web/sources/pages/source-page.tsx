@@ -130,7 +130,8 @@ function SourceView({ source: s }: { source: SourceOut }) {
             <HealthBadge health={s.health} />
           </Group>
           <Text c="dimmed" size="sm">
-            {kindLabel(s)} · {t(`monitoring.sources.mode.${s.mode}`)}
+            {kindLabel(s)}
+            {s.mode === 'poll' || s.mode === 'stream' ? ` · ${t(`monitoring.sources.mode.${s.mode}`)}` : ''}
             {s.intervalSeconds ? ` · ${t('monitoring.sources.everyMinutes', { count: Math.round(s.intervalSeconds / 60) })}` : ''}
           </Text>
         </Stack>

@@ -26,7 +26,8 @@ function SourceCard({ source: s, canManage }: { source: SourceOut; canManage: bo
               {s.name}
             </Anchor>
             <Text size="xs" c="dimmed">
-              {kindLabel(s)} · {t(`monitoring.sources.mode.${s.mode}`)}
+              {kindLabel(s)}
+              {s.mode === 'poll' || s.mode === 'stream' ? ` · ${t(`monitoring.sources.mode.${s.mode}`)}` : ''}
             </Text>
           </Stack>
           <HealthBadge health={s.health} />
