@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { type Client, createClient, PASSWORD, setUpOrg } from '../helpers/client.ts';
-import { launchBrowser, resultsDir, signInPage, startE2EServer } from './harness.ts';
+import { assertNoOverflow, launchBrowser, resultsDir, signInPage, startE2EServer } from './harness.ts';
 
 const STEP_MS = 15_000;
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -142,8 +142,7 @@ test('dashboard: chart and numbers from pushed mentions, live update without rel
     assert.equal(await kpi(phone, 'kpi-mentions'), '10');
     await shot(phone, `375-${scheme}`);
     await phone.screenshot({ path: path.join(resultsDir, `dashboard-375-${scheme}-top.png`) });
-    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= 375, `no horizontal page overflow at 375 px (scrollWidth ${width})`);
+    await assertNoOverflow(phone, 375);
     const canvasWidth = await phone.locator('[data-testid="volume-chart"] canvas').evaluate((c) => c.getBoundingClientRect().width);
     assert.ok(canvasWidth > 200 && canvasWidth <= 375, `the chart fits the phone (${canvasWidth} px)`);
     assert.equal(await phone.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);

@@ -1,4 +1,5 @@
 // Browser-test harness: a real server on an empty database serving the built web app, and Debian's Chromium.
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -62,4 +63,10 @@ export async function signInPage(browser: Browser, url: string, email: string, p
   await page.getByRole('button', { name: '登入' }).click();
   await page.getByRole('heading', { name: /歡迎來到/ }).waitFor();
   return page;
+}
+
+/** Asserts the page does not scroll sideways at `width` px (the layout fits a phone). */
+export async function assertNoOverflow(page: Page, width: number): Promise<void> {
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(scrollWidth <= width, `no horizontal overflow at ${width} px (scrollWidth ${scrollWidth})`);
 }

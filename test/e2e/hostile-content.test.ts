@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { PASSWORD, setUpOrg } from '../helpers/client.ts';
-import { launchBrowser, resultsDir, startE2EServer } from './harness.ts';
+import { assertNoOverflow, launchBrowser, resultsDir, startE2EServer } from './harness.ts';
 
 const hostileName = '<img src=x onerror="window.__xss=1">林<script>window.__xss=2</script>';
 const hostileDept = '<b onmouseover=alert(1)>法務</b>';
@@ -44,7 +44,6 @@ test('hostile names render as text, never as HTML (375 px)', async () => {
   assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
   assert.equal(await page.locator('img[src="x"], script:text("__xss"), b[onmouseover], i:text("Acme")').count(), 0);
   assert.deepEqual(dialogs, []);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= 375, `no horizontal page overflow at 375 px (scrollWidth ${width})`);
+  await assertNoOverflow(page, 375);
   await context.close();
 });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD, setUpOrg } from '../helpers/client.ts';
-import { launchBrowser, resultsDir, signInPage, startE2EServer } from './harness.ts';
+import { assertNoOverflow, launchBrowser, resultsDir, signInPage, startE2EServer } from './harness.ts';
 
 const STEP_MS = 15_000;
 const fixture = path.resolve('test/fixtures/import/posts.csv');
@@ -28,10 +28,6 @@ const noXss = async (page: Page) => {
   assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
   assert.equal(await page.locator('main img[src="x"]').count(), 0);
   assert.deepEqual(dialogs, []);
-};
-const noOverflow = async (page: Page, width: number) => {
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(scrollWidth <= width, `no horizontal overflow at ${width} px (scrollWidth ${scrollWidth})`);
 };
 
 /** Upload → map → dry run → import → 100%, at one viewport width. */
@@ -75,13 +71,13 @@ async function importJourney(page: Page, opts: { width: number; file: string; so
   assert.equal(await page.getByTestId('import-status').getAttribute('data-status'), 'done');
   await page.getByTestId('run-section').getByTestId('rejections').getByText('看不懂發布時間', { exact: true }).waitFor();
   await noXss(page);
-  await noOverflow(page, opts.width);
+  await assertNoOverflow(page, opts.width);
   await shot(page, `${name}-done`);
 
   await page.getByRole('link', { name: '返回匯入列表' }).click();
   const row = page.locator(`[data-testid="import-row"][data-file="${path.basename(opts.file)}"]`).first();
   await row.getByText('已完成').waitFor();
-  await noOverflow(page, opts.width);
+  await assertNoOverflow(page, opts.width);
   await shot(page, `${name}-history`);
 }
 

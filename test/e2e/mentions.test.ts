@@ -6,7 +6,7 @@ import path from 'node:path';
 import { before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { createClient, PASSWORD, setUpOrg } from '../helpers/client.ts';
-import { launchBrowser, resultsDir, signInPage, startE2EServer } from './harness.ts';
+import { assertNoOverflow, launchBrowser, resultsDir, signInPage, startE2EServer } from './harness.ts';
 
 const STEP_MS = 15_000;
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -75,10 +75,6 @@ const noXss = async (page: Page) => {
   assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
   assert.equal(await page.locator('img[src="x"], b[onmouseover]').count(), 0);
   assert.deepEqual(dialogs, []);
-};
-const noOverflow = async (page: Page, width: number) => {
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(scrollWidth <= width, `no horizontal overflow at ${width} px (scrollWidth ${scrollWidth})`);
 };
 
 let url: string;
@@ -237,29 +233,29 @@ step('on a phone: explorer, filters, detail and the topic editor fit 375 px', as
   const phone = await signIn(url, org.adminEmail, 375);
   await phone.goto(`${url}/monitoring/mentions?q=${encodeURIComponent('鼎泰豐')}`);
   await phone.getByTestId('mention-item').first().waitFor();
-  await noOverflow(phone, 375);
+  await assertNoOverflow(phone, 375);
   await shot(phone, '08-explorer-375');
   await phone.getByRole('button', { name: '更多篩選' }).click();
   await phone.getByRole('combobox', { name: '情緒' }).waitFor();
-  await noOverflow(phone, 375);
+  await assertNoOverflow(phone, 375);
   await shot(phone, '09-explorer-filters-375');
   await phone.goto(`${url}/monitoring/mentions/${original}`);
   await phone.getByTestId('mention-full-text').waitFor();
-  await noOverflow(phone, 375);
+  await assertNoOverflow(phone, 375);
   await shot(phone, '10-detail-375');
   await phone.goto(`${url}/monitoring/mentions/${idOf('ptt-2')}`);
   await phone.getByTestId('mention-full-text').waitFor();
-  await noOverflow(phone, 375);
+  await assertNoOverflow(phone, 375);
   await noXss(phone);
   await phone.goto(`${url}/monitoring/topics/${topic.id}`);
   await phone.getByTestId('topic-query').fill('鼎泰豐 NEAR/500 蟑螂');
   await phone.getByTestId('query-error').waitFor();
   assert.equal(await phone.getByTestId('query-error').getAttribute('data-code'), 'NEAR_DISTANCE_RANGE');
-  await noOverflow(phone, 375);
+  await assertNoOverflow(phone, 375);
   await shot(phone, '11-topic-error-375');
   await phone.goto(`${url}/monitoring/topics`);
   await phone.getByTestId('topic-card').first().waitFor();
-  await noOverflow(phone, 375);
+  await assertNoOverflow(phone, 375);
   await shot(phone, '12-topics-375');
 });
 
@@ -279,7 +275,7 @@ step('a member reads topics read-only and corrects sentiment', async () => {
   await reader.goto(`${url}/monitoring/mentions/${idOf('wb-1')}`);
   await reader.getByTestId('sentiment-correction').getByText('中立', { exact: true }).click();
   await reader.getByTestId('sentiment-corrected').waitFor();
-  await noOverflow(reader, 375);
+  await assertNoOverflow(reader, 375);
   await shot(reader, '13-member-detail-375');
 
   // In English the same screens read in English (and still fit).
@@ -287,7 +283,7 @@ step('a member reads topics read-only and corrects sentiment', async () => {
   await reader.goto(`${url}/monitoring/mentions?sentiment=negative`);
   await reader.getByRole('heading', { name: 'Mentions' }).waitFor();
   await reader.getByText('Est. reach', { exact: false }).first().waitFor();
-  await noOverflow(reader, 375);
+  await assertNoOverflow(reader, 375);
   await shot(reader, '14-explorer-en-375');
   await reader.goto(`${url}/monitoring/topics/${topic.id}`);
   await reader.getByRole('heading', { name: 'Query syntax' }).waitFor();

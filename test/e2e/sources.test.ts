@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { webDist } from '../../src/platform/web-assets.ts';
 import { PASSWORD, setUpOrg } from '../helpers/client.ts';
 import { startTestServer } from '../helpers/server.ts';
-import { launchBrowser, resultsDir, signInPage } from './harness.ts';
+import { assertNoOverflow, launchBrowser, resultsDir, signInPage } from './harness.ts';
 
 const STEP_MS = 20_000;
 const ptt = fs.readFileSync(new URL('../fixtures/feeds/ptt-gossiping.xml', import.meta.url));
@@ -39,10 +39,6 @@ after(() => {
 const shot = async (page: Page, name: string) => {
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(resultsDir, `sources-${name}.png`), fullPage: true });
-};
-const noOverflow = async (page: Page, width: number) => {
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(scrollWidth <= width, `no horizontal overflow at ${width} px (scrollWidth ${scrollWidth})`);
 };
 
 async function signIn(url: string, email: string, width: number): Promise<Page> {
@@ -113,14 +109,14 @@ test('add an RSS source, see it collect, see a failing feed explained, pause it;
   const phone = await signIn(url, email, 375);
   await phone.goto(`${url}/monitoring/sources`);
   await phone.locator('[data-testid="source-card"]').first().waitFor();
-  await noOverflow(phone, 375);
+  await assertNoOverflow(phone, 375);
   await shot(phone, 'list-phone');
   await phone.locator('[data-testid="source-card"]').filter({ hasText: 'Not a feed' }).getByRole('link', { name: 'Not a feed' }).click();
   await phone.getByRole('heading', { name: 'Not a feed' }).waitFor();
-  await noOverflow(phone, 375);
+  await assertNoOverflow(phone, 375);
   await shot(phone, 'source-phone');
   await phone.goto(`${url}/monitoring/sources/new`);
   await phone.getByRole('textbox', { name: '名稱', exact: true }).waitFor();
-  await noOverflow(phone, 375);
+  await assertNoOverflow(phone, 375);
   await shot(phone, 'new-phone');
 });
