@@ -24,8 +24,13 @@ const log = (m: string) => process.stderr.write(`${m}\n`);
 const bench = await startBenchDatabase('ingest');
 try {
   const url = bench.url;
-  const config = loadConfig({ FIREBREAK_LOG_LEVEL: 'silent', FIREBREAK_BUILD_WEB: '0', FIREBREAK_RATE_LIMIT_PER_MINUTE: '10000000' });
-  const server = await buildServer({ config, databaseUrl: url, logger: false });
+  // BENCH_LOG=error shows the server's log (e.g. why a push failed).
+  const config = loadConfig({
+    FIREBREAK_LOG_LEVEL: process.env.BENCH_LOG ?? 'silent',
+    FIREBREAK_BUILD_WEB: '0',
+    FIREBREAK_RATE_LIMIT_PER_MINUTE: '10000000',
+  });
+  const server = await buildServer({ config, databaseUrl: url, logger: process.env.BENCH_LOG ? undefined : false });
   await server.start();
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const port = (server.app.server.address() as { port: number }).port;
@@ -59,7 +64,10 @@ try {
           body: JSON.stringify({ mentions: b }),
         });
         const body = (await res.json()) as typeof totals;
-        if (res.status !== 200) throw new Error(`push failed: ${res.status} ${JSON.stringify(body)}`);
+        if (res.status !== 200) {
+          log(`push failed: ${res.status} ${JSON.stringify(body)}`);
+          throw new Error(`push failed: ${res.status}`);
+        }
         totals.accepted += body.accepted;
         totals.duplicate += body.duplicate;
         totals.rejected += body.rejected;

@@ -61,7 +61,7 @@ export function validateItem(raw: unknown, now: Date): { ok: true; value: Mentio
   return { ok: true, value: r.data };
 }
 
-/** Finds or creates the push sources named in a batch; returns name → {id, kind, status}. */
+/** Finds or creates the push sources named in a batch (`names` sorted, so concurrent batches insert in one order); returns name → {id, kind, status}. */
 async function resolveSources(tx: Executor, orgId: string, names: string[]) {
   const known = await tx.execute<{ n: number }>(
     sql`SELECT count(*)::int AS n FROM sources WHERE org_id = ${orgId} AND name = ANY(${sql.param(names)}::text[])`,
@@ -110,7 +110,7 @@ export async function ingestMentions(
   const topics = await activeTopics(deps.db, orgId);
   const enriched = valid.map((v) => ({ index: v.index, e: enrichMention(v.m, topics) }));
   await deps.db.transaction(async (tx) => {
-    const sources = await resolveSources(tx, orgId, [...new Set(enriched.map((x) => x.e.input.source))]);
+    const sources = await resolveSources(tx, orgId, [...new Set(enriched.map((x) => x.e.input.source))].sort());
     const storable: Array<{ index: number; e: EnrichedMention; sourceId: string }> = [];
     const reject = (index: number, reason: string, code: RejectionCode) => {
       const item = items[index];
@@ -156,7 +156,9 @@ function tally(items: Item[]) {
 async function recordSourceRun(tx: Executor, storable: Array<{ index: number; sourceId: string }>, stored: Map<number, number>, now: Date) {
   const perSource = new Map<string, number>();
   for (const x of storable) if (stored.has(x.index)) perSource.set(x.sourceId, (perSource.get(x.sourceId) ?? 0) + 1);
-  for (const sourceId of new Set(storable.map((x) => x.sourceId))) {
+  // In one order (by id) across all transactions: concurrent batches naming the same sources in
+  // different orders would otherwise deadlock on the rows.
+  for (const sourceId of [...new Set(storable.map((x) => x.sourceId))].sort()) {
     await tx.execute(sql`
       UPDATE sources SET items_total = items_total + ${perSource.get(sourceId) ?? 0}, last_run_at = ${now.toISOString()},
         last_success_at = ${now.toISOString()}, consecutive_failures = 0 WHERE id = ${sourceId}`);
