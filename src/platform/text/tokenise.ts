@@ -38,6 +38,7 @@ const JOINERS = new Set(['_', "'", '’', '-']);
 
 /** Escapes a token as a tsquery/tsvector lexeme. */
 export function lexeme(token: string): string {
+  if (!token.includes("'") && !token.includes('\\')) return `'${token}'`;
   return `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 }
 

@@ -4,6 +4,7 @@ import { before, describe, test } from 'node:test';
 import pg from 'pg';
 import { type Client, createClient, setUpOrg } from '../../../../test/helpers/client.ts';
 import { startTestServer } from '../../../../test/helpers/server.ts';
+import { fromSigned, lshKeys } from './simhash.ts';
 
 const now = () => new Date().toISOString();
 const story = '鼎泰豐信義店的小籠包裡面吃到蟑螂，店員態度還很差，說是我們自己帶進去的，大家千萬不要去！已經報衛生局了。';
@@ -144,6 +145,54 @@ describe('push API', () => {
     assert.equal(clusters[1], clusters[0]);
     assert.equal(clusters[2], clusters[0]);
     assert.notEqual(clusters[3], clusters[0]);
+  });
+
+  test("only a cluster's first mention stores lookup keys, the ones lshKeys gives, as SQL computes them too", async () => {
+    const c = new pg.Client({ connectionString: ctx.databaseUrl });
+    await c.connect();
+    try {
+      const r = await c.query(
+        `SELECT m.id, m.cluster_id, m.simhash, k.mention_id AS keyed, ARRAY[k.k0, k.k1, k.k2, k.k3, k.k4, k.k5, k.k6, k.k7, k.k8, k.k9] AS keys,
+          firebreak_lsh_keys(m.simhash) AS sql_keys
+         FROM mentions m LEFT JOIN cluster_keys k ON k.mention_id = m.id WHERE m.org_id = $1`,
+        [org.orgId],
+      );
+      assert.ok(r.rows.some((row) => row.cluster_id !== row.id));
+      for (const row of r.rows) {
+        const js = lshKeys(fromSigned(BigInt(row.simhash)));
+        assert.deepEqual(row.sql_keys, js);
+        if (row.cluster_id === row.id) assert.deepEqual(row.keys, js);
+        else assert.equal(row.keyed, null);
+      }
+      // Hashes across the whole 64-bit range, signed bit included.
+      for (const h of [0n, 1n, -1n, -(2n ** 63n), 2n ** 63n - 1n, 0x0123456789abcdefn, -0x1122334455667788n]) {
+        const q = await c.query('SELECT firebreak_lsh_keys($1::bigint) AS k', [h.toString()]);
+        assert.deepEqual(q.rows[0].k, lshKeys(fromSigned(h)), `hash ${h}`);
+      }
+    } finally {
+      await c.end();
+    }
+  });
+
+  test('concurrent batches naming the same sources in different orders all succeed (no deadlock)', async () => {
+    const names = ['cc-a', 'cc-b', 'cc-c', 'cc-d', 'cc-e', 'cc-f'];
+    for (let round = 0; round < 6; round++) {
+      const results = await Promise.all(
+        Array.from({ length: 4 }, (_, req) => {
+          const order = req % 2 ? [...names].reverse() : names;
+          const mentions = order.flatMap((source, i) =>
+            Array.from({ length: 20 }, (_, j) => ({
+              source,
+              externalId: `${round}-${req}-${i}-${j}`,
+              text: `第${round}輪 ${j} 測試`,
+              publishedAt: now(),
+            })),
+          );
+          return machine.post('/api/mentions', { mentions });
+        }),
+      );
+      for (const r of results) assert.deepEqual([r.status, r.body.accepted], [200, 120]);
+    }
   });
 
   test('a paused source rejects items with its reason', async () => {

@@ -100,18 +100,43 @@ export const mentions = pgTable(
 
 /**
  * Near-duplicate lookup keys (simhash.ts lshKeys: 10 keys of ~26 bits) of each cluster's first
- * mention; reposts add none, so a story reposted 500 times is one candidate, not 500.
+ * mention, one row per original with key t in column k<t>, each with its own index; reposts add
+ * none, so a story reposted 500 times is one candidate, not 500. One row with ten narrow indexes
+ * costs under half of ten rows with one index (bench/ingest.ts; ARCHITECTURE.md).
  */
-export const mentionKeys = pgTable(
-  'mention_keys',
+const keyColumns = {
+  k0: integer('k0').notNull(),
+  k1: integer('k1').notNull(),
+  k2: integer('k2').notNull(),
+  k3: integer('k3').notNull(),
+  k4: integer('k4').notNull(),
+  k5: integer('k5').notNull(),
+  k6: integer('k6').notNull(),
+  k7: integer('k7').notNull(),
+  k8: integer('k8').notNull(),
+  k9: integer('k9').notNull(),
+};
+export const clusterKeys = pgTable(
+  'cluster_keys',
   {
     orgId: uuid('org_id').notNull(),
-    key: integer('key').notNull(),
     mentionId: bigint('mention_id', { mode: 'number' }).notNull(),
     simhash: bigint('simhash', { mode: 'bigint' }).notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    ...keyColumns,
   },
-  (t) => [index('mention_keys_lookup_idx').on(t.orgId, t.key)],
+  (t) => [
+    index('cluster_keys_k0_idx').on(t.k0),
+    index('cluster_keys_k1_idx').on(t.k1),
+    index('cluster_keys_k2_idx').on(t.k2),
+    index('cluster_keys_k3_idx').on(t.k3),
+    index('cluster_keys_k4_idx').on(t.k4),
+    index('cluster_keys_k5_idx').on(t.k5),
+    index('cluster_keys_k6_idx').on(t.k6),
+    index('cluster_keys_k7_idx').on(t.k7),
+    index('cluster_keys_k8_idx').on(t.k8),
+    index('cluster_keys_k9_idx').on(t.k9),
+  ],
 );
 
 /** A named boolean query over normalised text. */

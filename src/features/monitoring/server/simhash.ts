@@ -12,34 +12,31 @@ export const NEAR_DUPLICATE_DISTANCE = 6;
 // Letters, digits and CJK only: punctuation, emoji and spacing differences do not make a new story.
 const STRIP = /[^\p{L}\p{N}]+/gu;
 
-function fnv1a32(s: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+const FNV_PRIME = 0x01000193;
 
 /** The SimHash of a normalised text as an unsigned 64-bit bigint. */
 export function simhash(normalised: string): bigint {
   const s = normalised.replace(STRIP, '');
-  const counts = new Int32Array(64);
+  // Per bit, how many 3-grams (UTF-16 code units, each hashed twice with FNV-1a) set it; a bit of the
+  // SimHash is 1 when more than half of the grams set it.
+  const ones = new Int32Array(64);
   const n = Math.max(1, s.length - 2);
   for (let i = 0; i < n; i++) {
-    const gram = s.slice(i, i + 3);
-    const lo = fnv1a32(gram, 0x811c9dc5);
-    const hi = fnv1a32(gram, 0x050c5d1f);
-    for (let b = 0; b < 32; b++) {
-      counts[b] += (lo >>> b) & 1 ? 1 : -1;
-      counts[b + 32] += (hi >>> b) & 1 ? 1 : -1;
+    let lo = 0x811c9dc5;
+    let hi = 0x050c5d1f;
+    for (let j = i; j < i + 3 && j < s.length; j++) {
+      const c = s.charCodeAt(j);
+      lo = Math.imul(lo ^ c, FNV_PRIME);
+      hi = Math.imul(hi ^ c, FNV_PRIME);
     }
+    for (; lo !== 0; lo &= lo - 1) ones[31 - Math.clz32(lo & -lo)]++;
+    for (; hi !== 0; hi &= hi - 1) ones[63 - Math.clz32(hi & -hi)]++;
   }
   let lo = 0;
   let hi = 0;
   for (let b = 0; b < 32; b++) {
-    if (counts[b] > 0) lo |= 1 << b;
-    if (counts[b + 32] > 0) hi |= 1 << b;
+    if (2 * ones[b] > n) lo |= 1 << b;
+    if (2 * ones[b + 32] > n) hi |= 1 << b;
   }
   return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
 }
@@ -83,6 +80,8 @@ const BLOCKS: Array<[number, number]> = [
 ];
 const PAIRS: Array<[number, number]> = [];
 for (let a = 0; a < BLOCKS.length; a++) for (let b = a + 1; b < BLOCKS.length; b++) PAIRS.push([a, b]);
+/** How many lookup keys lshKeys gives (one per pair of blocks). */
+export const KEYS = PAIRS.length;
 
 function block(h: bigint, i: number): number {
   const [shift, width] = BLOCKS[i];

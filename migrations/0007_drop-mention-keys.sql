@@ -1,0 +1,1 @@
+DROP TABLE "mention_keys" CASCADE;
