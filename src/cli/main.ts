@@ -58,6 +58,15 @@ const commands: Record<string, Command> = {
     options: {},
     run: async (v) => (await import('./sentiment.ts')).classifyCommand(v),
   },
+  detect: {
+    usage: 'firebreak detect --input FILE.csv [--output FILE.csv]',
+    help: 'Run the early-warning detector (strictly online, a new topic’s defaults) over a timestamp,value CSV → timestamp,value,anomaly_score,alert. No network or database.',
+    options: {
+      input: { type: 'string', help: 'CSV with header timestamp,value, rows in time order (values: counts per bucket)' },
+      output: { type: 'string', help: 'where to write the result CSV (default: standard output)' },
+    },
+    run: async (v) => (await import('./detect.ts')).detectCommand(v),
+  },
   'sentiment train': {
     usage: 'firebreak sentiment train [--corrections] [--out DIR] [--data DIR]',
     help: 'Train the Chinese sentiment model from the shared review corpora (and users’ corrections), write it and its provenance to models/.',

@@ -1,0 +1,350 @@
+// The early-warning detector for one series (a topic's mention volume, negative volume, …), strictly
+// online: step(t, value) sees one bucket at a time and decides from that bucket and the past only.
+//
+// Model: a robust level plus a daily rhythm (per hour-of-day offsets, learned after two days), a
+// robust scale, and evidence pooled over the last few buckets so a slow build-up counts as much as a
+// single spike. Counts (whole non-negative numbers: mention volumes) are modelled through the
+// Anscombe transform 2√(x + 3/8), in which Poisson noise has unit variance — so a quiet topic going
+// from 0 to 12 posts an hour stands out, and a topic that always has 10,000 does not alarm on 10,100.
+// No external dependencies: the server, the CLI (`firebreak detect`) and the benchmark share it.
+
+/** How readily a series alarms. */
+export type Sensitivity = 'low' | 'normal' | 'high';
+
+/** One bucket's verdict. */
+export type Verdict = {
+  /** 0..1; ≥ 0.5 means the evidence crossed the alert line (alerts may still be held back by the cool-down). */
+  score: number;
+  /** True when this bucket raises an alert. */
+  alert: boolean;
+  /** Standardised distance from expected (signed, in noise units) of the strongest evidence. */
+  deviation: number;
+  /** Expected value and its band (back in the original units). */
+  expected: number;
+  low: number;
+  high: number;
+};
+
+/** Evidence (noise units) needed to alert, per sensitivity. */
+const ALERT_AT: Record<Sensitivity, number> = { low: 6, normal: 5, high: 4 };
+/** Buckets pooled for slow build-ups. */
+const POOLS = [1, 4, 12, 48];
+const HOUR = 3_600_000;
+/** After an alert, the same series does not raise another for this long (it updates the open one). */
+const COOLDOWN_MS = 12 * HOUR;
+const RARITY = 0.99;
+/** Evidence bins: 8 per doubling, from 0 to ~2^25 noise units. */
+const RARITY_BINS = 200;
+const binOf = (x: number) => Math.min(RARITY_BINS - 1, Math.floor(Math.log2(1 + x) * 8));
+/** Per-bucket weight decay of past evidence (half-life ≈ 2 weeks of 5-minute buckets). */
+/** The model's learning rates (exported for the benchmark's experiments; not per-topic settings). */
+export const RATES = { halfLife: 4032, level: 0.05, scale: 0.02, dev: 0.05, profile: 0.15 };
+/** Buckets of history before rarity is judged. */
+const MIN_HISTORY = 100;
+const DAY = 24 * HOUR;
+
+/** Standard normal quantile (Acklam's rational approximation, |error| < 1.2e-9). */
+export function normalQuantile(p: number): number {
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const q0 = Math.min(Math.max(p, 1e-300), 1 - 1e-16);
+  if (q0 < 0.02425) {
+    const q = Math.sqrt(-2 * Math.log(q0));
+    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  }
+  if (q0 > 1 - 0.02425) return -normalQuantile(1 - q0);
+  const q = q0 - 0.5;
+  const r = q * q;
+  return (
+    ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+  );
+}
+
+/**
+ * How surprising `seen` events are when `mean` were expected, as a signed z: the Poisson tail
+ * (upper for more, lower for fewer) mapped to the standard normal. Exact for means up to 200,
+ * the Anscombe normal approximation above.
+ */
+export function poissonZ(seen: number, mean: number): number {
+  const lambda = Math.max(mean, 1e-6);
+  const x = Math.round(seen);
+  if (lambda > 200 || x > lambda + 40 * Math.sqrt(lambda) + 60) return 2 * (Math.sqrt(x + 0.375) - Math.sqrt(lambda + 0.375));
+  if (x === Math.round(lambda)) return 0;
+  // log P(X = k) summed in log space from the far side of the mode.
+  const logP = (k: number) => k * Math.log(lambda) - lambda - logFactorial(k);
+  let tail = 0;
+  if (x > lambda) {
+    for (let k = x; k < x + 1000; k++) {
+      const p = Math.exp(logP(k));
+      tail += p;
+      if (p < tail * 1e-12) break;
+    }
+    return normalQuantile(1 - Math.min(tail, 0.5));
+  }
+  for (let k = x; k >= 0; k--) tail += Math.exp(logP(k));
+  return -normalQuantile(1 - Math.min(tail, 0.5));
+}
+
+const LOG_FACT: number[] = [0];
+function logFactorial(k: number): number {
+  if (k > 2000) return k * Math.log(k) - k + 0.5 * Math.log(2 * Math.PI * k) + 1 / (12 * k);
+  for (let i = LOG_FACT.length; i <= k; i++) LOG_FACT.push(LOG_FACT[i - 1] + Math.log(i));
+  return LOG_FACT[k];
+}
+
+/** Options of a detector (defaults are the product's for a new topic). */
+export type DetectorOptions = {
+  sensitivity?: Sensitivity;
+  /** Time after an alert during which no new alert is raised (the open alert is updated instead). */
+  cooldownMs?: number;
+  /** Evidence needed to alert, in noise units (overrides `sensitivity`; for experiments). */
+  alertAt?: number;
+  /** Share of this series' own past evidence that an alert must exceed (default 0.99). */
+  rarity?: number;
+  /** Buckets before the first alert can fire (the model learns; evidence needed is higher for a while after). */
+  warmupBuckets?: number;
+};
+
+type Mode = 'count' | 'continuous';
+
+/** Online detector state for one series. */
+export class SeriesDetector {
+  private readonly alertAt: number;
+  private readonly rarity: number;
+  private readonly cooldown: number;
+  private readonly warmup: number;
+  private n = 0;
+  private mode: Mode = 'count';
+  private level = Number.NaN; // recent level, for series without a learned rhythm yet
+  private scale = Number.NaN;
+  private readonly daily = new Float64Array(24); // usual value per hour of day
+  private readonly dailySeen = new Uint32Array(24);
+  private dev = 0; // recent deviation from the usual value for the hour
+  private firstT = Number.NaN;
+  private lastT = Number.NaN;
+  private readonly recent: number[] = []; // last z values, newest last
+  private readonly recentY: number[] = [];
+  private readonly recentX: number[] = []; // raw values (counts)
+  private readonly recentMean: number[] = []; // expected raw values
+  private lastAlertT = Number.NEGATIVE_INFINITY;
+  // How often each size of evidence has been seen in this series: log-spaced bins, older buckets
+  // weighing less (half-life HALF_LIFE buckets; weights grow instead of decaying, renormalised).
+  private readonly seen = Array.from({ length: POOLS.length }, () => new Float64Array(RARITY_BINS));
+  private readonly seenTotal = new Float64Array(POOLS.length);
+  private seenCount = 0;
+  private weight = 1;
+  private rhythm = false;
+  private avgX = 0; // long-run mean raw value
+  private readonly history: Array<{ t: number; v: number }> = []; // kept only until the mode is settled
+
+  constructor(opts: DetectorOptions = {}) {
+    this.alertAt = opts.alertAt ?? ALERT_AT[opts.sensitivity ?? 'normal'];
+    this.rarity = opts.rarity ?? RARITY;
+    this.cooldown = opts.cooldownMs ?? COOLDOWN_MS;
+    this.warmup = opts.warmupBuckets ?? 12;
+  }
+
+  private transform(v: number): number {
+    return this.mode === 'count' ? 2 * Math.sqrt(Math.max(0, v) + 0.375) : v;
+  }
+
+  private untransform(y: number): number {
+    return this.mode === 'count' ? Math.max(0, (y / 2) ** 2 - 0.375) : y;
+  }
+
+  private floor(): number {
+    // Counts are also held to Poisson noise (poissonZ), so their learned scale may go low; continuous
+    // series get a floor relative to their level.
+    return this.mode === 'count' ? 0.1 : Math.max(1e-9, Math.abs(this.level) * 1e-3);
+  }
+
+  /** Expected transformed value at t: the hour's usual value plus the recent deviation once two days are learned, else the level. */
+  private expectedAt(t: number): number {
+    const h = new Date(t).getUTCHours();
+    if (t - this.firstT >= 2 * DAY && this.dailySeen[h] >= 2) return this.daily[h] + this.dev;
+    return this.level;
+  }
+
+  /** Feeds one bucket (t in ms, value ≥ 0 for counts) and returns its verdict. */
+  step(t: number, value: number): Verdict {
+    if (!Number.isFinite(value)) throw new Error('value must be a finite number');
+    if (Number.isNaN(this.firstT)) this.firstT = t;
+    // A value that is not a whole non-negative number means this is not a count series: restart the
+    // model in continuous units from the values seen so far (only ever once, early or late).
+    if (this.mode === 'count' && (value < 0 || !Number.isInteger(value))) return this.becomeContinuous(t, value);
+    if (this.mode === 'count') this.history.push({ t, v: value });
+    return this.observe(t, value);
+  }
+
+  private becomeContinuous(t: number, value: number): Verdict {
+    const past = this.history.splice(0);
+    this.mode = 'continuous';
+    this.n = 0;
+    this.level = Number.NaN;
+    this.scale = Number.NaN;
+    this.daily.fill(0);
+    this.dailySeen.fill(0);
+    this.dev = 0;
+    this.rhythm = false;
+    this.avgX = 0;
+    this.recent.length = 0;
+    this.recentY.length = 0;
+    this.recentX.length = 0;
+    this.recentMean.length = 0;
+    for (const p of past) this.observe(p.t, p.v, true);
+    return this.observe(t, value);
+  }
+
+  private observe(t: number, value: number, replay = false): Verdict {
+    const y = this.transform(value);
+    this.n++;
+    if (Number.isNaN(this.level)) {
+      this.level = y;
+      this.scale = this.floor();
+      this.remember(0, y, value, value);
+      return this.verdict(0, 0, y, false);
+    }
+    const expected = this.expectedAt(t);
+    // Evidence from the level-only model (first two days) is not comparable with the rhythm-aware
+    // model's: the rarity history starts again when the rhythm comes into use.
+    if (!this.rhythm && t - this.firstT >= 2 * DAY) {
+      this.rhythm = true;
+      for (const bins of this.seen) bins.fill(0);
+      this.seenTotal.fill(0);
+      this.seenCount = 0;
+    }
+    const sigma = Math.max(this.scale, this.floor());
+    const z = (y - expected) / sigma;
+    // An hour that has always been empty still expects a quarter of the series' long-run rate: one
+    // post there is news, not a certainty-level surprise.
+    this.remember(z, y, value, Math.max(this.untransform(expected), 0.25 * this.avgX));
+    this.avgX += (value - this.avgX) / Math.min(this.n, RATES.halfLife);
+    // Evidence over the last w buckets for each pool length (1: a spike; longer: a build-up), in noise
+    // units, each judged against the same pool's own history: a series full of spikes needs a bigger
+    // spike, but a sustained rise still stands out.
+    const learning = this.n < this.warmup ? Number.POSITIVE_INFINITY : this.n < 4 * this.warmup ? 1.5 : 1;
+    const line = this.alertAt * learning;
+    let score = 0;
+    let deviation = 0;
+    const pooledAll: number[] = [];
+    for (const [p, w] of POOLS.entries()) {
+      if (this.recent.length < w) {
+        pooledAll.push(0);
+        continue;
+      }
+      let sum = 0;
+      let seen = 0;
+      let mean = 0;
+      for (let i = this.recent.length - w; i < this.recent.length; i++) {
+        sum += this.recent[i];
+        seen += this.recentX[i];
+        mean += this.recentMean[i];
+      }
+      let pooled = sum / Math.sqrt(w);
+      // Counts: never more surprising than Poisson noise allows (small counts are lumpy, not Gaussian).
+      if (this.mode === 'count') pooled = Math.sign(pooled) * Math.min(Math.abs(pooled), Math.abs(poissonZ(seen, mean)));
+      pooledAll.push(pooled);
+      const lineScore = 1 / (1 + Math.exp(-(Math.abs(pooled) - line) * 1.5));
+      const c = this.seenCount < MIN_HISTORY ? 1 : this.cdf(p, Math.abs(pooled));
+      const rarityScore = c >= this.rarity ? 0.5 + (0.5 * (c - this.rarity)) / (1 - this.rarity) : (0.5 * c) / this.rarity;
+      const sc = Math.min(lineScore, rarityScore);
+      if (sc > score || (sc === score && Math.abs(pooled) > Math.abs(deviation))) {
+        score = sc;
+        deviation = pooled;
+      }
+    }
+    // Time for the cool-down runs forward only: a clock stepping back (skew) does not re-arm alerts.
+    const now = Math.max(t, Number.isFinite(this.lastT) ? this.lastT : t);
+    const alert = !replay && score >= 0.5 && now - this.lastAlertT >= this.cooldown;
+    if (alert) this.lastAlertT = now;
+    this.count(pooledAll);
+    this.learn(t, y, z, sigma);
+    return this.verdict(score, deviation, expected, alert, sigma);
+  }
+
+  private count(pooled: number[]) {
+    this.weight *= 2 ** (1 / RATES.halfLife);
+    if (this.weight > 1e100) {
+      for (const [p, bins] of this.seen.entries()) {
+        for (let i = 0; i < RARITY_BINS; i++) bins[i] /= this.weight;
+        this.seenTotal[p] /= this.weight;
+      }
+      this.weight = 1;
+    }
+    for (const [p, x] of pooled.entries()) {
+      this.seen[p][binOf(Math.abs(x))] += this.weight;
+      this.seenTotal[p] += this.weight;
+    }
+    this.seenCount++;
+  }
+
+  /** Share of pool p's past evidence (recent weighing more) below x. */
+  private cdf(p: number, x: number): number {
+    if (this.seenTotal[p] === 0) return 0;
+    const b = binOf(x);
+    let below = 0;
+    for (let i = 0; i < b; i++) below += this.seen[p][i];
+    return below / this.seenTotal[p];
+  }
+
+  private remember(z: number, y: number, x: number, mean: number) {
+    this.recent.push(z);
+    this.recentY.push(y);
+    this.recentX.push(x);
+    this.recentMean.push(mean);
+    const keep = Math.max(...POOLS);
+    if (this.recent.length > keep) {
+      this.recent.shift();
+      this.recentY.shift();
+      this.recentX.shift();
+      this.recentMean.shift();
+    }
+    if (this.mode === 'count' && this.history.length > 4 * 288) this.history.shift();
+  }
+
+  private learn(t: number, y: number, z: number, sigma: number) {
+    // Robust updates: a single outlier moves level and scale by at most a few noise units.
+    const clipped = Math.max(-3, Math.min(3, z)) * sigma;
+    const fast = this.n < this.warmup * 4;
+    this.level += (fast ? 0.2 : RATES.level) * clipped;
+    this.scale += (fast ? 0.1 : RATES.scale) * (Math.abs(clipped) * 1.2533 - this.scale);
+    const h = new Date(t).getUTCHours();
+    const usual = this.dailySeen[h] === 0 ? y : this.daily[h];
+    const off = y - this.expectedAt(t) + clipped - (y - this.expectedAt(t)); // the clipped residual
+    this.dev += RATES.dev * off;
+    // Each hour's usual value moves by ~15% a day, however many buckets the hour has.
+    const rate = RATES.profile * Math.min(1, Math.max(0, Number.isFinite(this.lastT) ? t - this.lastT : HOUR) / HOUR);
+    this.daily[h] = this.dailySeen[h] === 0 ? y : usual + rate * (Math.max(usual - 3 * sigma, Math.min(y, usual + 3 * sigma)) - usual);
+    this.lastT = Math.max(t, Number.isFinite(this.lastT) ? this.lastT : t);
+    this.dailySeen[h]++;
+    // A lasting change of regime: most recent buckets far off on one side → re-anchor on them.
+    if (this.recent.length >= 12) {
+      let above = 0;
+      let below = 0;
+      for (const r of this.recent) {
+        if (r > 3) above++;
+        else if (r < -3) below++;
+      }
+      if (above >= 10 || below >= 10) {
+        const mean = this.recentY.reduce((a, b) => a + b, 0) / this.recentY.length;
+        this.dev += mean - this.expectedAt(t);
+        this.level = mean;
+        this.recent.fill(0);
+      }
+    }
+  }
+
+  private verdict(score: number, deviation: number, expectedY: number, alert: boolean, sigma = this.floor()): Verdict {
+    return {
+      score,
+      alert,
+      deviation,
+      expected: this.untransform(expectedY),
+      low: this.untransform(expectedY - this.alertAt * sigma),
+      high: this.untransform(expectedY + this.alertAt * sigma),
+    };
+  }
+}
