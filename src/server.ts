@@ -12,6 +12,8 @@ import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyError, type FastifyRequest, LogController } from 'fastify';
 import { z } from 'zod';
 import { registerMonitoringRoutes } from './features/monitoring/server/routes.ts';
+import { warningJobs } from './features/warnings/server/jobs.ts';
+import { registerWarningRoutes } from './features/warnings/server/routes.ts';
 import { createBackground } from './features/monitoring/server/scheduler-worker.ts';
 import { authenticateSession, authenticateToken } from './features/people/server/auth.ts';
 import type { PeopleDeps } from './features/people/server/deps.ts';
@@ -191,10 +193,14 @@ export async function buildServer(opts: ServerOptions) {
 
   registerPeopleRoutes(router, deps);
   registerMonitoringRoutes(router, { db: database.db, clock, config });
+  registerWarningRoutes(router, { db: database.db, clock });
   const background =
     opts.background === false
       ? null
-      : createBackground({ db: database.db, clock, config }, { pool: database.pool, databaseUrl: opts.databaseUrl, log: app.log });
+      : createBackground(
+          { db: database.db, clock, config },
+          { pool: database.pool, databaseUrl: opts.databaseUrl, log: app.log, jobs: warningJobs({ db: database.db, clock }) },
+        );
 
   router.add({
     method: 'GET',

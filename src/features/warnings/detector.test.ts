@@ -103,3 +103,25 @@ describe('SeriesDetector', () => {
     assert.equal(count('low'), 0);
   });
 });
+
+describe('SeriesDetector state', () => {
+  test('a restored snapshot continues exactly as the original would', () => {
+    const r = rng(8);
+    const values = Array.from({ length: 1500 }, (_, i) => poisson(i > 1400 ? 40 : 8, r));
+    const a = new SeriesDetector({ kind: 'count' });
+    const first = run(values.slice(0, 1000), a);
+    const b = SeriesDetector.restore(JSON.parse(JSON.stringify(a.snapshot())));
+    const tail = (d: SeriesDetector) => values.slice(1000).map((v, i) => d.step(START + (1000 + i) * BUCKET, v));
+    const fromA = tail(a);
+    const fromB = tail(b);
+    assert.deepEqual(fromB, fromA);
+    assert.equal(first.length, 1000);
+    assert.ok(fromA.some((v) => v.alert));
+  });
+
+  test('learn() never alerts; a fixed count series refuses fractions', () => {
+    const d = new SeriesDetector({ kind: 'count' });
+    for (let i = 0; i < 600; i++) d.learn(START + i * BUCKET, i > 590 ? 500 : 3);
+    assert.throws(() => d.step(START + 600 * BUCKET, 2.5), /whole number/);
+  });
+});

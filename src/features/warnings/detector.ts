@@ -104,20 +104,28 @@ export type DetectorOptions = {
   alertAt?: number;
   /** Share of this series' own past evidence that an alert must exceed (default 0.99). */
   rarity?: number;
+  /** Alert on rises only (`up`: a fire), or on rises and falls (`both`, the default: any anomaly). */
+  direction?: 'up' | 'both';
+  /** What the values are: `count` (whole numbers ≥ 0) or `continuous`; unset, counts until a value says otherwise. */
+  kind?: Mode;
   /** Buckets before the first alert can fire (the model learns; evidence needed is higher for a while after). */
   warmupBuckets?: number;
 };
 
-type Mode = 'count' | 'continuous';
+/** How values are modelled. */
+export type Mode = 'count' | 'continuous';
 
 /** Online detector state for one series. */
 export class SeriesDetector {
-  private readonly alertAt: number;
+  private alertAt: number;
   private readonly rarity: number;
   private readonly cooldown: number;
   private readonly warmup: number;
   private n = 0;
   private mode: Mode = 'count';
+  private fixedMode = false;
+  private upOnly = false;
+  private quiet = false;
   private level = Number.NaN; // recent level, for series without a learned rhythm yet
   private scale = Number.NaN;
   private readonly daily = new Float64Array(24); // usual value per hour of day
@@ -145,6 +153,54 @@ export class SeriesDetector {
     this.rarity = opts.rarity ?? RARITY;
     this.cooldown = opts.cooldownMs ?? COOLDOWN_MS;
     this.warmup = opts.warmupBuckets ?? 12;
+    this.upOnly = opts.direction === 'up';
+    if (opts.kind) {
+      this.mode = opts.kind;
+      this.fixedMode = true;
+    }
+  }
+
+  /** The detector's whole state, as JSON-safe data (restore with SeriesDetector.restore). */
+  snapshot(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(this)) {
+      if (k === 'seen') out[k] = (v as Float64Array[]).map((b) => Array.from(b));
+      else if (v instanceof Float64Array || v instanceof Uint32Array) out[k] = Array.from(v);
+      else if (typeof v === 'number' && !Number.isFinite(v)) out[k] = { n: String(v) };
+      else out[k] = v;
+    }
+    return out;
+  }
+
+  /** A detector continuing from a snapshot (options come from the snapshot). */
+  static restore(snapshot: Record<string, unknown>): SeriesDetector {
+    const d = new SeriesDetector();
+    const self = d as unknown as Record<string, unknown>;
+    for (const [k, v] of Object.entries(snapshot)) {
+      if (!(k in d)) continue;
+      const cur = self[k];
+      if (k === 'seen') (v as number[][]).forEach((b, i) => (cur as Float64Array[])[i]?.set(b.slice(0, RARITY_BINS)));
+      else if (cur instanceof Float64Array || cur instanceof Uint32Array) cur.set((v as number[]).slice(0, cur.length));
+      else if (Array.isArray(cur)) cur.splice(0, cur.length, ...(v as unknown[]));
+      else if (v && typeof v === 'object' && 'n' in v) self[k] = Number((v as { n: string }).n);
+      else self[k] = v;
+    }
+    return d;
+  }
+
+  /** Changes how readily this series alarms, keeping everything learned. */
+  setSensitivity(s: Sensitivity): void {
+    this.alertAt = ALERT_AT[s];
+  }
+
+  /** Learns from one bucket without ever alerting (cold start from history). */
+  learn(t: number, value: number): void {
+    this.quiet = true;
+    try {
+      this.step(t, value);
+    } finally {
+      this.quiet = false;
+    }
   }
 
   private transform(v: number): number {
@@ -174,9 +230,12 @@ export class SeriesDetector {
     if (Number.isNaN(this.firstT)) this.firstT = t;
     // A value that is not a whole non-negative number means this is not a count series: restart the
     // model in continuous units from the values seen so far (only ever once, early or late).
-    if (this.mode === 'count' && (value < 0 || !Number.isInteger(value))) return this.becomeContinuous(t, value);
-    if (this.mode === 'count') this.history.push({ t, v: value });
-    return this.observe(t, value);
+    if (this.mode === 'count' && (value < 0 || !Number.isInteger(value))) {
+      if (this.fixedMode) throw new Error('a count must be a whole number ≥ 0');
+      return this.becomeContinuous(t, value);
+    }
+    if (this.mode === 'count' && !this.fixedMode) this.history.push({ t, v: value });
+    return this.observe(t, value, this.quiet);
   }
 
   private becomeContinuous(t: number, value: number): Verdict {
@@ -246,9 +305,10 @@ export class SeriesDetector {
       let pooled = sum / Math.sqrt(w);
       // Counts: never more surprising than Poisson noise allows (small counts are lumpy, not Gaussian).
       if (this.mode === 'count') pooled = Math.sign(pooled) * Math.min(Math.abs(pooled), Math.abs(poissonZ(seen, mean)));
-      pooledAll.push(pooled);
-      const lineScore = 1 / (1 + Math.exp(-(Math.abs(pooled) - line) * 1.5));
-      const c = this.seenCount < MIN_HISTORY ? 1 : this.cdf(p, Math.abs(pooled));
+      const size = this.upOnly ? Math.max(0, pooled) : Math.abs(pooled);
+      pooledAll.push(size);
+      const lineScore = 1 / (1 + Math.exp(-(size - line) * 1.5));
+      const c = this.seenCount < MIN_HISTORY ? 1 : this.cdf(p, size);
       const rarityScore = c >= this.rarity ? 0.5 + (0.5 * (c - this.rarity)) / (1 - this.rarity) : (0.5 * c) / this.rarity;
       const sc = Math.min(lineScore, rarityScore);
       if (sc > score || (sc === score && Math.abs(pooled) > Math.abs(deviation))) {
@@ -261,7 +321,7 @@ export class SeriesDetector {
     const alert = !replay && score >= 0.5 && now - this.lastAlertT >= this.cooldown;
     if (alert) this.lastAlertT = now;
     this.count(pooledAll);
-    this.learn(t, y, z, sigma);
+    this.update(t, y, z, sigma);
     return this.verdict(score, deviation, expected, alert, sigma);
   }
 
@@ -305,7 +365,7 @@ export class SeriesDetector {
     if (this.mode === 'count' && this.history.length > 4 * 288) this.history.shift();
   }
 
-  private learn(t: number, y: number, z: number, sigma: number) {
+  private update(t: number, y: number, z: number, sigma: number) {
     // Robust updates: a single outlier moves level and scale by at most a few noise units.
     const clipped = Math.max(-3, Math.min(3, z)) * sigma;
     const fast = this.n < this.warmup * 4;

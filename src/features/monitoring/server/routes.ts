@@ -23,6 +23,7 @@ const topicOut = z.object({
   query: z.string(),
   description: z.string().nullable(),
   archived: z.boolean(),
+  sensitivity: z.enum(['low', 'normal', 'high']),
   version: z.number().int(),
   updatedAt: z.string(),
 });
@@ -114,6 +115,8 @@ export function registerMonitoringRoutes(r: Router, deps: MonitoringDeps) {
       query: z.string().max(2000).optional(),
       description: z.string().max(500).nullable().optional(),
       archived: z.boolean().optional(),
+      /** How readily the early-warning detector alarms on this topic. */
+      sensitivity: z.enum(['low', 'normal', 'high']).optional(),
     }),
     handler: (ctx) => updateTopic(deps, me(ctx.principal), actorOf(me(ctx.principal)), ctx.params.id, ctx.body, meta(ctx)),
   });

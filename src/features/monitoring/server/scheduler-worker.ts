@@ -1,7 +1,7 @@
 // Background collection in the server process: Graphile Worker (on the same PostgreSQL) runs a minute cron tick
 // that queues a poll job per due source, and the poll jobs; the stream runner keeps streamed sources connected.
 import { sql } from 'drizzle-orm';
-import { Logger, type Runner, run, runMigrations } from 'graphile-worker';
+import { Logger, type Runner, run, runMigrations, type Task } from 'graphile-worker';
 import type pg from 'pg';
 import type { Executor } from '../../../platform/db.ts';
 import type { CollectDeps } from './collect.ts';
@@ -36,7 +36,17 @@ export async function enqueuePoll(db: Executor, sourceId: string) {
 }
 
 /** The process's background collection: started by the server's start(), stopped by its close(). */
-export function createBackground(deps: CollectDeps, opts: { pool: pg.Pool; databaseUrl: string; log?: Log; concurrency?: number }) {
+export function createBackground(
+  deps: CollectDeps,
+  opts: {
+    pool: pg.Pool;
+    databaseUrl: string;
+    log?: Log;
+    concurrency?: number;
+    /** Other features' jobs on the same queue: a task per name, and crontab lines that queue them. */
+    jobs?: { tasks: Record<string, Task>; crontab: string[] };
+  },
+) {
   let runner: Runner | null = null;
   let stopped = false;
   let starting: Promise<void> | null = null;
@@ -53,8 +63,9 @@ export function createBackground(deps: CollectDeps, opts: { pool: pg.Pool; datab
         gracefulShutdownAbortTimeout: 2000,
         logger: quietLogger(opts.log),
         // One tick a minute across all processes (Graphile's cron is coordinated through the database).
-        crontab: `* * * * * ${TICK} ?max=1`,
+        crontab: [`* * * * * ${TICK} ?max=1`, ...(opts.jobs?.crontab ?? [])].join('\n'),
         taskList: {
+          ...opts.jobs?.tasks,
           [TICK]: async (_payload, helpers) => {
             for (const id of await dueSources(deps)) {
               await helpers.addJob(POLL, { sourceId: id }, { jobKey: `${POLL}:${id}`, jobKeyMode: 'preserve_run_at', maxAttempts: 1 });

@@ -151,6 +151,8 @@ export const topics = pgTable(
     query: text('query').notNull(),
     description: text('description'),
     archived: boolean('archived').notNull().default(false),
+    /** How readily the early-warning detector alarms on this topic: low | normal | high. */
+    sensitivity: text('sensitivity').notNull().default('normal'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

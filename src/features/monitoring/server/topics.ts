@@ -30,6 +30,7 @@ function view(t: typeof topics.$inferSelect) {
     query: t.query,
     description: t.description,
     archived: t.archived,
+    sensitivity: t.sensitivity as 'low' | 'normal' | 'high',
     version: t.version,
     updatedAt: t.updatedAt.toISOString(),
   };
@@ -76,7 +77,7 @@ export async function updateTopic(
   p: Principal,
   actor: Actor,
   id: string,
-  input: { name?: string; query?: string; description?: string | null; archived?: boolean },
+  input: { name?: string; query?: string; description?: string | null; archived?: boolean; sensitivity?: 'low' | 'normal' | 'high' },
   meta: Meta,
 ) {
   const [before] = await deps.db
@@ -98,8 +99,8 @@ export async function updateTopic(
       subjectType: 'topic',
       subjectId: id,
       data: {
-        before: { name: before.name, query: before.query, archived: before.archived },
-        after: { name: row.name, query: row.query, archived: row.archived },
+        before: { name: before.name, query: before.query, archived: before.archived, sensitivity: before.sensitivity },
+        after: { name: row.name, query: row.query, archived: row.archived, sensitivity: row.sensitivity },
       },
       ...meta,
     });

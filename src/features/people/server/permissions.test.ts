@@ -5,6 +5,7 @@ import { before, describe, test } from 'node:test';
 import { type Client, createClient, setUpOrg } from '../../../../test/helpers/client.ts';
 import { startTestServer } from '../../../../test/helpers/server.ts';
 import { sources, topics } from '../../monitoring/server/schema.ts';
+import { alerts } from '../../warnings/server/schema.ts';
 import { hashPassword } from './deps.ts';
 import { apiTokens, departments, organisations, users } from './schema.ts';
 
@@ -69,6 +70,12 @@ const table: Record<string, Who[]> = {
   'POST /api/imports/:id/dry-run': staff,
   'POST /api/imports/:id/start': staff,
   'POST /api/imports/:id/cancel': staff,
+  'GET /api/alerts': staff,
+  'GET /api/alerts/:id': staff,
+  'POST /api/alerts/:id/acknowledge': staff,
+  'POST /api/alerts/:id/dismiss': staff,
+  'GET /api/warnings/settings': staff,
+  'PUT /api/warnings/settings': ['admin'],
 };
 
 const tokenOnly = new Set(
@@ -84,7 +91,8 @@ describe('permission table', () => {
   let victimId = '';
   let deptId = '';
   let tokenId = '';
-  let other = { userId: '', deptId: '', tokenId: '', topicId: '', sourceId: '' };
+  let other = { userId: '', deptId: '', tokenId: '', topicId: '', sourceId: '', alertId: '' };
+  let alertId = '';
   let topicId = '';
   let sourceId = '';
   let mentionId = 0;
@@ -109,6 +117,19 @@ describe('permission table', () => {
     topicId = (await org.admin.post('/api/topics', { name: '品牌', query: '鼎泰豐' })).body.id;
     // A second organisation, made directly in the database (setup is closed after the first).
     const db = ctx.server.db;
+    const alertRow = (orgId: string, topic: string) => ({
+      orgId,
+      topicId: topic,
+      risk: 50,
+      severity: 'L3',
+      signals: [],
+      drivers: { mentions: 0, negativeMentions: 0, reach: 0, clusters: [], authors: [], negatives: [] },
+      windowStart: new Date(),
+      windowEnd: new Date(),
+      openedAt: new Date(),
+      lastFiredAt: new Date(),
+    });
+    alertId = (await db.insert(alerts).values(alertRow(org.orgId, topicId)).returning())[0].id;
     const [o] = await db.insert(organisations).values({ name: 'Other Co' }).returning();
     const [d] = await db.insert(departments).values({ orgId: o.id, kind: 'pr' }).returning();
     const passwordHash = await hashPassword(ctx.server.deps, 'other org password');
@@ -129,7 +150,8 @@ describe('permission table', () => {
       .returning();
     const [ot] = await db.insert(topics).values({ orgId: o.id, name: 'theirs', query: '鼎泰豐' }).returning();
     const [os] = await db.insert(sources).values({ orgId: o.id, kind: 'push', name: 'theirs' }).returning();
-    other = { userId: u.id, deptId: d.id, tokenId: tk.id, topicId: ot.id, sourceId: os.id };
+    const [oa] = await db.insert(alerts).values(alertRow(o.id, ot.id)).returning();
+    other = { userId: u.id, deptId: d.id, tokenId: tk.id, topicId: ot.id, sourceId: os.id, alertId: oa.id };
   });
 
   test('the table lists exactly the registered routes', () => {
@@ -147,6 +169,7 @@ describe('permission table', () => {
     if (url.includes('/mentions/')) return String(mentionId);
     if (url.includes('/topics/')) return topicId;
     if (url.includes('/sources/')) return sourceId;
+    if (url.includes('/alerts/')) return alertId;
     return tokenId;
   };
   const fill = (url: string) => url.replace(':id', idFor(url)).replace(':token', 'x'.repeat(43));
@@ -190,6 +213,9 @@ describe('permission table', () => {
       ['POST', `/api/sources/${other.sourceId}/run`],
       ['DELETE', `/api/sources/${other.sourceId}`],
       ['GET', `/api/mentions/${mentionId + 1000}`],
+      ['GET', `/api/alerts/${other.alertId}`],
+      ['POST', `/api/alerts/${other.alertId}/acknowledge`, {}],
+      ['POST', `/api/alerts/${other.alertId}/dismiss`, { reason: 'false_alarm' }],
     ];
     for (const [method, url, body] of checks) {
       const r = await admin.request(method, url, body);

@@ -24,6 +24,9 @@ export const actions = [
   'topic.manage',
   'source.read',
   'source.manage',
+  'alert.read',
+  'alert.respond',
+  'warning.configure',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -52,6 +55,9 @@ const roleGrants: Record<Action, Role[]> = {
   'topic.manage': ['admin', 'manager'],
   'source.read': staff,
   'source.manage': ['admin', 'manager'],
+  'alert.read': staff,
+  'alert.respond': staff,
+  'warning.configure': ['admin'],
 };
 
 /** Which token scopes hold each action (machines never act as people). */

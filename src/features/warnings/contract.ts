@@ -1,0 +1,130 @@
+// Early-warning API shapes (預警), shared by the server routes and the web app.
+import { z } from 'zod';
+
+/** The signals the detector watches per topic, per bucket. */
+export const signalNames = ['volume', 'negative', 'negative_share', 'reach'] as const;
+export type SignalName = (typeof signalNames)[number];
+
+/** An alert's lifecycle (the crisis feature adds `declared`). */
+export const alertStatuses = ['open', 'acknowledged', 'dismissed'] as const;
+export type AlertStatus = (typeof alertStatuses)[number];
+
+/** Why an alert was dismissed (kept for tuning). */
+export const dismissReasons = ['false_alarm', 'known_event', 'not_relevant'] as const;
+export type DismissReason = (typeof dismissReasons)[number];
+
+/** Crisis severities: L1 is the most severe. */
+export const severities = ['L1', 'L2', 'L3', 'L4'] as const;
+export type Severity = (typeof severities)[number];
+
+/** How readily a topic alarms. */
+export const sensitivities = ['low', 'normal', 'high'] as const;
+
+/** One signal that moved: observed against the expected value and band for its bucket. */
+export const signalMove = z.object({
+  signal: z.enum(signalNames),
+  observed: z.number(),
+  expected: z.number(),
+  low: z.number(),
+  high: z.number(),
+  /** Signed distance from expected in noise units (the strongest of a spike or a build-up). */
+  deviation: z.number(),
+});
+export type SignalMove = z.infer<typeof signalMove>;
+
+/** The mentions that drove an alert, over its window. */
+export const alertDrivers = z.object({
+  mentions: z.number().int(),
+  negativeMentions: z.number().int(),
+  reach: z.number(),
+  clusters: z.array(z.object({ clusterId: z.number(), mentions: z.number().int(), mentionId: z.number(), text: z.string() })),
+  authors: z.array(z.object({ author: z.string(), reach: z.number(), mentions: z.number().int() })),
+  negatives: z.array(
+    z.object({
+      id: z.number(),
+      text: z.string(),
+      author: z.string().nullable(),
+      source: z.string(),
+      publishedAt: z.string(),
+      url: z.string().nullable(),
+      reach: z.number(),
+    }),
+  ),
+});
+export type AlertDrivers = z.infer<typeof alertDrivers>;
+
+/** An alert as listed. */
+export const alertSummary = z.object({
+  id: z.uuid(),
+  topicId: z.uuid(),
+  topicName: z.string(),
+  topicArchived: z.boolean(),
+  status: z.enum(alertStatuses),
+  risk: z.number().int().min(0).max(100),
+  severity: z.enum(severities),
+  signals: z.array(signalMove),
+  /** The window the alert looks at: from its first firing bucket's start to its latest bucket's end. */
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  openedAt: z.string(),
+  lastFiredAt: z.string(),
+  fireCount: z.number().int(),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedBy: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  closedBy: z.string().nullable(),
+  dismissReason: z.enum(dismissReasons).nullable(),
+  dismissNote: z.string().nullable(),
+  version: z.number().int(),
+});
+export type AlertSummary = z.infer<typeof alertSummary>;
+
+/** An alert with the mentions behind it. */
+export const alertDetail = alertSummary.extend({ drivers: alertDrivers });
+export type AlertDetail = z.infer<typeof alertDetail>;
+
+/** The inbox: alerts and how many are in each state. */
+export const alertList = z.object({
+  alerts: z.array(alertSummary),
+  counts: z.object({ open: z.number().int(), acknowledged: z.number().int(), dismissed: z.number().int() }),
+});
+
+/** Inbox filters: `active` is open + acknowledged. */
+export const alertListQuery = z.strictObject({
+  status: z.enum(['active', ...alertStatuses]).optional(),
+  topicId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+
+/** Dismissing needs a reason. */
+export const dismissInput = z.strictObject({
+  reason: z.enum(dismissReasons),
+  note: z.string().trim().max(1000).optional(),
+  version: z.number().int().optional(),
+});
+
+/** Acknowledging (optionally guarded by the version seen). */
+export const acknowledgeInput = z.strictObject({ version: z.number().int().optional() });
+
+/** The organisation's early-warning settings: the risk at which each severity is suggested. */
+export const warningSettings = z
+  .object({
+    /** Risk scores (0–100) from which L1, L2 and L3 are suggested; below L3's, L4. */
+    grading: z.object({ L1: z.number().int().min(1).max(100), L2: z.number().int().min(1).max(100), L3: z.number().int().min(1).max(100) }),
+  })
+  .refine((s) => s.grading.L1 > s.grading.L2 && s.grading.L2 > s.grading.L3, {
+    message: 'Thresholds must fall from L1 to L3',
+    path: ['grading'],
+  });
+export type WarningSettings = z.infer<typeof warningSettings>;
+
+/** The defaults until an admin edits them. */
+export const defaultWarningSettings: WarningSettings = { grading: { L1: 80, L2: 60, L3: 40 } };
+
+/** The severity a risk score suggests under a grading matrix. */
+export function suggestSeverity(risk: number, s: WarningSettings = defaultWarningSettings): Severity {
+  if (risk >= s.grading.L1) return 'L1';
+  if (risk >= s.grading.L2) return 'L2';
+  if (risk >= s.grading.L3) return 'L3';
+  return 'L4';
+}

@@ -1,0 +1,178 @@
+// The detection tick: for every active topic, feed each newly completed bucket's signals to the topic's
+// detectors (volume, negative volume, negative share, reach), and open or update the topic's alert when
+// one fires. Buckets are by publication time, so mentions backfilled from the past land in buckets
+// already judged and never fire a "spike" now; after downtime, buckets older than CATCH_UP_ALERT_MS
+// are learned from but do not alert.
+import { sql } from 'drizzle-orm';
+import type { Clock } from '../../../platform/clock.ts';
+import type { Db, Executor } from '../../../platform/db.ts';
+import type { SignalMove, SignalName } from '../contract.ts';
+import { type Sensitivity, SeriesDetector, type Verdict } from '../detector.ts';
+import { openOrUpdateAlert } from './alert-open.ts';
+
+/** What the tick needs. */
+export type WarningDeps = { db: Db; clock: Clock };
+
+/** Default bucket: 5 minutes. */
+export const BUCKET_MS = 5 * 60_000;
+/** A bucket is judged this long after it ends, so collection lag does not cut it short. */
+const LAG_MS = 60_000;
+/** A new topic learns from this much history first (cold start). */
+const HISTORY_MS = 14 * 86_400_000;
+/** Buckets ending longer ago than this (catching up after downtime) teach but do not alert. */
+const CATCH_UP_ALERT_MS = 30 * 60_000;
+/** Negative share is judged only on buckets with at least this many mentions. */
+const MIN_SHARE_VOLUME = 5;
+const SIGNALS: SignalName[] = ['volume', 'negative', 'negative_share', 'reach'];
+const LOCK = 715_010;
+
+type Bucket = { volume: number; negative: number; reach: number };
+type TopicRow = { id: string; org_id: string; name: string; sensitivity: Sensitivity };
+
+function newDetector(signal: SignalName, sensitivity: Sensitivity) {
+  const kind = signal === 'volume' || signal === 'negative' ? 'count' : 'continuous';
+  return new SeriesDetector({ kind, direction: 'up', sensitivity });
+}
+
+/** The value a signal takes in a bucket, or null when the bucket says nothing about it. */
+function valueOf(signal: SignalName, b: Bucket): number | null {
+  if (signal === 'volume') return b.volume;
+  if (signal === 'negative') return b.negative;
+  if (signal === 'reach') return Math.log1p(b.reach);
+  return b.volume >= MIN_SHARE_VOLUME ? b.negative / b.volume : null;
+}
+
+/** Back from the detector's units to the signal's (reach is modelled as log(1 + reach)). */
+function shown(signal: SignalName, x: number): number {
+  return signal === 'reach' ? Math.expm1(x) : x;
+}
+
+/** Per-topic, per-bucket counts of an organisation's mentions published in [from, to). */
+async function bucketCounts(db: Executor, orgId: string, from: Date, to: Date, bucketMs: number, topicId?: string) {
+  const r = await db.execute<{ topic: string; b: string; volume: number; negative: number; reach: string }>(sql`
+    SELECT t.topic, floor(extract(epoch FROM m.published_at) * 1000 / ${bucketMs})::bigint AS b,
+      count(*)::int AS volume, count(*) FILTER (WHERE m.sentiment = -1)::int AS negative, coalesce(sum(m.reach), 0)::bigint AS reach
+    FROM mentions m CROSS JOIN LATERAL unnest(m.topic_ids) AS t(topic)
+    WHERE m.org_id = ${orgId} AND m.published_at >= ${from.toISOString()} AND m.published_at < ${to.toISOString()}
+      ${topicId ? sql`AND m.topic_ids @> ARRAY[${topicId}]::uuid[] AND t.topic = ${topicId}` : sql``}
+    GROUP BY 1, 2`);
+  const out = new Map<string, Map<number, Bucket>>();
+  for (const row of r.rows) {
+    if (!out.has(row.topic)) out.set(row.topic, new Map());
+    out.get(row.topic)?.set(Number(row.b), { volume: row.volume, negative: row.negative, reach: Number(row.reach) });
+  }
+  return out;
+}
+
+/** Runs one detection tick over every organisation; returns what it did. */
+export async function runDetection(deps: WarningDeps) {
+  const now = deps.clock.now();
+  const done = { topics: 0, buckets: 0, opened: 0, updated: 0 };
+  const orgs = await deps.db.execute<{ org_id: string }>(sql`SELECT DISTINCT org_id FROM topics WHERE NOT archived`);
+  for (const { org_id } of orgs.rows) {
+    const r = await runForOrg(deps, org_id, now);
+    done.topics += r.topics;
+    done.buckets += r.buckets;
+    done.opened += r.opened;
+    done.updated += r.updated;
+  }
+  return done;
+}
+
+async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
+  const done = { topics: 0, buckets: 0, opened: 0, updated: 0 };
+  const latestEnd = Math.floor((now.getTime() - LAG_MS) / BUCKET_MS) * BUCKET_MS;
+  await deps.db.transaction(async (tx) => {
+    // One tick per organisation at a time, across processes.
+    const got = await tx.execute<{ ok: boolean }>(sql`SELECT pg_try_advisory_xact_lock(${LOCK}, hashtext(${orgId})) AS ok`);
+    if (!got.rows[0].ok) return;
+    const topics = await tx.execute<TopicRow>(
+      sql`SELECT id, org_id, name, sensitivity FROM topics WHERE org_id = ${orgId} AND NOT archived ORDER BY created_at`,
+    );
+    const states = await tx.execute<{ topic_id: string; signal: SignalName; last_bucket_end: Date; state: Record<string, unknown> }>(
+      sql`SELECT topic_id, signal, last_bucket_end, state FROM detector_states WHERE org_id = ${orgId} FOR UPDATE`,
+    );
+    const byTopic = new Map<string, Map<SignalName, { end: number; detector: SeriesDetector }>>();
+    for (const s of states.rows) {
+      if (!byTopic.has(s.topic_id)) byTopic.set(s.topic_id, new Map());
+      byTopic.get(s.topic_id)?.set(s.signal, { end: new Date(s.last_bucket_end).getTime(), detector: SeriesDetector.restore(s.state) });
+    }
+    // New buckets for the topics already running, in one pass over the organisation's recent mentions.
+    const known = [...byTopic.values()].flatMap((m) => [...m.values()].map((x) => x.end));
+    const from = known.length ? Math.max(Math.min(...known), latestEnd - HISTORY_MS) : latestEnd;
+    const recent = from < latestEnd ? await bucketCounts(tx, orgId, new Date(from), new Date(latestEnd), BUCKET_MS) : new Map();
+    for (const topic of topics.rows) {
+      let detectors = byTopic.get(topic.id);
+      let counts = recent.get(topic.id) ?? new Map<number, Bucket>();
+      let start: number;
+      if (!detectors || detectors.size < SIGNALS.length) {
+        // Cold start: learn from the topic's stored history, quietly, up to the latest complete bucket.
+        detectors = new Map(SIGNALS.map((s) => [s, { end: latestEnd - HISTORY_MS, detector: newDetector(s, topic.sensitivity) }]));
+        counts =
+          (await bucketCounts(tx, orgId, new Date(latestEnd - HISTORY_MS), new Date(latestEnd), BUCKET_MS, topic.id)).get(topic.id) ??
+          new Map();
+        const first = Math.min(...counts.keys());
+        start = Number.isFinite(first) ? first * BUCKET_MS : latestEnd;
+        for (const d of detectors.values()) d.end = start;
+      } else {
+        start = Math.max(Math.min(...[...detectors.values()].map((d) => d.end)), latestEnd - HISTORY_MS);
+      }
+      for (const d of detectors.values()) d.detector.setSensitivity(topic.sensitivity);
+      // Buckets where a detector fired (or, with an alert open, where signals are still above their band).
+      const fired: Array<{ bucketEnd: number; moves: SignalMove[]; fresh: boolean }> = [];
+      for (let end = start + BUCKET_MS; end <= latestEnd; end += BUCKET_MS) {
+        const b = counts.get(end / BUCKET_MS - 1) ?? { volume: 0, negative: 0, reach: 0 };
+        const alerting = latestEnd - end < CATCH_UP_ALERT_MS && byTopic.has(topic.id);
+        const moves: SignalMove[] = [];
+        let fresh = false;
+        for (const signal of SIGNALS) {
+          const d = detectors.get(signal);
+          if (!d || end <= d.end) continue;
+          d.end = end;
+          const v = valueOf(signal, b);
+          if (v === null) continue;
+          if (!alerting) {
+            d.detector.learn(end - BUCKET_MS, v);
+            continue;
+          }
+          const verdict: Verdict = d.detector.step(end - BUCKET_MS, v);
+          if (verdict.score < 0.5 || verdict.deviation <= 0) continue;
+          fresh ||= verdict.alert;
+          moves.push({
+            signal,
+            observed: shown(signal, v),
+            expected: shown(signal, verdict.expected),
+            low: shown(signal, verdict.low),
+            high: shown(signal, verdict.high),
+            deviation: verdict.deviation,
+          });
+        }
+        done.buckets++;
+        if (moves.length) fired.push({ bucketEnd: end, moves, fresh });
+      }
+      await saveStates(tx, orgId, topic.id, detectors, now);
+      for (const f of fired) {
+        const r = await openOrUpdateAlert(tx, deps.clock, orgId, topic, f.bucketEnd, BUCKET_MS, f.moves, { openIfNone: f.fresh });
+        if (r === 'opened') done.opened++;
+        if (r === 'updated') done.updated++;
+      }
+      done.topics++;
+    }
+  });
+  return done;
+}
+
+async function saveStates(
+  tx: Executor,
+  orgId: string,
+  topicId: string,
+  detectors: Map<SignalName, { end: number; detector: SeriesDetector }>,
+  now: Date,
+) {
+  for (const [signal, d] of detectors) {
+    await tx.execute(sql`
+      INSERT INTO detector_states (topic_id, signal, org_id, bucket_ms, last_bucket_end, state, updated_at)
+      VALUES (${topicId}, ${signal}, ${orgId}, ${BUCKET_MS}, ${new Date(d.end).toISOString()}, ${JSON.stringify(d.detector.snapshot())}::jsonb, ${now.toISOString()})
+      ON CONFLICT (topic_id, signal) DO UPDATE SET last_bucket_end = EXCLUDED.last_bucket_end, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`);
+  }
+}

@@ -1,0 +1,70 @@
+// Early-warning tables: each topic signal's detector state, the alerts, and the organisation's settings.
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { topics } from '../../monitoring/server/schema.ts';
+import { organisations, users } from '../../people/server/schema.ts';
+
+/** One detector per topic and signal, continued bucket by bucket (state = SeriesDetector.snapshot()). */
+export const detectorStates = pgTable(
+  'detector_states',
+  {
+    topicId: uuid('topic_id')
+      .notNull()
+      .references(() => topics.id, { onDelete: 'cascade' }),
+    signal: text('signal').notNull(),
+    orgId: uuid('org_id').notNull(),
+    bucketMs: integer('bucket_ms').notNull(),
+    /** End of the last bucket fed to the detector; later buckets are fed once they are complete. */
+    lastBucketEnd: timestamp('last_bucket_end', { withTimezone: true }).notNull(),
+    state: jsonb('state').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.topicId, t.signal] })],
+);
+
+/** An alert (預警): open → acknowledged → dismissed (or declared, by the crisis feature). */
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    topicId: uuid('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    status: text('status').notNull().default('open'),
+    risk: integer('risk').notNull(),
+    severity: text('severity').notNull(),
+    signals: jsonb('signals').notNull(),
+    drivers: jsonb('drivers').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    windowEnd: timestamp('window_end', { withTimezone: true }).notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    lastFiredAt: timestamp('last_fired_at', { withTimezone: true }).notNull(),
+    fireCount: integer('fire_count').notNull().default(1),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: uuid('closed_by').references(() => users.id),
+    dismissReason: text('dismiss_reason'),
+    dismissNote: text('dismiss_note'),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('alerts_org_opened_idx').on(t.orgId, t.openedAt),
+    // At most one active alert per topic: a repeated firing updates it instead of opening another.
+    uniqueIndex('alerts_topic_active_uq').on(t.topicId).where(sql`status IN ('open', 'acknowledged')`),
+  ],
+);
+
+/** The organisation's early-warning settings (grading thresholds); absent = defaults. */
+export const warningSettings = pgTable('warning_settings', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  settings: jsonb('settings').notNull(),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,183 @@
+// Early warning end to end on a real server and database with a test clock: calm history, a burst of
+// negative reposts that opens one alert (updated, not duplicated, while it lasts), acknowledge and
+// dismiss with their guards, backfilled old mentions that must not fire, grading settings, archived topics.
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { type Client, createClient, PASSWORD, setUpOrg } from '../../../../test/helpers/client.ts';
+import { startTestServer } from '../../../../test/helpers/server.ts';
+import { createTestClock } from '../../../platform/clock.ts';
+import { alertSummaryText } from '../summary.ts';
+import { runDetection } from './run.ts';
+
+const MIN = 60_000;
+const START = new Date('2026-03-02T00:00:00Z'); // history starts here; "now" is three days later
+const calm = ['今天去鼎泰豐吃小籠包', '鼎泰豐排隊大概二十分鐘', '週末和家人去鼎泰豐', '鼎泰豐的酸辣湯還不錯'];
+const story = '鼎泰豐信義店的小籠包裡面吃到蟑螂，店員態度超差還說是我們自己帶的，噁心到不行，大家千萬不要去！';
+
+describe('early warning', () => {
+  const clock = createTestClock(new Date(START.getTime() + 3 * 86_400_000));
+  let ctx: Awaited<ReturnType<typeof startTestServer>>;
+  let org: Awaited<ReturnType<typeof setUpOrg>>;
+  let machine: Client;
+  let topicId = '';
+  let n = 0;
+  const deps = () => ({ db: ctx.server.db, clock });
+  const push = async (items: Array<{ text: string; at: Date; author?: string; followers?: number }>) => {
+    const r = await machine.post('/api/mentions', {
+      mentions: items.map((i) => ({
+        source: 'ptt',
+        externalId: `m${++n}`,
+        text: i.text,
+        author: i.author ?? `user${n % 7}`,
+        authorFollowers: i.followers ?? 100,
+        publishedAt: i.at.toISOString(),
+      })),
+    });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.rejected, 0);
+  };
+  /** Moves the clock to `ms` after the start of the bucket containing `at`, plus the lag. */
+  const afterBucketOf = (at: Date) => clock.set(new Date(Math.floor(at.getTime() / (5 * MIN)) * 5 * MIN + 5 * MIN + 61_000));
+  const burst = async (at: Date, count: number) => {
+    await push(
+      Array.from({ length: count }, (_, i) => ({
+        text: i % 3 === 0 ? story : `轉貼 ${story}`,
+        at: new Date(at.getTime() + i * 1000),
+        author: i === 0 ? '美食網紅小雅' : undefined,
+        followers: i === 0 ? 250_000 : 50,
+      })),
+    );
+  };
+
+  before(async () => {
+    ctx = await startTestServer({ clock, env: {} });
+    org = await setUpOrg(ctx.url);
+    const t = await org.admin.post('/api/tokens', { name: 'collector', scopes: ['mentions:write'] });
+    machine = createClient(ctx.url);
+    machine.useToken(t.body.secret);
+    topicId = (await org.admin.post('/api/topics', { name: '鼎泰豐', query: '鼎泰豐' })).body.id;
+    // Three days of calm: a mention every 40 minutes.
+    const history = [];
+    for (let t = START.getTime(); t < clock.now().getTime() - 10 * MIN; t += 40 * MIN)
+      history.push({ text: calm[history.length % 4], at: new Date(t) });
+    for (let i = 0; i < history.length; i += 500) await push(history.slice(i, i + 500));
+  });
+
+  test('a new topic learns from its history quietly, then a burst of negative reposts opens one alert', async () => {
+    const first = await runDetection(deps());
+    assert.equal(first.opened, 0, 'cold start never alerts');
+    assert.ok(first.buckets > 500, `learned from history (${first.buckets} buckets)`);
+    const at = new Date(clock.now().getTime() + 2 * MIN);
+    await burst(at, 30);
+    afterBucketOf(at);
+    const r = await runDetection(deps());
+    assert.equal(r.opened, 1);
+    const list = await org.admin.get('/api/alerts?status=active');
+    assert.equal(list.status, 200);
+    assert.equal(list.body.alerts.length, 1);
+    assert.deepEqual(list.body.counts, { open: 1, acknowledged: 0, dismissed: 0 });
+    const a = (await org.admin.get(`/api/alerts/${list.body.alerts[0].id}`)).body;
+    assert.equal(a.topicName, '鼎泰豐');
+    assert.equal(a.status, 'open');
+    const moved = a.signals.map((s: { signal: string }) => s.signal);
+    assert.ok(moved.includes('volume') && moved.includes('negative'), `moved: ${moved}`);
+    const neg = a.signals.find((s: { signal: string }) => s.signal === 'negative');
+    assert.ok(neg.observed >= 20 && neg.expected < 2 && neg.high < neg.observed, JSON.stringify(neg));
+    assert.ok(a.risk >= 60, `risk ${a.risk}`);
+    assert.ok(['L1', 'L2'].includes(a.severity));
+    assert.ok(
+      a.drivers.mentions >= 30 && a.drivers.mentions <= 32,
+      `${a.drivers.mentions} mentions in the window (the burst and the odd calm one)`,
+    );
+    assert.ok(a.drivers.negativeMentions >= 20);
+    assert.equal(a.drivers.clusters[0].mentions >= 20, true, 'the reposts are one story');
+    assert.equal(a.drivers.authors[0].author, '美食網紅小雅');
+    assert.ok(a.drivers.negatives.length > 0 && a.drivers.negatives[0].text.includes('蟑螂'));
+    const zh = alertSummaryText(a, 'zh-TW');
+    assert.match(zh, /「鼎泰豐」.*負面提及約 \d+ 則.*最大的轉貼群有 \d+ 則.*美食網紅小雅.*風險分數 \d+，建議等級 L[12]。/s);
+    assert.match(alertSummaryText(a, 'en'), /^鼎泰豐, .* negative against .* Risk \d+, suggested severity L[12]\.$/s);
+  });
+
+  test('while the topic stays hot the open alert is updated, never duplicated', async () => {
+    const before = (await org.admin.get('/api/alerts?status=active')).body.alerts[0];
+    const at = new Date(clock.now().getTime() + MIN);
+    await burst(at, 40);
+    afterBucketOf(at);
+    const r = await runDetection(deps());
+    assert.equal(r.opened, 0);
+    assert.ok(r.updated >= 1);
+    const list = (await org.admin.get('/api/alerts')).body;
+    assert.equal(list.alerts.length, 1);
+    const after = list.alerts[0];
+    assert.ok(after.version > before.version);
+    assert.ok(after.windowEnd > before.windowEnd);
+    const mentions = (await org.admin.get(`/api/alerts/${after.id}`)).body.drivers.mentions;
+    assert.ok(mentions >= 70 && mentions <= 73, `${mentions}: both bursts are in the window`);
+  });
+
+  test('acknowledge and dismiss: reasons required, stale versions and repeats refused, everything audited', async () => {
+    const a = (await org.admin.get('/api/alerts?status=active')).body.alerts[0];
+    const member = (await org.userWithRole('member')).client;
+    assert.equal((await member.post(`/api/alerts/${a.id}/acknowledge`, { version: a.version - 1 })).status, 409);
+    const acked = await member.post(`/api/alerts/${a.id}/acknowledge`, { version: a.version });
+    assert.equal(acked.status, 200);
+    assert.equal(acked.body.status, 'acknowledged');
+    assert.ok(acked.body.acknowledgedBy && acked.body.acknowledgedAt);
+    assert.equal((await member.post(`/api/alerts/${a.id}/acknowledge`, {})).status, 409);
+    const noReason = await member.post(`/api/alerts/${a.id}/dismiss`, { note: '沒有理由' });
+    assert.equal(noReason.status, 400);
+    const badReason = await member.post(`/api/alerts/${a.id}/dismiss`, { reason: 'bored' });
+    assert.equal(badReason.status, 400);
+    const dismissed = await member.post(`/api/alerts/${a.id}/dismiss`, { reason: 'known_event', note: '門市已處理，官方已回應' });
+    assert.equal(dismissed.status, 200);
+    assert.deepEqual(
+      [dismissed.body.status, dismissed.body.dismissReason, dismissed.body.dismissNote],
+      ['dismissed', 'known_event', '門市已處理，官方已回應'],
+    );
+    assert.equal((await member.post(`/api/alerts/${a.id}/dismiss`, { reason: 'false_alarm' })).status, 409);
+    const audit = (await org.admin.get('/api/audit?type=alert.dismissed&limit=1')).body.events[0];
+    assert.equal(audit.data.reason, 'known_event');
+    assert.equal((await org.admin.get('/api/alerts?status=active')).body.alerts.length, 0);
+  });
+
+  test('mentions backfilled from two days ago do not fire a spike now', async () => {
+    const past = new Date(clock.now().getTime() - 2 * 86_400_000);
+    await burst(past, 120);
+    clock.advance(5 * MIN);
+    const r = await runDetection(deps());
+    assert.equal(r.opened, 0);
+    assert.deepEqual((await org.admin.get('/api/alerts')).body.counts, { open: 0, acknowledged: 0, dismissed: 1 });
+  });
+
+  test('grading thresholds are validated, audited and used for new alerts; archived topics stop and say so', async () => {
+    assert.equal((await org.admin.request('PUT', '/api/warnings/settings', { grading: { L1: 40, L2: 60, L3: 20 } })).status, 400);
+    const saved = await org.admin.request('PUT', '/api/warnings/settings', { grading: { L1: 99, L2: 98, L3: 97 } });
+    assert.equal(saved.status, 200);
+    assert.deepEqual((await org.admin.get('/api/warnings/settings')).body, { grading: { L1: 99, L2: 98, L3: 97 } });
+    // A second topic with the same history, then its own burst after the first alert's cool-down.
+    const other = (await org.admin.post('/api/topics', { name: '小籠包', query: '小籠包' })).body.id;
+    await runDetection(deps());
+    clock.advance(13 * 60 * MIN);
+    await org.admin.signIn(org.adminEmail, PASSWORD); // the session went idle meanwhile
+    const at = new Date(clock.now().getTime() + MIN);
+    await burst(at, 30);
+    afterBucketOf(at);
+    await runDetection(deps());
+    const res = await org.admin.get(`/api/alerts?status=active&topicId=${other}`);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const mine = res.body.alerts;
+    assert.equal(mine.length, 1);
+    assert.equal(mine[0].severity, 'L4', 'no risk reaches 97 here');
+    assert.equal((await org.admin.patch(`/api/topics/${other}`, { archived: true })).status, 200);
+    const shown = (await org.admin.get(`/api/alerts/${mine[0].id}`)).body;
+    assert.equal(shown.topicArchived, true);
+    const at2 = new Date(clock.now().getTime() + MIN);
+    await burst(at2, 60);
+    afterBucketOf(at2);
+    await runDetection(deps());
+    assert.equal((await org.admin.get(`/api/alerts/${mine[0].id}`)).body.version, shown.version, 'an archived topic is no longer watched');
+    const sensitivity = await org.admin.patch(`/api/topics/${topicId}`, { sensitivity: 'high' });
+    assert.equal(sensitivity.body.sensitivity, 'high');
+    assert.equal((await org.admin.patch(`/api/topics/${topicId}`, { sensitivity: 'extreme' })).status, 400);
+  });
+});
