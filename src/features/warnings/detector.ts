@@ -179,7 +179,7 @@ export class SeriesDetector {
     for (const [k, v] of Object.entries(snapshot)) {
       if (!(k in d)) continue;
       const cur = self[k];
-      if (k === 'seen') (v as number[][]).forEach((b, i) => (cur as Float64Array[])[i]?.set(b.slice(0, RARITY_BINS)));
+      if (k === 'seen') for (const [i, b] of (v as number[][]).entries()) (cur as Float64Array[])[i]?.set(b.slice(0, RARITY_BINS));
       else if (cur instanceof Float64Array || cur instanceof Uint32Array) cur.set((v as number[]).slice(0, cur.length));
       else if (Array.isArray(cur)) cur.splice(0, cur.length, ...(v as unknown[]));
       else if (v && typeof v === 'object' && 'n' in v) self[k] = Number((v as { n: string }).n);

@@ -35,7 +35,7 @@ function newDetector(signal: SignalName, sensitivity: Sensitivity) {
 }
 
 /** The value a signal takes in a bucket, or null when the bucket says nothing about it. */
-function valueOf(signal: SignalName, b: Bucket): number | null {
+function signalValue(signal: SignalName, b: Bucket): number | null {
   if (signal === 'volume') return b.volume;
   if (signal === 'negative') return b.negative;
   if (signal === 'reach') return Math.log1p(b.reach);
@@ -129,7 +129,7 @@ async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
           const d = detectors.get(signal);
           if (!d || end <= d.end) continue;
           d.end = end;
-          const v = valueOf(signal, b);
+          const v = signalValue(signal, b);
           if (v === null) continue;
           if (!alerting) {
             d.detector.learn(end - BUCKET_MS, v);
