@@ -18,6 +18,7 @@ import type { PeopleDeps } from './features/people/server/deps.ts';
 import { can, canSubscribe } from './features/people/server/policies.ts';
 import { registerPeopleRoutes, SESSION_COOKIE } from './features/people/server/routes.ts';
 import { warningJobs } from './features/warnings/server/jobs.ts';
+import { registerNotifyRoutes } from './features/warnings/server/notify-routes.ts';
 import { registerWarningRoutes } from './features/warnings/server/routes.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -194,12 +195,19 @@ export async function buildServer(opts: ServerOptions) {
   registerPeopleRoutes(router, deps);
   registerMonitoringRoutes(router, { db: database.db, clock, config });
   registerWarningRoutes(router, { db: database.db, clock });
+  const notifyDeps = {
+    db: database.db,
+    clock,
+    publicUrl: config.publicUrl,
+    send: { smtpUrl: config.smtpUrl, smtpFrom: config.smtpFrom, lineApiUrl: config.lineApiUrl, allowPrivate: config.fetchAllowPrivate },
+  };
+  registerNotifyRoutes(router, notifyDeps);
   const background =
     opts.background === false
       ? null
       : createBackground(
           { db: database.db, clock, config },
-          { pool: database.pool, databaseUrl: opts.databaseUrl, log: app.log, jobs: warningJobs({ db: database.db, clock }) },
+          { pool: database.pool, databaseUrl: opts.databaseUrl, log: app.log, jobs: warningJobs(notifyDeps) },
         );
 
   router.add({

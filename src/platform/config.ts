@@ -39,6 +39,12 @@ const schema = z.object({
   FIREBREAK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   FIREBREAK_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   FIREBREAK_BUILD_WEB: bool.default(true),
+  FIREBREAK_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps:// (e.g. smtp://user:pass@mail.example.com:587)')
+    .optional(),
+  FIREBREAK_SMTP_FROM: z.string().min(3).default('Firebreak <firebreak@localhost>'),
+  FIREBREAK_LINE_API_URL: z.url().default('https://api.line.me'),
   FIREBREAK_FETCH_ALLOW_PRIVATE: z
     .string()
     .default('')
@@ -71,6 +77,11 @@ export type Config = {
   buildWeb: boolean;
   /** Hosts, addresses and CIDRs that connectors may fetch although private or loopback (an admin decision). */
   fetchAllowPrivate: string[];
+  /** Outgoing mail server for e-mail notification channels (unset: e-mail channels report it). */
+  smtpUrl?: string;
+  smtpFrom: string;
+  /** LINE Messaging API base (tests point it at a local server). */
+  lineApiUrl: string;
 };
 
 /** A configuration error that names the environment variable at fault. */
@@ -110,6 +121,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: c.FIREBREAK_LOGIN_MAX_FAILURES,
     buildWeb: c.FIREBREAK_BUILD_WEB,
     fetchAllowPrivate: c.FIREBREAK_FETCH_ALLOW_PRIVATE,
+    smtpUrl: c.FIREBREAK_SMTP_URL,
+    smtpFrom: c.FIREBREAK_SMTP_FROM,
+    lineApiUrl: c.FIREBREAK_LINE_API_URL.replace(/\/+$/, ''),
   };
 }
 

@@ -5,7 +5,7 @@ import { before, describe, test } from 'node:test';
 import { type Client, createClient, setUpOrg } from '../../../../test/helpers/client.ts';
 import { startTestServer } from '../../../../test/helpers/server.ts';
 import { sources, topics } from '../../monitoring/server/schema.ts';
-import { alerts } from '../../warnings/server/schema.ts';
+import { alerts, notificationChannels } from '../../warnings/server/schema.ts';
 import { hashPassword } from './deps.ts';
 import { apiTokens, departments, organisations, users } from './schema.ts';
 
@@ -76,6 +76,12 @@ const table: Record<string, Who[]> = {
   'POST /api/alerts/:id/dismiss': staff,
   'GET /api/warnings/settings': staff,
   'PUT /api/warnings/settings': ['admin'],
+  'GET /api/notification-channels': ['admin', 'manager'],
+  'POST /api/notification-channels': ['admin'],
+  'PATCH /api/notification-channels/:id': ['admin'],
+  'DELETE /api/notification-channels/:id': ['admin'],
+  'POST /api/notification-channels/:id/test': ['admin'],
+  'GET /api/notification-channels/:id/deliveries': ['admin', 'manager'],
 };
 
 const tokenOnly = new Set(
@@ -91,8 +97,9 @@ describe('permission table', () => {
   let victimId = '';
   let deptId = '';
   let tokenId = '';
-  let other = { userId: '', deptId: '', tokenId: '', topicId: '', sourceId: '', alertId: '' };
+  let other = { userId: '', deptId: '', tokenId: '', topicId: '', sourceId: '', alertId: '', channelId: '' };
   let alertId = '';
+  let channelId = '';
   let topicId = '';
   let sourceId = '';
   let mentionId = 0;
@@ -130,6 +137,8 @@ describe('permission table', () => {
       lastFiredAt: new Date(),
     });
     alertId = (await db.insert(alerts).values(alertRow(org.orgId, topicId)).returning())[0].id;
+    const channel = (name: string, orgId: string) => ({ orgId, kind: 'slack', name, config: { kind: 'slack', url: 'https://hooks.slack.example/T/B/x' } });
+    channelId = (await db.insert(notificationChannels).values(channel('ops', org.orgId)).returning())[0].id;
     const [o] = await db.insert(organisations).values({ name: 'Other Co' }).returning();
     const [d] = await db.insert(departments).values({ orgId: o.id, kind: 'pr' }).returning();
     const passwordHash = await hashPassword(ctx.server.deps, 'other org password');
@@ -151,7 +160,8 @@ describe('permission table', () => {
     const [ot] = await db.insert(topics).values({ orgId: o.id, name: 'theirs', query: '鼎泰豐' }).returning();
     const [os] = await db.insert(sources).values({ orgId: o.id, kind: 'push', name: 'theirs' }).returning();
     const [oa] = await db.insert(alerts).values(alertRow(o.id, ot.id)).returning();
-    other = { userId: u.id, deptId: d.id, tokenId: tk.id, topicId: ot.id, sourceId: os.id, alertId: oa.id };
+    const [oc] = await db.insert(notificationChannels).values(channel('theirs', o.id)).returning();
+    other = { userId: u.id, deptId: d.id, tokenId: tk.id, topicId: ot.id, sourceId: os.id, alertId: oa.id, channelId: oc.id };
   });
 
   test('the table lists exactly the registered routes', () => {
@@ -170,6 +180,7 @@ describe('permission table', () => {
     if (url.includes('/topics/')) return topicId;
     if (url.includes('/sources/')) return sourceId;
     if (url.includes('/alerts/')) return alertId;
+    if (url.includes('/notification-channels/')) return channelId;
     return tokenId;
   };
   const fill = (url: string) => url.replace(':id', idFor(url)).replace(':token', 'x'.repeat(43));
@@ -216,6 +227,10 @@ describe('permission table', () => {
       ['GET', `/api/alerts/${other.alertId}`],
       ['POST', `/api/alerts/${other.alertId}/acknowledge`, {}],
       ['POST', `/api/alerts/${other.alertId}/dismiss`, { reason: 'false_alarm' }],
+      ['PATCH', `/api/notification-channels/${other.channelId}`, { enabled: false }],
+      ['POST', `/api/notification-channels/${other.channelId}/test`],
+      ['GET', `/api/notification-channels/${other.channelId}/deliveries`],
+      ['DELETE', `/api/notification-channels/${other.channelId}`],
     ];
     for (const [method, url, body] of checks) {
       const r = await admin.request(method, url, body);

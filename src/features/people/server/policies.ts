@@ -27,6 +27,8 @@ export const actions = [
   'alert.read',
   'alert.respond',
   'warning.configure',
+  'channel.read',
+  'channel.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -58,6 +60,8 @@ const roleGrants: Record<Action, Role[]> = {
   'alert.read': staff,
   'alert.respond': staff,
   'warning.configure': ['admin'],
+  'channel.read': ['admin', 'manager'],
+  'channel.manage': ['admin'],
 };
 
 /** Which token scopes hold each action (machines never act as people). */

@@ -4,7 +4,16 @@ import { sql } from 'drizzle-orm';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Executor } from '../../../platform/db.ts';
 import { recordEvent } from '../../../platform/events.ts';
-import { type AlertDrivers, defaultWarningSettings, type SignalMove, suggestSeverity, warningSettings } from '../contract.ts';
+import {
+  type AlertDrivers,
+  defaultWarningSettings,
+  type Severity,
+  type SignalMove,
+  severities,
+  suggestSeverity,
+  warningSettings,
+} from '../contract.ts';
+import { notifyAlert } from './notify.ts';
 
 /** The window an alert shows: this many buckets up to the firing bucket (the build-up included). */
 const WINDOW_BUCKETS = 12;
@@ -104,16 +113,17 @@ export async function openOrUpdateAlert(
 ): Promise<'opened' | 'updated' | 'none'> {
   const now = clock.now();
   const settings = await settingsOf(tx, orgId);
-  const active = await tx.execute<{ id: string; signals: SignalMove[]; window_start: Date; risk: number }>(sql`
-    SELECT id, signals, window_start, risk FROM alerts WHERE topic_id = ${topic.id} AND status IN ('open', 'acknowledged') FOR UPDATE`);
+  const active = await tx.execute<{ id: string; signals: SignalMove[]; window_start: Date; risk: number; severity: Severity }>(sql`
+    SELECT id, signals, window_start, risk, severity FROM alerts WHERE topic_id = ${topic.id} AND status IN ('open', 'acknowledged') FOR UPDATE`);
   const end = new Date(bucketEnd);
   const a = active.rows[0];
   if (a) {
     const signals = merge(a.signals, moves);
     const risk = Math.max(a.risk, riskOf(signals));
+    const severity = suggestSeverity(risk, settings);
     const drivers = await driversOf(tx, orgId, topic.id, new Date(a.window_start), end);
     await tx.execute(sql`
-      UPDATE alerts SET signals = ${JSON.stringify(signals)}::jsonb, risk = ${risk}, severity = ${suggestSeverity(risk, settings)},
+      UPDATE alerts SET signals = ${JSON.stringify(signals)}::jsonb, risk = ${risk}, severity = ${severity},
         drivers = ${JSON.stringify(drivers)}::jsonb, window_end = ${end.toISOString()}, last_fired_at = ${now.toISOString()},
         fire_count = fire_count + ${opts.openIfNone ? 1 : 0}, version = version + 1, updated_at = ${now.toISOString()}
       WHERE id = ${a.id}`);
@@ -123,8 +133,10 @@ export async function openOrUpdateAlert(
       actor: SYSTEM,
       subjectType: 'alert',
       subjectId: a.id,
-      data: { topicId: topic.id, risk, signals: signals.map((s) => s.signal), refired: opts.openIfNone },
+      data: { topicId: topic.id, risk, severity, signals: signals.map((s) => s.signal), refired: opts.openIfNone },
     });
+    // More severe than before: tell the channels again.
+    if (severities.indexOf(severity) < severities.indexOf(a.severity)) await notifyAlert(tx, orgId, a.id, severity, 'alert.escalated');
     return 'updated';
   }
   if (!opts.openIfNone) return 'none';

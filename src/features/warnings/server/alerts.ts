@@ -1,6 +1,7 @@
 // The alerts inbox and an alert's lifecycle: acknowledge (確認收到) and dismiss with a reason (kept
 // for tuning); and the organisation's grading settings.
 import { type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../../platform/db.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { type Actor, recordEvent } from '../../../platform/events.ts';
 import type { Principal } from '../../../platform/http.ts';
@@ -85,11 +86,17 @@ export async function listAlerts(deps: WarningDeps, p: Principal, q: { status?: 
   return { alerts: rows.rows.map(summary), counts: c };
 }
 
+/** An organisation's alert with its drivers, or null. */
+export async function loadAlert(db: Executor, orgId: string, id: string): Promise<AlertDetail | null> {
+  const r = await db.execute<Row>(select(sql`a.id = ${id} AND a.org_id = ${orgId}`, 1));
+  return r.rows[0] ? { ...summary(r.rows[0]), drivers: r.rows[0].drivers } : null;
+}
+
 /** One alert with its drivers; other organisations' alerts are 404. */
 export async function getAlert(deps: WarningDeps, p: Principal, id: string): Promise<AlertDetail> {
-  const r = await deps.db.execute<Row>(select(sql`a.id = ${id} AND a.org_id = ${p.orgId}`, 1));
-  if (!r.rows[0]) throw notFound('No such alert.');
-  return { ...summary(r.rows[0]), drivers: r.rows[0].drivers };
+  const a = await loadAlert(deps.db, p.orgId, id);
+  if (!a) throw notFound('No such alert.');
+  return a;
 }
 
 /** Moves an active alert on: acknowledge, or dismiss with a reason. */

@@ -1,16 +1,22 @@
-// The early-warning job on the shared queue: a detection tick every minute, once across all processes.
+// The early-warning jobs on the shared queue: a detection tick every minute (once across all
+// processes), and one job per notification delivery (retried with back-off by the queue).
 import type { Task } from 'graphile-worker';
-import { runDetection, type WarningDeps } from './run.ts';
+import { DELIVER, deliver, type NotifyDeps } from './notify.ts';
+import { runDetection } from './run.ts';
 
 const TICK = 'warnings:tick';
 
 /** Tasks and crontab lines for the background queue. */
-export function warningJobs(deps: WarningDeps): { tasks: Record<string, Task>; crontab: string[] } {
+export function warningJobs(deps: NotifyDeps): { tasks: Record<string, Task>; crontab: string[] } {
   return {
     tasks: {
       [TICK]: async (_payload, helpers) => {
         const done = await runDetection(deps);
         if (done.opened || done.updated) helpers.logger.info(`early warning: ${done.opened} alert(s) opened, ${done.updated} updated`);
+      },
+      [DELIVER]: async (payload, helpers) => {
+        const { deliveryId } = payload as { deliveryId: string };
+        await deliver(deps, deliveryId, helpers.job.attempts, helpers.job.max_attempts);
       },
     },
     crontab: [`* * * * * ${TICK} ?max=1`],

@@ -1,0 +1,162 @@
+// Notifications: alerts become deliveries (one per enabled channel whose severity threshold they reach),
+// each a job on the queue with retries and back-off; every attempt is logged, and a channel that keeps
+// failing shows as failing. Delivery is at least once: a receiver may see a message twice after a
+// lost answer, always with the same idempotency key.
+import { sql } from 'drizzle-orm';
+import type { Clock } from '../../../platform/clock.ts';
+import type { Db, Executor } from '../../../platform/db.ts';
+import { recordEvent } from '../../../platform/events.ts';
+import { type Severity, severities } from '../contract.ts';
+import { type ChannelConfig, channelConfig } from '../notify-contract.ts';
+import { loadAlert } from './alerts.ts';
+import { type Message, type SendSettings, send } from './notify-send.ts';
+
+/** The job that sends one delivery. */
+export const DELIVER = 'notify:deliver';
+/** Attempts before a delivery is given up as failed (Graphile's back-off: ~3 s, 7 s, 20 s, 55 s, 2.5 min, 7 min, 18 min). */
+export const MAX_ATTEMPTS = 8;
+/** Failures in a row after which a channel shows as failing. */
+export const FAILING_AFTER = 3;
+
+/** What delivering needs. */
+export type NotifyDeps = { db: Db; clock: Clock; send: Omit<SendSettings, 'now'>; publicUrl?: string };
+
+const rank = (s: string) => severities.indexOf(s as Severity);
+
+/** Queues a job for a delivery (inside the caller's transaction). */
+async function enqueue(tx: Executor, deliveryId: string) {
+  await tx.execute(
+    sql`SELECT graphile_worker.add_job(${DELIVER}, json_build_object('deliveryId', ${deliveryId}::text), job_key := ${`${DELIVER}:${deliveryId}`},
+      max_attempts := ${MAX_ATTEMPTS})`,
+  );
+}
+
+/** Creates the deliveries of an alert event for every channel that wants it; returns how many. */
+export async function notifyAlert(
+  tx: Executor,
+  orgId: string,
+  alertId: string,
+  severity: Severity,
+  event: 'alert.opened' | 'alert.escalated',
+) {
+  const channels = await tx.execute<{ id: string; min_severity: string }>(
+    sql`SELECT id, min_severity FROM notification_channels WHERE org_id = ${orgId} AND enabled ORDER BY created_at`,
+  );
+  let n = 0;
+  for (const c of channels.rows) {
+    if (rank(severity) > rank(c.min_severity)) continue;
+    const r = await tx.execute<{ id: string }>(sql`
+      INSERT INTO notification_deliveries (org_id, channel_id, alert_id, event, idempotency_key)
+      VALUES (${orgId}, ${c.id}, ${alertId}, ${event}, ${`${alertId}:${event}:${severity}:${c.id}`})
+      ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`);
+    if (r.rows[0]) {
+      await enqueue(tx, r.rows[0].id);
+      n++;
+    }
+  }
+  return n;
+}
+
+/** A test message to one channel; returns the delivery id. */
+export async function queueTest(tx: Executor, orgId: string, channelId: string) {
+  const r = await tx.execute<{ id: string }>(sql`
+    INSERT INTO notification_deliveries (org_id, channel_id, event, idempotency_key)
+    VALUES (${orgId}, ${channelId}, 'test', ${`test:${crypto.randomUUID()}`}) RETURNING id`);
+  await enqueue(tx, r.rows[0].id);
+  return r.rows[0].id;
+}
+
+type Loaded = {
+  id: string;
+  org_id: string;
+  channel_id: string;
+  alert_id: string | null;
+  event: Message['event'];
+  idempotency_key: string;
+  status: string;
+  config: unknown;
+  channel_name: string;
+  org_name: string;
+  default_locale: string;
+};
+
+/** One attempt at a delivery (the job's body). Throws to have the queue retry it later. */
+export async function deliver(deps: NotifyDeps, deliveryId: string, attempt: number, maxAttempts = MAX_ATTEMPTS) {
+  const r = await deps.db.execute<Loaded>(sql`
+    SELECT d.id, d.org_id, d.channel_id, d.alert_id, d.event, d.idempotency_key, d.status, c.config, c.name AS channel_name,
+      o.name AS org_name, o.default_locale
+    FROM notification_deliveries d JOIN notification_channels c ON c.id = d.channel_id JOIN organisations o ON o.id = d.org_id
+    WHERE d.id = ${deliveryId}`);
+  const d = r.rows[0];
+  if (!d || d.status !== 'pending') return; // deleted channel, or already settled by an earlier attempt
+  const config = channelConfig.safeParse(d.config);
+  const alert = d.alert_id ? await loadAlert(deps.db, d.org_id, d.alert_id) : null;
+  const message: Message = {
+    event: d.event,
+    deliveryId: d.id,
+    idempotencyKey: d.idempotency_key,
+    alert,
+    link: alert && deps.publicUrl ? `${deps.publicUrl.replace(/\/+$/, '')}/alerts/${alert.id}` : null,
+    locale: d.default_locale === 'en' ? 'en' : 'zh-TW',
+    orgName: d.org_name,
+  };
+  const started = performance.now();
+  let outcome: { ok: true; statusCode: number | null } | { ok: false; statusCode: number | null; error: string };
+  try {
+    if (!config.success) throw new Error('The channel’s settings are no longer valid; edit the channel.');
+    outcome = { ok: true, ...(await send(config.data as ChannelConfig, message, { ...deps.send, now: () => deps.clock.now() })) };
+  } catch (e) {
+    outcome = {
+      ok: false,
+      statusCode: (e as { statusCode?: number | null }).statusCode ?? null,
+      error: (e as Error).message.slice(0, 500),
+    };
+  }
+  const durationMs = Math.round(performance.now() - started);
+  const last = !outcome.ok && attempt >= maxAttempts;
+  await record(deps, d, attempt, outcome, durationMs, last);
+  if (!outcome.ok && !last) throw new Error(`delivery ${deliveryId} attempt ${attempt}: ${outcome.error}`);
+}
+
+async function record(
+  deps: NotifyDeps,
+  d: Loaded,
+  attempt: number,
+  outcome: { ok: boolean; statusCode: number | null; error?: string },
+  durationMs: number,
+  last: boolean,
+) {
+  const now = deps.clock.now().toISOString();
+  await deps.db.transaction(async (tx) => {
+    await tx.execute(sql`
+      INSERT INTO delivery_attempts (delivery_id, attempt, at, ok, status_code, error, duration_ms)
+      VALUES (${d.id}, ${attempt}, ${now}, ${outcome.ok}, ${outcome.statusCode}, ${outcome.error ?? null}, ${durationMs})`);
+    const status = outcome.ok ? 'delivered' : last ? 'failed' : 'pending';
+    await tx.execute(sql`
+      UPDATE notification_deliveries SET attempts = ${attempt}, status = ${status}, last_error = ${outcome.error ?? null},
+        delivered_at = ${outcome.ok ? now : null} WHERE id = ${d.id}`);
+    if (outcome.ok) {
+      await tx.execute(sql`UPDATE notification_channels SET last_success_at = ${now}, consecutive_failures = 0 WHERE id = ${d.channel_id}`);
+    } else {
+      await tx.execute(sql`UPDATE notification_channels SET last_failure_at = ${now}, last_error = ${outcome.error ?? null},
+        consecutive_failures = consecutive_failures + 1 WHERE id = ${d.channel_id}`);
+    }
+    // The audit trail says who was told what; every attempt, and a failing channel, is visible live.
+    await recordEvent(tx, deps.clock, {
+      orgId: d.org_id,
+      type: outcome.ok ? 'notification.delivered' : last ? 'notification.failed' : 'notification.attempt_failed',
+      actor: { type: 'system', label: 'notifications' },
+      subjectType: 'notification_channel',
+      subjectId: d.channel_id,
+      data: {
+        deliveryId: d.id,
+        channel: d.channel_name,
+        event: d.event,
+        alertId: d.alert_id,
+        attempt,
+        statusCode: outcome.statusCode,
+        error: outcome.error ?? null,
+      },
+    });
+  });
+}
