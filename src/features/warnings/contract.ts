@@ -106,11 +106,25 @@ export const dismissInput = z.strictObject({
 /** Acknowledging (optionally guarded by the version seen). */
 export const acknowledgeInput = z.strictObject({ version: z.number().int().optional() });
 
-/** The organisation's early-warning settings: the risk at which each severity is suggested. */
+/**
+ * Escalation: while an alert stays open (not acknowledged), each level's channels are notified
+ * `afterMinutes` after the previous step; the whole ladder runs `repeat` more times.
+ */
+export const escalationPolicy = z.strictObject({
+  levels: z
+    .array(z.strictObject({ afterMinutes: z.number().int().min(1).max(1440), channelIds: z.array(z.uuid()).min(1).max(20) }))
+    .max(5),
+  repeat: z.number().int().min(0).max(5),
+});
+export type EscalationPolicy = z.infer<typeof escalationPolicy>;
+
+/** The organisation's early-warning settings: the risk at which each severity is suggested, and escalation. */
 export const warningSettings = z
   .object({
     /** Risk scores (0–100) from which L1, L2 and L3 are suggested; below L3's, L4. */
     grading: z.object({ L1: z.number().int().min(1).max(100), L2: z.number().int().min(1).max(100), L3: z.number().int().min(1).max(100) }),
+    /** Unset: no escalation beyond the first notification. Saving settings without it keeps the stored one. */
+    escalation: escalationPolicy.optional(),
   })
   .refine((s) => s.grading.L1 > s.grading.L2 && s.grading.L2 > s.grading.L3, {
     message: 'Thresholds must fall from L1 to L3',

@@ -13,7 +13,7 @@ import {
   suggestSeverity,
   warningSettings,
 } from '../contract.ts';
-import { notifyAlert } from './notify.ts';
+import { notifyAlert, scheduleEscalation } from './notify.ts';
 
 /** The window an alert shows: this many buckets up to the firing bucket (the build-up included). */
 const WINDOW_BUCKETS = 12;

@@ -164,19 +164,30 @@ export function getSettings(deps: WarningDeps, p: Principal): Promise<WarningSet
 
 /** Saves the settings (admins); logged with before and after. */
 export async function saveSettings(deps: WarningDeps, p: Principal, actor: Actor, input: WarningSettings, meta: Meta) {
-  await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const before = await settingsOf(tx, p.orgId);
+    if (input.escalation) {
+      const ids = input.escalation.levels.flatMap((l) => l.channelIds);
+      const known = await tx.execute<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM notification_channels WHERE org_id = ${p.orgId} AND id = ANY(${sql.param([...new Set(ids)])}::uuid[])`,
+      );
+      if (known.rows[0].n !== new Set(ids).size)
+        throw new AppError('validation_failed', 'An escalation level names a channel that does not exist.', {
+          errors: [{ path: 'escalation.levels', message: 'unknown channel', code: 'unknown_channel' }],
+        });
+    }
+    const merged = { ...before, ...input, escalation: input.escalation ?? before.escalation };
     await tx.execute(sql`
-      INSERT INTO warning_settings (org_id, settings, updated_at) VALUES (${p.orgId}, ${JSON.stringify(input)}::jsonb, ${deps.clock.now().toISOString()})
+      INSERT INTO warning_settings (org_id, settings, updated_at) VALUES (${p.orgId}, ${JSON.stringify(merged)}::jsonb, ${deps.clock.now().toISOString()})
       ON CONFLICT (org_id) DO UPDATE SET settings = EXCLUDED.settings, version = warning_settings.version + 1, updated_at = EXCLUDED.updated_at`);
     await recordEvent(tx, deps.clock, {
       orgId: p.orgId,
       type: 'warning.settings_updated',
       actor,
       subjectType: 'warning_settings',
-      data: { before, after: input },
+      data: { before, after: merged },
       ...meta,
     });
+    return merged;
   });
-  return input;
 }

@@ -1,7 +1,7 @@
 // The early-warning jobs on the shared queue: a detection tick every minute (once across all
-// processes), and one job per notification delivery (retried with back-off by the queue).
+// processes), one job per notification delivery (retried with back-off by the queue), and escalation steps.
 import type { Task } from 'graphile-worker';
-import { DELIVER, deliver, type NotifyDeps } from './notify.ts';
+import { DELIVER, deliver, ESCALATE, escalate, type NotifyDeps } from './notify.ts';
 import { runDetection } from './run.ts';
 
 const TICK = 'warnings:tick';
@@ -17,6 +17,10 @@ export function warningJobs(deps: NotifyDeps): { tasks: Record<string, Task>; cr
       [DELIVER]: async (payload, helpers) => {
         const { deliveryId } = payload as { deliveryId: string };
         await deliver(deps, deliveryId, helpers.job.attempts, helpers.job.max_attempts);
+      },
+      [ESCALATE]: async (payload) => {
+        const { alertId, step } = payload as { alertId: string; step: number };
+        await escalate(deps, alertId, step);
       },
     },
     crontab: [`* * * * * ${TICK} ?max=1`],

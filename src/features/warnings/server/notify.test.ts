@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { SMTPServer } from 'smtp-server';
 import { setUpOrg } from '../../../../test/helpers/client.ts';
 import { startTestServer } from '../../../../test/helpers/server.ts';
-import { deliver, notifyAlert } from './notify.ts';
+import { deliver, escalate, notifyAlert } from './notify.ts';
 import { verifyWebhook } from './notify-send.ts';
 
 type Got = { path: string; headers: http.IncomingHttpHeaders; body: string };
@@ -227,6 +227,54 @@ describe('notifications', () => {
       );
     }
     assert.ok((await org.admin.get('/api/audit?type=notification.failed&limit=5')).body.events.length >= 3);
+  });
+
+  test('an alert nobody acknowledges escalates level by level, and stops once someone answers', async () => {
+    const l1 = await channel('值班主管', { kind: 'slack', url: `${base}/esc-1` });
+    const l2 = await channel('公關長', { kind: 'slack', url: `${base}/esc-2` });
+    const grading = { L1: 80, L2: 60, L3: 40 };
+    const unknown = await org.admin.request('PUT', '/api/warnings/settings', {
+      grading,
+      escalation: { levels: [{ afterMinutes: 5, channelIds: ['00000000-0000-4000-8000-000000000000'] }], repeat: 0 },
+    });
+    assert.equal(unknown.status, 400);
+    const escalation = {
+      levels: [
+        { afterMinutes: 5, channelIds: [l1] },
+        { afterMinutes: 10, channelIds: [l2] },
+      ],
+      repeat: 0,
+    };
+    assert.equal((await org.admin.request('PUT', '/api/warnings/settings', { grading, escalation })).status, 200);
+    assert.equal((await org.admin.request('PUT', '/api/warnings/settings', { grading: { L1: 85, L2: 60, L3: 40 } })).status, 200);
+    assert.deepEqual(
+      (await org.admin.get('/api/warnings/settings')).body.escalation,
+      escalation,
+      'saving the grading alone keeps escalation',
+    );
+    const topic = (await org.admin.post('/api/topics', { name: '外送', query: '外送' })).body.id;
+    const r = await ctx.server.deps.db.execute(
+      `INSERT INTO alerts (org_id, topic_id, risk, severity, signals, drivers, window_start, window_end, opened_at, last_fired_at)
+       SELECT org_id, '${topic}', risk, severity, signals, drivers, window_start, window_end, opened_at, last_fired_at FROM alerts WHERE id = '${alertId}' RETURNING id` as never,
+    );
+    const second = (r as unknown as { rows: Array<{ id: string }> }).rows[0].id;
+    const deps = { db: ctx.server.deps.db, clock: { now: () => new Date() } };
+    assert.equal(await escalate(deps, second, 1), 'escalated');
+    await waitFor('level 1', async () => got.find((g) => g.path === '/esc-1'));
+    const next = await ctx.server.deps.db.execute(
+      `SELECT round(extract(epoch FROM run_at - now()) / 60) AS minutes FROM graphile_worker.jobs WHERE key = 'warnings:escalate:${second}:2'` as never,
+    );
+    assert.equal(Number((next as unknown as { rows: Array<{ minutes: string }> }).rows[0].minutes), 10, 'level 2 is due in 10 minutes');
+    assert.equal(await escalate(deps, second, 2), 'escalated');
+    await waitFor('level 2', async () => got.find((g) => g.path === '/esc-2'));
+    assert.equal(await escalate(deps, second, 3), 'done', 'no repeats configured');
+    const log = (await org.admin.get('/api/audit?type=alert.escalated&limit=5')).body.events;
+    assert.deepEqual(log.map((e: { data: { level: number } }) => e.data.level).sort(), [1, 2]);
+    assert.equal((await org.admin.post(`/api/alerts/${second}/acknowledge`, {})).status, 200);
+    const before = got.length;
+    assert.equal(await escalate(deps, second, 1), 'answered');
+    await new Promise((res) => setTimeout(res, 300));
+    assert.equal(got.length, before, 'nothing more is sent once acknowledged');
   });
 
   test('bad channel settings are refused with the field named', async () => {

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db, Executor } from '../../../platform/db.ts';
 import { recordEvent } from '../../../platform/events.ts';
-import { type Severity, severities } from '../contract.ts';
+import { type EscalationPolicy, type Severity, severities } from '../contract.ts';
 import { type ChannelConfig, channelConfig } from '../notify-contract.ts';
 import { loadAlert } from './alerts.ts';
 import { type Message, type SendSettings, send } from './notify-send.ts';
@@ -158,5 +158,66 @@ async function record(
         error: outcome.error ?? null,
       },
     });
+  });
+}
+
+/** The job that runs one escalation step of an alert. */
+export const ESCALATE = 'warnings:escalate';
+
+/** Schedules escalation step `step` (1-based) of an alert to run `afterMinutes` from now (database time). */
+export async function scheduleEscalation(tx: Executor, alertId: string, step: number, afterMinutes: number) {
+  await tx.execute(
+    sql`SELECT graphile_worker.add_job(${ESCALATE}, json_build_object('alertId', ${alertId}::text, 'step', ${step}::int),
+      run_at := now() + make_interval(mins => ${afterMinutes}), job_key := ${`${ESCALATE}:${alertId}:${step}`}, max_attempts := 3)`,
+  );
+}
+
+/**
+ * One escalation step: if the alert is still open (nobody acknowledged it), notify this level's channels,
+ * log it, and schedule the next step; the ladder repeats `repeat` more times, then stops.
+ */
+export async function escalate(
+  deps: Pick<NotifyDeps, 'db' | 'clock'>,
+  alertId: string,
+  step: number,
+): Promise<'escalated' | 'answered' | 'done'> {
+  return deps.db.transaction(async (tx) => {
+    const a = await tx.execute<{
+      org_id: string;
+      status: string;
+      severity: Severity;
+      settings: { escalation?: EscalationPolicy } | null;
+    }>(sql`
+      SELECT a.org_id, a.status, a.severity, s.settings FROM alerts a LEFT JOIN warning_settings s ON s.org_id = a.org_id
+      WHERE a.id = ${alertId} FOR UPDATE OF a`);
+    const row = a.rows[0];
+    if (!row || row.status !== 'open') return 'answered';
+    const policy = row.settings?.escalation;
+    const levels = policy?.levels ?? [];
+    const total = levels.length * ((policy?.repeat ?? 0) + 1);
+    if (step > total) return 'done';
+    const level = levels[(step - 1) % levels.length];
+    const sent: string[] = [];
+    for (const channelId of level.channelIds) {
+      const r = await tx.execute<{ id: string }>(sql`
+        INSERT INTO notification_deliveries (org_id, channel_id, alert_id, event, idempotency_key)
+        SELECT ${row.org_id}, id, ${alertId}, 'alert.escalated', ${`${alertId}:escalation:${step}:`} || id
+        FROM notification_channels WHERE id = ${channelId} AND org_id = ${row.org_id} AND enabled
+        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`);
+      if (r.rows[0]) {
+        await enqueue(tx, r.rows[0].id);
+        sent.push(channelId);
+      }
+    }
+    await recordEvent(tx, deps.clock, {
+      orgId: row.org_id,
+      type: 'alert.escalated',
+      actor: { type: 'system', label: 'escalation' },
+      subjectType: 'alert',
+      subjectId: alertId,
+      data: { step, level: ((step - 1) % levels.length) + 1, round: Math.floor((step - 1) / levels.length) + 1, channels: sent },
+    });
+    if (step < total) await scheduleEscalation(tx, alertId, step + 1, levels[step % levels.length].afterMinutes);
+    return 'escalated';
   });
 }
