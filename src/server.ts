@@ -20,6 +20,7 @@ import { registerPeopleRoutes, SESSION_COOKIE } from './features/people/server/r
 import { warningJobs } from './features/warnings/server/jobs.ts';
 import { registerNotifyRoutes } from './features/warnings/server/notify-routes.ts';
 import { registerWarningRoutes } from './features/warnings/server/routes.ts';
+import { registerRuleRoutes } from './features/warnings/server/rules.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { createDb, isConnectionError } from './platform/db.ts';
@@ -195,6 +196,7 @@ export async function buildServer(opts: ServerOptions) {
   registerPeopleRoutes(router, deps);
   registerMonitoringRoutes(router, { db: database.db, clock, config });
   registerWarningRoutes(router, { db: database.db, clock });
+  registerRuleRoutes(router, { db: database.db, clock });
   const notifyDeps = {
     db: database.db,
     clock,

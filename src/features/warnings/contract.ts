@@ -75,6 +75,8 @@ export const alertSummary = z.object({
   closedBy: z.string().nullable(),
   dismissReason: z.enum(dismissReasons).nullable(),
   dismissNote: z.string().nullable(),
+  /** The manual rule that raised the alert; null when the detector did. */
+  rule: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   version: z.number().int(),
 });
 export type AlertSummary = z.infer<typeof alertSummary>;
@@ -142,3 +144,49 @@ export function suggestSeverity(risk: number, s: WarningSettings = defaultWarnin
   if (risk >= s.grading.L3) return 'L3';
   return 'L4';
 }
+
+/** A manual rule: a count in a time window, or any mention from listed authors or sources. */
+export const ruleConfig = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('threshold'),
+    signal: z.enum(['volume', 'negative']),
+    count: z.number().int().min(1).max(1_000_000),
+    minutes: z.number().int().min(1).max(1440),
+  }),
+  z
+    .strictObject({
+      kind: z.literal('watchlist'),
+      authors: z.array(z.string().trim().min(1).max(200)).max(500),
+      sources: z.array(z.string().trim().min(1).max(200)).max(100),
+    })
+    .refine((w) => w.authors.length + w.sources.length > 0, { message: 'List at least one author or source', path: ['authors'] }),
+]);
+export type RuleConfig = z.infer<typeof ruleConfig>;
+
+/** Creating a rule. */
+export const createRuleInput = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  topicId: z.uuid(),
+  config: ruleConfig,
+  enabled: z.boolean().optional(),
+});
+
+/** Editing a rule. */
+export const updateRuleInput = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  config: ruleConfig.optional(),
+  enabled: z.boolean().optional(),
+  version: z.number().int().optional(),
+});
+
+/** A rule as shown. */
+export const ruleOut = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  topicId: z.uuid(),
+  topicName: z.string(),
+  config: ruleConfig,
+  enabled: z.boolean(),
+  lastFiredAt: z.string().nullable(),
+  version: z.number().int(),
+});

@@ -3,7 +3,10 @@
 import type { AlertDrivers, AlertSummary, SignalMove } from './contract.ts';
 
 type Locale = 'zh-TW' | 'en';
-type Facts = Pick<AlertSummary, 'topicName' | 'signals' | 'windowStart' | 'windowEnd' | 'risk' | 'severity'> & { drivers?: AlertDrivers };
+type Facts = Pick<AlertSummary, 'topicName' | 'signals' | 'windowStart' | 'windowEnd' | 'risk' | 'severity'> & {
+  drivers?: AlertDrivers;
+  rule?: AlertSummary['rule'];
+};
 
 const SNIPPET = 40;
 
@@ -45,12 +48,18 @@ export function alertSummaryText(a: Facts, locale: Locale, timeZone = 'Asia/Taip
   const author = d?.authors[0];
   const parts: string[] = [];
   if (locale === 'zh-TW') {
+    if (a.rule) parts.push(`規則「${a.rule.name}」觸發：`);
     parts.push(`「${a.topicName}」在 ${from} 至 ${to} 間`);
-    if (vol)
+    // A rule's alert compares with the rule's threshold; the detector's with the expected value and band.
+    if (vol && a.rule) parts.push(`有 ${fmt(vol.observed, locale)} 則提及（門檻 ${fmt(vol.expected, locale)} 則）`);
+    else if (vol)
       parts.push(
         `每段時間約 ${fmt(vol.observed, locale)} 則提及，預期約 ${fmt(vol.expected, locale)} 則（正常範圍 ${fmt(vol.low, locale)}–${fmt(vol.high, locale)}）`,
       );
-    if (neg) parts.push(`${vol ? '；' : ''}負面提及約 ${fmt(neg.observed, locale)} 則，預期約 ${fmt(neg.expected, locale)} 則`);
+    if (neg)
+      parts.push(
+        `${vol ? '；' : ''}負面提及約 ${fmt(neg.observed, locale)} 則，${a.rule ? '門檻' : '預期約'} ${fmt(neg.expected, locale)} 則`,
+      );
     if (share) parts.push(`${vol || neg ? '；' : ''}負面比例 ${pct(share.observed)}，平常約 ${pct(share.expected)}`);
     if (reach) parts.push(`${vol || neg || share ? '；' : ''}觸及估計明顯高於平常`);
     let s = `${parts.join('')}。`;
@@ -59,13 +68,20 @@ export function alertSummaryText(a: Facts, locale: Locale, timeZone = 'Asia/Taip
     if (author) s += `觸及最廣的作者是 ${author.author}（估計 ${fmt(author.reach, locale)} 人）。`;
     return `${s}風險分數 ${a.risk}，建議等級 ${a.severity}。`;
   }
+  if (a.rule) parts.push(`Rule “${a.rule.name}” fired: `);
   parts.push(`${a.topicName}, ${from} to ${to}: `);
   const clauses: string[] = [];
-  if (vol)
+  if (vol && a.rule) clauses.push(`${fmt(vol.observed, locale)} mentions (threshold ${fmt(vol.expected, locale)})`);
+  else if (vol)
     clauses.push(
       `about ${fmt(vol.observed, locale)} mentions per bucket against ${fmt(vol.expected, locale)} expected (usual range ${fmt(vol.low, locale)}–${fmt(vol.high, locale)})`,
     );
-  if (neg) clauses.push(`about ${fmt(neg.observed, locale)} negative against ${fmt(neg.expected, locale)} expected`);
+  if (neg)
+    clauses.push(
+      a.rule
+        ? `${fmt(neg.observed, locale)} negative (threshold ${fmt(neg.expected, locale)})`
+        : `about ${fmt(neg.observed, locale)} negative against ${fmt(neg.expected, locale)} expected`,
+    );
   if (share) clauses.push(`a negative share of ${pct(share.observed)} against about ${pct(share.expected)}`);
   if (reach) clauses.push('estimated reach well above usual');
   let s = `${parts.join('')}${clauses.join('; ')}.`;

@@ -5,7 +5,7 @@ import { before, describe, test } from 'node:test';
 import { type Client, createClient, setUpOrg } from '../../../../test/helpers/client.ts';
 import { startTestServer } from '../../../../test/helpers/server.ts';
 import { sources, topics } from '../../monitoring/server/schema.ts';
-import { alerts, notificationChannels } from '../../warnings/server/schema.ts';
+import { alertRules, alerts, notificationChannels } from '../../warnings/server/schema.ts';
 import { hashPassword } from './deps.ts';
 import { apiTokens, departments, organisations, users } from './schema.ts';
 
@@ -76,6 +76,10 @@ const table: Record<string, Who[]> = {
   'POST /api/alerts/:id/dismiss': staff,
   'GET /api/warnings/settings': staff,
   'PUT /api/warnings/settings': ['admin'],
+  'GET /api/alert-rules': staff,
+  'POST /api/alert-rules': ['admin', 'manager'],
+  'PATCH /api/alert-rules/:id': ['admin', 'manager'],
+  'DELETE /api/alert-rules/:id': ['admin', 'manager'],
   'GET /api/notification-channels': ['admin', 'manager'],
   'POST /api/notification-channels': ['admin'],
   'PATCH /api/notification-channels/:id': ['admin'],
@@ -97,9 +101,10 @@ describe('permission table', () => {
   let victimId = '';
   let deptId = '';
   let tokenId = '';
-  let other = { userId: '', deptId: '', tokenId: '', topicId: '', sourceId: '', alertId: '', channelId: '' };
+  let other = { userId: '', deptId: '', tokenId: '', topicId: '', sourceId: '', alertId: '', channelId: '', ruleId: '' };
   let alertId = '';
   let channelId = '';
+  let ruleId = '';
   let topicId = '';
   let sourceId = '';
   let mentionId = 0;
@@ -139,6 +144,8 @@ describe('permission table', () => {
     alertId = (await db.insert(alerts).values(alertRow(org.orgId, topicId)).returning())[0].id;
     const channel = (name: string, orgId: string) => ({ orgId, kind: 'slack', name, config: { kind: 'slack', url: 'https://hooks.slack.example/T/B/x' } });
     channelId = (await db.insert(notificationChannels).values(channel('ops', org.orgId)).returning())[0].id;
+    const rule = (orgId: string, topic: string) => ({ orgId, topicId: topic, name: 'r', config: { kind: 'threshold', signal: 'negative', count: 5, minutes: 10 } });
+    ruleId = (await db.insert(alertRules).values(rule(org.orgId, topicId)).returning())[0].id;
     const [o] = await db.insert(organisations).values({ name: 'Other Co' }).returning();
     const [d] = await db.insert(departments).values({ orgId: o.id, kind: 'pr' }).returning();
     const passwordHash = await hashPassword(ctx.server.deps, 'other org password');
@@ -161,7 +168,8 @@ describe('permission table', () => {
     const [os] = await db.insert(sources).values({ orgId: o.id, kind: 'push', name: 'theirs' }).returning();
     const [oa] = await db.insert(alerts).values(alertRow(o.id, ot.id)).returning();
     const [oc] = await db.insert(notificationChannels).values(channel('theirs', o.id)).returning();
-    other = { userId: u.id, deptId: d.id, tokenId: tk.id, topicId: ot.id, sourceId: os.id, alertId: oa.id, channelId: oc.id };
+    const [or] = await db.insert(alertRules).values(rule(o.id, ot.id)).returning();
+    other = { userId: u.id, deptId: d.id, tokenId: tk.id, topicId: ot.id, sourceId: os.id, alertId: oa.id, channelId: oc.id, ruleId: or.id };
   });
 
   test('the table lists exactly the registered routes', () => {
@@ -181,6 +189,7 @@ describe('permission table', () => {
     if (url.includes('/sources/')) return sourceId;
     if (url.includes('/alerts/')) return alertId;
     if (url.includes('/notification-channels/')) return channelId;
+    if (url.includes('/alert-rules/')) return ruleId;
     return tokenId;
   };
   const fill = (url: string) => url.replace(':id', idFor(url)).replace(':token', 'x'.repeat(43));
@@ -231,6 +240,8 @@ describe('permission table', () => {
       ['POST', `/api/notification-channels/${other.channelId}/test`],
       ['GET', `/api/notification-channels/${other.channelId}/deliveries`],
       ['DELETE', `/api/notification-channels/${other.channelId}`],
+      ['PATCH', `/api/alert-rules/${other.ruleId}`, { enabled: false }],
+      ['DELETE', `/api/alert-rules/${other.ruleId}`],
     ];
     for (const [method, url, body] of checks) {
       const r = await admin.request(method, url, body);

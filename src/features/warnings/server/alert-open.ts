@@ -109,7 +109,7 @@ export async function openOrUpdateAlert(
   bucketEnd: number,
   bucketMs: number,
   moves: SignalMove[],
-  opts: { openIfNone: boolean },
+  opts: { openIfNone: boolean; ruleId?: string },
 ): Promise<'opened' | 'updated' | 'none'> {
   const now = clock.now();
   const settings = await settingsOf(tx, orgId);
@@ -144,9 +144,9 @@ export async function openOrUpdateAlert(
   const risk = riskOf(moves);
   const drivers = await driversOf(tx, orgId, topic.id, start, end);
   const inserted = await tx.execute<{ id: string }>(sql`
-    INSERT INTO alerts (org_id, topic_id, risk, severity, signals, drivers, window_start, window_end, opened_at, last_fired_at, updated_at)
+    INSERT INTO alerts (org_id, topic_id, risk, severity, signals, drivers, window_start, window_end, opened_at, last_fired_at, updated_at, rule_id)
     VALUES (${orgId}, ${topic.id}, ${risk}, ${suggestSeverity(risk, settings)}, ${JSON.stringify(moves)}::jsonb, ${JSON.stringify(drivers)}::jsonb,
-      ${start.toISOString()}, ${end.toISOString()}, ${now.toISOString()}, ${now.toISOString()}, ${now.toISOString()})
+      ${start.toISOString()}, ${end.toISOString()}, ${now.toISOString()}, ${now.toISOString()}, ${now.toISOString()}, ${opts.ruleId ?? null})
     RETURNING id`);
   await recordEvent(tx, clock, {
     orgId,

@@ -31,6 +31,8 @@ type Row = {
   closed_by: string | null;
   dismiss_reason: DismissReason | null;
   dismiss_note: string | null;
+  rule_id: string | null;
+  rule_name: string | null;
   version: number;
 };
 
@@ -57,6 +59,7 @@ function summary(r: Row): AlertSummary {
     closedBy: r.closed_by,
     dismissReason: r.dismiss_reason,
     dismissNote: r.dismiss_note,
+    rule: r.rule_id ? { id: r.rule_id, name: r.rule_name ?? '' } : null,
     version: r.version,
   };
 }
@@ -65,8 +68,8 @@ function select(where: SQL, limit = 200) {
   return sql`
     SELECT a.id, a.topic_id, t.name AS topic_name, t.archived AS topic_archived, a.status, a.risk, a.severity, a.signals, a.drivers,
       a.window_start, a.window_end, a.opened_at, a.last_fired_at, a.fire_count, a.acknowledged_at, ua.name AS acknowledged_by,
-      a.closed_at, uc.name AS closed_by, a.dismiss_reason, a.dismiss_note, a.version
-    FROM alerts a JOIN topics t ON t.id = a.topic_id
+      a.closed_at, uc.name AS closed_by, a.dismiss_reason, a.dismiss_note, a.rule_id, ru.name AS rule_name, a.version
+    FROM alerts a JOIN topics t ON t.id = a.topic_id LEFT JOIN alert_rules ru ON ru.id = a.rule_id
     LEFT JOIN users ua ON ua.id = a.acknowledged_by LEFT JOIN users uc ON uc.id = a.closed_by
     WHERE ${where} ORDER BY a.opened_at DESC, a.id LIMIT ${limit}`;
 }

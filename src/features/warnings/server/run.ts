@@ -9,6 +9,7 @@ import type { Db, Executor } from '../../../platform/db.ts';
 import type { SignalMove, SignalName } from '../contract.ts';
 import { type Sensitivity, SeriesDetector, type Verdict } from '../detector.ts';
 import { openOrUpdateAlert } from './alert-open.ts';
+import { evaluateRules } from './rules.ts';
 
 /** What the tick needs. */
 export type WarningDeps = { db: Db; clock: Clock };
@@ -67,7 +68,7 @@ async function bucketCounts(db: Executor, orgId: string, from: Date, to: Date, b
 /** Runs one detection tick over every organisation; returns what it did. */
 export async function runDetection(deps: WarningDeps) {
   const now = deps.clock.now();
-  const done = { topics: 0, buckets: 0, opened: 0, updated: 0 };
+  const done = { topics: 0, buckets: 0, opened: 0, updated: 0, rulesFired: 0 };
   const orgs = await deps.db.execute<{ org_id: string }>(sql`SELECT DISTINCT org_id FROM topics WHERE NOT archived`);
   for (const { org_id } of orgs.rows) {
     const r = await runForOrg(deps, org_id, now);
@@ -75,12 +76,13 @@ export async function runDetection(deps: WarningDeps) {
     done.buckets += r.buckets;
     done.opened += r.opened;
     done.updated += r.updated;
+    done.rulesFired += r.rulesFired;
   }
   return done;
 }
 
 async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
-  const done = { topics: 0, buckets: 0, opened: 0, updated: 0 };
+  const done = { topics: 0, buckets: 0, opened: 0, updated: 0, rulesFired: 0 };
   const latestEnd = Math.floor((now.getTime() - LAG_MS) / BUCKET_MS) * BUCKET_MS;
   await deps.db.transaction(async (tx) => {
     // One tick per organisation at a time, across processes.
@@ -158,6 +160,7 @@ async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
       }
       done.topics++;
     }
+    done.rulesFired = await evaluateRules(tx, deps.clock, orgId, now, BUCKET_MS);
   });
   return done;
 }

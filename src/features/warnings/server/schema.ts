@@ -49,6 +49,8 @@ export const alerts = pgTable(
     closedBy: uuid('closed_by').references(() => users.id),
     dismissReason: text('dismiss_reason'),
     dismissNote: text('dismiss_note'),
+    /** The manual rule that raised it (null: the detector). */
+    ruleId: uuid('rule_id'),
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -134,4 +136,28 @@ export const deliveryAttempts = pgTable(
     durationMs: integer('duration_ms').notNull(),
   },
   (t) => [index('delivery_attempts_delivery_idx').on(t.deliveryId)],
+);
+
+/** Manual rules beside the detector: a count threshold in a time window, or a watch-list of authors/sources. */
+export const alertRules = pgTable(
+  'alert_rules',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    topicId: uuid('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    name: text('name').notNull(),
+    /** { kind: 'threshold', signal, count, minutes } | { kind: 'watchlist', authors, sources } */
+    config: jsonb('config').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    /** Watch-lists look at mentions collected after this; thresholds do not fire again before it + their window. */
+    checkedUntil: timestamp('checked_until', { withTimezone: true }),
+    lastFiredAt: timestamp('last_fired_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('alert_rules_org_idx').on(t.orgId)],
 );

@@ -180,4 +180,54 @@ describe('early warning', () => {
     assert.equal(sensitivity.body.sensitivity, 'high');
     assert.equal((await org.admin.patch(`/api/topics/${topicId}`, { sensitivity: 'extreme' })).status, 400);
   });
+
+  test('manual rules: N negative mentions in M minutes, and any mention from watch-listed authors or sources', async () => {
+    const hot = (await org.admin.post('/api/topics', { name: '外送延誤', query: '外送' })).body.id;
+    const watched = (await org.admin.post('/api/topics', { name: '消保', query: '消保' })).body.id;
+    const bad = await org.admin.post('/api/alert-rules', {
+      name: 'x',
+      topicId: watched,
+      config: { kind: 'watchlist', authors: [], sources: [] },
+    });
+    assert.equal(bad.status, 400);
+    const threshold = await org.admin.post('/api/alert-rules', {
+      name: '負面 5 則 / 10 分鐘',
+      topicId: hot,
+      config: { kind: 'threshold', signal: 'negative', count: 5, minutes: 10 },
+    });
+    assert.equal(threshold.status, 201, JSON.stringify(threshold.body));
+    const watch = await org.admin.post('/api/alert-rules', {
+      name: '消保官',
+      topicId: watched,
+      config: { kind: 'watchlist', authors: ['消保官小王'], sources: [] },
+    });
+    assert.equal(watch.status, 201);
+    await runDetection(deps());
+    const now = clock.now();
+    // Old negative posts (backfill) and four fresh ones: not yet.
+    await push(
+      Array.from({ length: 8 }, () => ({ text: '外送又延誤兩小時，餐點全冷掉，爛透了', at: new Date(now.getTime() - 86_400_000) })),
+    );
+    await push(Array.from({ length: 4 }, () => ({ text: '外送又延誤兩小時，餐點全冷掉，爛透了', at: new Date(now.getTime() - 2 * MIN) })));
+    await push([{ text: '消保處理進度如何', at: new Date(now.getTime() - 3 * 86_400_000), author: '消保官小王' }]);
+    clock.advance(MIN);
+    let r = await runDetection(deps());
+    assert.equal(r.rulesFired, 0);
+    await push([{ text: '外送又延誤兩小時，餐點全冷掉，爛透了', at: new Date(clock.now().getTime() - 30_000) }]);
+    await push([{ text: '關於消保的申訴，我們會了解', at: new Date(clock.now().getTime() - 10_000), author: '消保官小王' }]);
+    clock.advance(MIN);
+    r = await runDetection(deps());
+    assert.equal(r.rulesFired, 2);
+    const byTopic = async (t: string) => (await org.admin.get(`/api/alerts?status=active&topicId=${t}`)).body.alerts[0];
+    const a = await byTopic(hot);
+    assert.equal(a.rule.name, '負面 5 則 / 10 分鐘');
+    assert.deepEqual([a.signals[0].signal, a.signals[0].observed, a.signals[0].expected], ['negative', 5, 5]);
+    assert.match(alertSummaryText(a, 'zh-TW'), /^規則「負面 5 則 \/ 10 分鐘」觸發：「外送延誤」.*負面提及約 5 則，門檻 5 則/);
+    const w = await byTopic(watched);
+    assert.equal(w.rule.name, '消保官');
+    clock.advance(MIN);
+    assert.equal((await runDetection(deps())).rulesFired, 0, 'a threshold fires once per window; a watch-list only on new mentions');
+    assert.equal((await org.admin.request('DELETE', `/api/alert-rules/${threshold.body.id}`)).status, 204);
+    assert.equal((await byTopic(hot)).rule, null);
+  });
 });
