@@ -17,13 +17,13 @@ import { authenticateSession, authenticateToken } from './features/people/server
 import type { PeopleDeps } from './features/people/server/deps.ts';
 import { can, canSubscribe } from './features/people/server/policies.ts';
 import { registerPeopleRoutes, SESSION_COOKIE } from './features/people/server/routes.ts';
-import { warningJobs } from './features/warnings/server/jobs.ts';
+import { queueTickSoon, warningJobs } from './features/warnings/server/jobs.ts';
 import { registerNotifyRoutes } from './features/warnings/server/notify-routes.ts';
 import { registerWarningRoutes } from './features/warnings/server/routes.ts';
 import { registerRuleRoutes } from './features/warnings/server/rules.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
-import { createDb, isConnectionError } from './platform/db.ts';
+import { createDb, type Executor, isConnectionError } from './platform/db.ts';
 import { AppError, toProblem } from './platform/errors.ts';
 import { createRouter, openApiDocument, type Principal } from './platform/http.ts';
 import { createRealtime } from './platform/realtime.ts';
@@ -194,7 +194,9 @@ export async function buildServer(opts: ServerOptions) {
   });
 
   registerPeopleRoutes(router, deps);
-  registerMonitoringRoutes(router, { db: database.db, clock, config });
+  // Each ingested batch queues an early-warning tick a few seconds later (coalesced).
+  const onIngested = (tx: Executor) => queueTickSoon(tx);
+  registerMonitoringRoutes(router, { db: database.db, clock, config, onIngested });
   registerWarningRoutes(router, { db: database.db, clock });
   registerRuleRoutes(router, { db: database.db, clock });
   const notifyDeps = {
@@ -208,7 +210,7 @@ export async function buildServer(opts: ServerOptions) {
     opts.background === false
       ? null
       : createBackground(
-          { db: database.db, clock, config },
+          { db: database.db, clock, config, onIngested },
           { pool: database.pool, databaseUrl: opts.databaseUrl, log: app.log, jobs: warningJobs(notifyDeps) },
         );
 

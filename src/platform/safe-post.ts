@@ -62,7 +62,9 @@ export async function safePost(
         if (status >= 200 && status < 300) return resolve({ status, body: text, durationMs });
         const ra = res.headers['retry-after'];
         const retryAfterMs = ra && /^\d+$/.test(ra) ? Number(ra) * 1000 : undefined;
-        reject(new SafeFetchError('http_error', `The receiver answered ${status} ${res.statusMessage ?? ''}`.trim(), { status, retryAfterMs }));
+        reject(
+          new SafeFetchError('http_error', `The receiver answered ${status} ${res.statusMessage ?? ''}`.trim(), { status, retryAfterMs }),
+        );
       });
     });
     req.end(body);

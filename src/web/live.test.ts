@@ -30,6 +30,13 @@ test('monitoring events refresh mentions, charts, topics, sources and imports', 
   assert.deepEqual(keysForEvent(ev('import.finished'), 'me'), [['audit'], ['imports'], ['sources']]);
 });
 
+test('alert events refresh the alert queries, warning events the grading settings', () => {
+  for (const type of ['alert.opened', 'alert.updated', 'alert.acknowledged', 'alert.dismissed']) {
+    assert.deepEqual(keysForEvent(ev(type, 'alert', '0b7c6a9e-2f3d-4b8e-9c1a-5d6e7f8a9b0c'), 'me'), [['audit'], ['alerts']]);
+  }
+  assert.deepEqual(keysForEvent(ev('warning.settings_updated'), 'me'), [['audit'], ['warning-settings']]);
+});
+
 test('back-off doubles from 0.5 s with up to 50% jitter, never over 30 s', () => {
   assert.equal(
     backoffDelay(0, () => 0),

@@ -42,6 +42,10 @@ export function keysForEvent(event: LiveEvent, myUserId: string | null): QueryKe
     keys.push(['sources']);
   } else if (prefix === 'import') {
     keys.push(['imports'], ['sources']);
+  } else if (prefix === 'alert') {
+    keys.push(['alerts']);
+  } else if (prefix === 'warning') {
+    keys.push(['warning-settings']);
   }
   return keys;
 }
@@ -67,6 +71,7 @@ let awaiting = new Set<string>();
 let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
 let pingTimer: ReturnType<typeof setInterval> | undefined;
 const listeners = new Set<() => void>();
+const eventListeners = new Set<(event: LiveEvent) => void>();
 const pending = new Map<string, QueryKey>();
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -111,8 +116,10 @@ function onMessage(raw: MessageEvent) {
   } catch {
     return;
   }
-  if (msg.type === 'event') invalidate(keysForEvent(msg.event, userId));
-  else if (msg.type === 'session.ended') sessionEnded();
+  if (msg.type === 'event') {
+    invalidate(keysForEvent(msg.event, userId));
+    for (const l of eventListeners) l(msg.event);
+  } else if (msg.type === 'session.ended') sessionEnded();
   else if (msg.type === 'hello') {
     // The server listens for messages only once it has authenticated us, which `hello` announces.
     awaiting = new Set(rooms);
@@ -201,6 +208,12 @@ export function stopLive(): void {
   rooms = [];
   if (ws && ws.readyState <= WebSocket.OPEN) ws.close(1000, 'signed out');
   setStatus('closed');
+}
+
+/** Calls `listener` with every live event as it arrives (for side effects such as desktop notifications); returns the unsubscribe. */
+export function onLiveEvent(listener: (event: LiveEvent) => void): () => void {
+  eventListeners.add(listener);
+  return () => void eventListeners.delete(listener);
 }
 
 /** The current connection status, re-rendering on change. */

@@ -16,6 +16,7 @@ import { InvitePage } from '../features/people/web/pages/invite-page.tsx';
 import { LoginPage, safeRedirect } from '../features/people/web/pages/login-page.tsx';
 import { SetupPage } from '../features/people/web/pages/setup-page.tsx';
 import { sessionQuery, setupStatusQuery } from '../features/people/web/queries.ts';
+import { alertsRoutes } from '../features/warnings/web/routes.tsx';
 import { ApiError, api, setCsrfToken } from './api.ts';
 import { notifySuccess } from './errors.ts';
 import i18n from './i18n/index.ts';
@@ -117,7 +118,7 @@ const appRoute = createRoute({
 
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
 const sectionRoutes = sections
-  .filter((s) => s.key !== 'monitoring')
+  .filter((s) => s.key !== 'monitoring' && s.key !== 'alerts')
   .map((s) => createRoute({ getParentRoute: () => appRoute, path: s.path, component: () => <ComingSoonPage section={s.key} /> }));
 
 const settingsRoute = createRoute({
@@ -152,6 +153,7 @@ const routeTree = rootRoute.addChildren([
     homeRoute,
     ...sectionRoutes,
     monitoringRoutes(appRoute),
+    ...alertsRoutes(appRoute),
     settingsRoute.addChildren([settingsIndexRoute, ...Object.entries(lazy).map(([path, component]) => settingsPage(path, component))]),
   ]),
 ]);

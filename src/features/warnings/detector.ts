@@ -193,6 +193,11 @@ export class SeriesDetector {
     this.alertAt = ALERT_AT[s];
   }
 
+  /** The verdict `step` would give, without changing anything (a bucket still filling up). */
+  peek(t: number, value: number): Verdict {
+    return SeriesDetector.restore(this.snapshot()).step(t, value);
+  }
+
   /** Learns from one bucket without ever alerting (cold start from history). */
   learn(t: number, value: number): void {
     this.quiet = true;

@@ -63,7 +63,14 @@ export const deliveryOut = z.object({
   alertId: z.uuid().nullable(),
   status: z.enum(['pending', 'delivered', 'failed']),
   attempts: z.array(
-    z.object({ attempt: z.number().int(), at: z.string(), ok: z.boolean(), statusCode: z.number().int().nullable(), error: z.string().nullable(), durationMs: z.number().int() }),
+    z.object({
+      attempt: z.number().int(),
+      at: z.string(),
+      ok: z.boolean(),
+      statusCode: z.number().int().nullable(),
+      error: z.string().nullable(),
+      durationMs: z.number().int(),
+    }),
   ),
   lastError: z.string().nullable(),
   createdAt: z.string(),

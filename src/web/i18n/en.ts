@@ -1,5 +1,6 @@
 // English messages: complete, same keys as zh-TW (the compiler checks).
 import { monitoringEn } from '../../features/monitoring/web/messages.ts';
+import { en as warningsEn } from '../../features/warnings/web/messages.ts';
 import type { Messages } from './zh-TW.ts';
 
 /** The English message catalogue. */
@@ -285,8 +286,11 @@ export const en: Messages = {
       failed: 'Import failed',
       cancelled: 'Import cancelled',
     },
+    alert: { opened: 'Alert opened', updated: 'Alert updated', acknowledged: 'Alert acknowledged', dismissed: 'Alert dismissed' },
+    warning: { settings_updated: 'Alert grading updated' },
   },
   monitoring: monitoringEn,
+  warnings: warningsEn,
   errors: {
     title: 'Something went wrong',
     network: 'Cannot reach the server. Check your connection and try again.',

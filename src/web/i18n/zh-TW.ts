@@ -1,5 +1,6 @@
 // Traditional Chinese (Taiwan) messages: the default language and the shape every other language must match.
 import { monitoringZhTW } from '../../features/monitoring/web/messages.ts';
+import { zhTW as warningsZhTW } from '../../features/warnings/web/messages.ts';
 
 /** The zh-TW message catalogue; `en.ts` must have exactly the same keys. */
 export const zhTW = {
@@ -255,8 +256,11 @@ export const zhTW = {
     source: { created: '新增來源', updated: '更新來源', deleted: '刪除來源' },
     topic: { created: '建立監測主題', updated: '更新監測主題' },
     import: { created: '上傳匯入檔', started: '開始匯入', finished: '完成匯入', failed: '匯入失敗', cancelled: '取消匯入' },
+    alert: { opened: '開啟預警', updated: '更新預警', acknowledged: '確認收到預警', dismissed: '駁回預警' },
+    warning: { settings_updated: '更新預警分級設定' },
   },
   monitoring: monitoringZhTW,
+  warnings: warningsZhTW,
   errors: {
     title: '發生錯誤',
     network: '無法連線到伺服器，請檢查網路後再試。',

@@ -1,10 +1,12 @@
 // The authenticated application shell: header, navigation (a burger drawer on phones) and the page.
-import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { AppShell, Burger, Group, Indicator, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconFlame, IconHome, IconSettings } from '@tabler/icons-react';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAlertNotifications } from '../../features/warnings/web/alert-notifier.ts';
+import { OpenAlertsBadge, useOpenAlertCount } from '../../features/warnings/web/components/open-alerts-badge.tsx';
 import { startLive } from '../live.ts';
 import { sections } from '../sections.ts';
 import { useSession } from '../session.ts';
@@ -12,7 +14,7 @@ import { LiveIndicator } from './live-indicator.tsx';
 import { usePreferenceSync } from './preference-sync.ts';
 import { UserMenu } from './user-menu.tsx';
 
-type NavItem = { to: string; label: string; icon: ReactNode; exact?: boolean };
+type NavItem = { to: string; label: string; icon: ReactNode; exact?: boolean; badge?: ReactNode };
 
 /** The header, navigation and page outlet for signed-in users. */
 export function Shell({ onSignOut }: { onSignOut: () => void }) {
@@ -21,6 +23,9 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   usePreferenceSync(session.user);
+  const readsAlerts = session.permissions.includes('alert.read');
+  const openAlerts = useOpenAlertCount(readsAlerts);
+  useAlertNotifications(readsAlerts);
 
   useEffect(() => {
     startLive({ userId: session.user.id, orgId: session.org.id });
@@ -33,7 +38,12 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
 
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome size={18} />, exact: true },
-    ...sections.map((s) => ({ to: s.path, label: t(`nav.${s.key}`), icon: <s.icon size={18} /> })),
+    ...sections.map((s) => ({
+      to: s.path,
+      label: t(`nav.${s.key}`),
+      icon: <s.icon size={18} />,
+      badge: s.key === 'alerts' && readsAlerts ? <OpenAlertsBadge count={openAlerts} /> : undefined,
+    })),
     { to: '/settings/profile', label: t('nav.settings'), icon: <IconSettings size={18} /> },
   ];
   const isActive = (item: NavItem) =>
@@ -44,7 +54,10 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.openMenu')} />
+            {/* On a phone the navigation is folded away: a dot on the menu button says alerts are waiting. */}
+            <Indicator color="red" size={9} offset={4} disabled={!readsAlerts || openAlerts === 0 || opened} hiddenFrom="sm">
+              <Burger opened={opened} onClick={toggle} size="sm" aria-label={t('nav.openMenu')} />
+            </Indicator>
             <IconFlame size={24} color="var(--mantine-color-orange-6)" aria-hidden />
             <Text fw={700} size="lg">
               {t('app.name')}
@@ -66,6 +79,7 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
               key={item.to}
               label={item.label}
               leftSection={item.icon}
+              rightSection={item.badge}
               active={isActive(item)}
               aria-current={isActive(item) ? 'page' : undefined}
               renderRoot={(props) => <Link to={item.to} {...props} />}

@@ -11,8 +11,8 @@ import { assignClusters, storeClusterKeys } from './clusters.ts';
 import { type EnrichedMention, enrichMention } from './enrich.ts';
 import { activeTopics } from './topics-cache.ts';
 
-/** What ingestMentions needs. */
-export type IngestDeps = { db: Db; clock: Clock };
+/** What ingestMentions needs; `onIngested` runs in each batch's transaction (the early-warning feature queues a detection tick there). */
+export type IngestDeps = { db: Db; clock: Clock; onIngested?: (tx: Executor, orgId: string, accepted: number) => Promise<void> };
 type Item = PushResult['items'][number];
 
 const EARLIEST = Date.parse('1990-01-01T00:00:00Z');
@@ -134,6 +134,7 @@ export async function ingestMentions(
     }
     const counts = tally(items);
     await recordSourceRun(tx, storable, stored, now);
+    if (counts.accepted > 0) await deps.onIngested?.(tx, orgId, counts.accepted);
     await recordEvent(tx, deps.clock, {
       orgId,
       type: 'mention.batch_ingested',

@@ -98,7 +98,12 @@ export function registerMonitoringRoutes(r: Router, deps: MonitoringDeps) {
     permission: 'topic.manage',
     status: 201,
     response: topicOut,
-    body: z.strictObject({ name, query: z.string().max(2000), description: z.string().max(500).nullable().optional() }),
+    body: z.strictObject({
+      name,
+      query: z.string().max(2000),
+      description: z.string().max(500).nullable().optional(),
+      sensitivity: z.enum(['low', 'normal', 'high']).optional(),
+    }),
     handler: (ctx) => createTopic(deps, me(ctx.principal), actorOf(me(ctx.principal)), ctx.body, meta(ctx)),
   });
 

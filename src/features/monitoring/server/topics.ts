@@ -47,14 +47,20 @@ export async function createTopic(
   deps: IngestDeps,
   p: Principal,
   actor: Actor,
-  input: { name: string; query: string; description?: string | null },
+  input: { name: string; query: string; description?: string | null; sensitivity?: 'low' | 'normal' | 'high' },
   meta: Meta,
 ) {
   validQuery(input.query);
   const t = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(topics)
-      .values({ orgId: p.orgId, name: input.name, query: input.query, description: input.description ?? null })
+      .values({
+        orgId: p.orgId,
+        name: input.name,
+        query: input.query,
+        description: input.description ?? null,
+        sensitivity: input.sensitivity ?? 'normal',
+      })
       .returning();
     await recordEvent(tx, deps.clock, {
       orgId: p.orgId,
@@ -62,7 +68,7 @@ export async function createTopic(
       actor,
       subjectType: 'topic',
       subjectId: row.id,
-      data: { after: { name: row.name, query: row.query } },
+      data: { after: { name: row.name, query: row.query, sensitivity: row.sensitivity } },
       ...meta,
     });
     return row;

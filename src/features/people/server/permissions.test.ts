@@ -142,9 +142,19 @@ describe('permission table', () => {
       lastFiredAt: new Date(),
     });
     alertId = (await db.insert(alerts).values(alertRow(org.orgId, topicId)).returning())[0].id;
-    const channel = (name: string, orgId: string) => ({ orgId, kind: 'slack', name, config: { kind: 'slack', url: 'https://hooks.slack.example/T/B/x' } });
+    const channel = (name: string, orgId: string) => ({
+      orgId,
+      kind: 'slack',
+      name,
+      config: { kind: 'slack', url: 'https://hooks.slack.example/T/B/x' },
+    });
     channelId = (await db.insert(notificationChannels).values(channel('ops', org.orgId)).returning())[0].id;
-    const rule = (orgId: string, topic: string) => ({ orgId, topicId: topic, name: 'r', config: { kind: 'threshold', signal: 'negative', count: 5, minutes: 10 } });
+    const rule = (orgId: string, topic: string) => ({
+      orgId,
+      topicId: topic,
+      name: 'r',
+      config: { kind: 'threshold', signal: 'negative', count: 5, minutes: 10 },
+    });
     ruleId = (await db.insert(alertRules).values(rule(org.orgId, topicId)).returning())[0].id;
     const [o] = await db.insert(organisations).values({ name: 'Other Co' }).returning();
     const [d] = await db.insert(departments).values({ orgId: o.id, kind: 'pr' }).returning();
@@ -169,7 +179,16 @@ describe('permission table', () => {
     const [oa] = await db.insert(alerts).values(alertRow(o.id, ot.id)).returning();
     const [oc] = await db.insert(notificationChannels).values(channel('theirs', o.id)).returning();
     const [or] = await db.insert(alertRules).values(rule(o.id, ot.id)).returning();
-    other = { userId: u.id, deptId: d.id, tokenId: tk.id, topicId: ot.id, sourceId: os.id, alertId: oa.id, channelId: oc.id, ruleId: or.id };
+    other = {
+      userId: u.id,
+      deptId: d.id,
+      tokenId: tk.id,
+      topicId: ot.id,
+      sourceId: os.id,
+      alertId: oa.id,
+      channelId: oc.id,
+      ruleId: or.id,
+    };
   });
 
   test('the table lists exactly the registered routes', () => {

@@ -162,5 +162,8 @@ export async function openOrUpdateAlert(
       signals: moves.map((m) => m.signal),
     },
   });
+  await notifyAlert(tx, orgId, inserted.rows[0].id, suggestSeverity(risk, settings), 'alert.opened');
+  const first = settings.escalation?.levels[0];
+  if (first) await scheduleEscalation(tx, inserted.rows[0].id, 1, first.afterMinutes);
   return 'opened';
 }

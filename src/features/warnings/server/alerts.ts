@@ -81,8 +81,9 @@ export async function listAlerts(deps: WarningDeps, p: Principal, q: { status?: 
   else if (q.status) filters.push(sql`a.status = ${q.status}`);
   if (q.topicId) filters.push(sql`a.topic_id = ${q.topicId}`);
   const rows = await deps.db.execute<Row>(select(sql.join(filters, sql` AND `), q.limit ?? 100));
+  // Counts follow the topic filter, so tab counts match the list.
   const counts = await deps.db.execute<{ status: string; n: number }>(
-    sql`SELECT status, count(*)::int AS n FROM alerts WHERE org_id = ${p.orgId} GROUP BY status`,
+    sql`SELECT status, count(*)::int AS n FROM alerts WHERE org_id = ${p.orgId} ${q.topicId ? sql`AND topic_id = ${q.topicId}` : sql``} GROUP BY status`,
   );
   const c = { open: 0, acknowledged: 0, dismissed: 0 };
   for (const r of counts.rows) if (r.status in c) c[r.status as keyof typeof c] = r.n;

@@ -88,7 +88,7 @@ export async function deliver(deps: NotifyDeps, deliveryId: string, attempt: num
     FROM notification_deliveries d JOIN notification_channels c ON c.id = d.channel_id JOIN organisations o ON o.id = d.org_id
     WHERE d.id = ${deliveryId}`);
   const d = r.rows[0];
-  if (!d || d.status !== 'pending') return; // deleted channel, or already settled by an earlier attempt
+  if (d?.status !== 'pending') return; // deleted channel, or already settled by an earlier attempt
   const config = channelConfig.safeParse(d.config);
   const alert = d.alert_id ? await loadAlert(deps.db, d.org_id, d.alert_id) : null;
   const message: Message = {
@@ -191,7 +191,7 @@ export async function escalate(
       SELECT a.org_id, a.status, a.severity, s.settings FROM alerts a LEFT JOIN warning_settings s ON s.org_id = a.org_id
       WHERE a.id = ${alertId} FOR UPDATE OF a`);
     const row = a.rows[0];
-    if (!row || row.status !== 'open') return 'answered';
+    if (row?.status !== 'open') return 'answered';
     const policy = row.settings?.escalation;
     const levels = policy?.levels ?? [];
     const total = levels.length * ((policy?.repeat ?? 0) + 1);

@@ -103,6 +103,9 @@ async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
     const known = [...byTopic.values()].flatMap((m) => [...m.values()].map((x) => x.end));
     const from = known.length ? Math.max(Math.min(...known), latestEnd - HISTORY_MS) : latestEnd;
     const recent = from < latestEnd ? await bucketCounts(tx, orgId, new Date(from), new Date(latestEnd), BUCKET_MS) : new Map();
+    // The bucket still filling up, judged early (see below).
+    const currentStart = Math.floor(now.getTime() / BUCKET_MS) * BUCKET_MS;
+    const filling = await bucketCounts(tx, orgId, new Date(currentStart), now, BUCKET_MS);
     for (const topic of topics.rows) {
       let detectors = byTopic.get(topic.id);
       let counts = recent.get(topic.id) ?? new Map<number, Bucket>();
@@ -151,6 +154,29 @@ async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
         }
         done.buckets++;
         if (moves.length) fired.push({ bucketEnd: end, moves, fresh });
+      }
+      // A bucket still filling up that already crosses the line alerts now, not at its end: its counts
+      // can only grow, so judging them against a whole bucket's expectation is conservative. Nothing
+      // is learned from it (peek); the whole bucket is judged when complete.
+      const partial = filling.get(topic.id)?.get(currentStart / BUCKET_MS);
+      if (partial && byTopic.has(topic.id) && !fired.some((f) => f.fresh)) {
+        const moves: SignalMove[] = [];
+        for (const signal of ['volume', 'negative', 'reach'] as const) {
+          const d = detectors.get(signal);
+          const v = signalValue(signal, partial);
+          if (!d || v === null) continue;
+          const verdict = d.detector.peek(currentStart, v);
+          if (verdict.alert && verdict.deviation > 0)
+            moves.push({
+              signal,
+              observed: shown(signal, v),
+              expected: shown(signal, verdict.expected),
+              low: shown(signal, verdict.low),
+              high: shown(signal, verdict.high),
+              deviation: verdict.deviation,
+            });
+        }
+        if (moves.length) fired.push({ bucketEnd: now.getTime(), moves, fresh: true });
       }
       await saveStates(tx, orgId, topic.id, detectors, now);
       for (const f of fired) {

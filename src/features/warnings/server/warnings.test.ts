@@ -67,11 +67,31 @@ describe('early warning', () => {
     const first = await runDetection(deps());
     assert.equal(first.opened, 0, 'cold start never alerts');
     assert.ok(first.buckets > 500, `learned from history (${first.buckets} buckets)`);
+    const channel = await org.admin.post('/api/notification-channels', {
+      name: '值班',
+      config: { kind: 'slack', url: 'https://hooks.slack.example/T/B/x' },
+    });
+    assert.equal(channel.status, 201);
+    const escalation = { levels: [{ afterMinutes: 15, channelIds: [channel.body.id] }], repeat: 1 };
+    const grading = { L1: 80, L2: 60, L3: 40 };
+    assert.equal((await org.admin.request('PUT', '/api/warnings/settings', { grading, escalation })).status, 200);
     const at = new Date(clock.now().getTime() + 2 * MIN);
     await burst(at, 30);
     afterBucketOf(at);
     const r = await runDetection(deps());
     assert.equal(r.opened, 1);
+    // Opening notified the channel and put the first escalation step on the queue.
+    const q = async (text: string) =>
+      (await ctx.server.deps.db.execute(text as never)) as unknown as { rows: Array<Record<string, unknown>> };
+    const deliveries = await q(`SELECT event FROM notification_deliveries WHERE channel_id = '${channel.body.id}'`);
+    assert.deepEqual(
+      deliveries.rows.map((d) => d.event),
+      ['alert.opened'],
+    );
+    const steps = await q(`SELECT key FROM graphile_worker.jobs WHERE task_identifier = 'warnings:escalate'`);
+    assert.equal(steps.rows.length, 1);
+    // The channel points nowhere real: switch it off so the queue stops retrying it.
+    await org.admin.patch(`/api/notification-channels/${channel.body.id}`, { enabled: false });
     const list = await org.admin.get('/api/alerts?status=active');
     assert.equal(list.status, 200);
     assert.equal(list.body.alerts.length, 1);
@@ -153,7 +173,7 @@ describe('early warning', () => {
     assert.equal((await org.admin.request('PUT', '/api/warnings/settings', { grading: { L1: 40, L2: 60, L3: 20 } })).status, 400);
     const saved = await org.admin.request('PUT', '/api/warnings/settings', { grading: { L1: 99, L2: 98, L3: 97 } });
     assert.equal(saved.status, 200);
-    assert.deepEqual((await org.admin.get('/api/warnings/settings')).body, { grading: { L1: 99, L2: 98, L3: 97 } });
+    assert.deepEqual((await org.admin.get('/api/warnings/settings')).body.grading, { L1: 99, L2: 98, L3: 97 });
     // A second topic with the same history, then its own burst after the first alert's cool-down.
     const other = (await org.admin.post('/api/topics', { name: '小籠包', query: '小籠包' })).body.id;
     await runDetection(deps());

@@ -78,6 +78,20 @@ export const zhTW = {
     unarchived: '已取消封存，新提及會再次比對此主題。',
     hint: '已封存的主題不會比對新收錄的提及。',
   },
+  sensitivity: {
+    title: '預警敏感度',
+    label: '敏感度',
+    low: '低',
+    normal: '一般',
+    high: '高',
+    hint: {
+      low: '只在非常明顯的異常時預警，誤報最少，但可能較晚發現。',
+      normal: '兼顧及早發現與誤報，適合大多數主題。',
+      high: '較小的異常也會預警，適合高風險主題；誤報可能較多。',
+    },
+    badge: '預警敏感度：{{level}}',
+    saved: '已更新預警敏感度。',
+  },
   reapply: {
     title: '重新套用到歷史提及',
     body: '依目前儲存的查詢，重新標記所有已收錄的提及：符合的加上此主題，不再符合的移除。儲存變更後的查詢時會自動執行；若之後匯入了較早的資料，或想確認標記完整，可以在這裡手動執行。',
@@ -188,6 +202,20 @@ export const en: typeof zhTW = {
     archived: 'Topic archived.',
     unarchived: 'Topic unarchived: new mentions are matched against it again.',
     hint: 'Archived topics are not matched against new mentions.',
+  },
+  sensitivity: {
+    title: 'Alert sensitivity',
+    label: 'Sensitivity',
+    low: 'Low',
+    normal: 'Normal',
+    high: 'High',
+    hint: {
+      low: 'Alerts only on very clear anomalies: fewest false alarms, but may be later.',
+      normal: 'Balances early detection and false alarms; right for most topics.',
+      high: 'Smaller anomalies alert too: for high-risk topics, with more false alarms.',
+    },
+    badge: 'Alert sensitivity: {{level}}',
+    saved: 'Alert sensitivity updated.',
   },
   reapply: {
     title: 'Re-apply to stored mentions',

@@ -1,7 +1,11 @@
 // Topic data for the web app: the list, saving, archiving, re-applying and the 7-day preview.
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../../web/api.ts';
+import type { sensitivities } from '../../../warnings/contract.ts';
 import type { Mention } from '../../contract.ts';
+
+/** How readily a topic raises early-warning alerts. */
+export type Sensitivity = (typeof sensitivities)[number];
 
 /** A topic as the API returns it. */
 export type Topic = {
@@ -10,6 +14,8 @@ export type Topic = {
   query: string;
   description: string | null;
   archived: boolean;
+  /** Early-warning sensitivity ('normal' when the server does not say). */
+  sensitivity?: Sensitivity;
   version: number;
   updatedAt: string;
 };
@@ -24,7 +30,7 @@ export const topicsQuery = queryOptions({
 });
 
 /** The input of create and update. */
-export type TopicInput = { name?: string; query?: string; description?: string | null; archived?: boolean };
+export type TopicInput = { name?: string; query?: string; description?: string | null; archived?: boolean; sensitivity?: Sensitivity };
 
 /** Creates or changes a topic (PATCH when an id is given). */
 export function useSaveTopic() {

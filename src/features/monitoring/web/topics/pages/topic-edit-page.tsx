@@ -17,6 +17,7 @@ import { type PointedError, QueryEditor, useParsedQuery } from '../components/qu
 import { SyntaxHelp } from '../components/syntax-help.tsx';
 import { ArchiveButton, ReapplyCard } from '../components/topic-actions.tsx';
 import { TopicPreview } from '../components/topic-preview.tsx';
+import { SensitivityCard } from '../components/topic-sensitivity.tsx';
 import { type Topic, topicsQuery, useSaveTopic } from '../queries.ts';
 import { errorLength } from '../query-errors.ts';
 
@@ -121,6 +122,7 @@ function TopicForm({ topic }: { topic: Topic | null }) {
               </Stack>
             </form>
           </Paper>
+          {topic ? <SensitivityCard topic={topic} /> : null}
           <TopicPreview query={query} valid={parsed.ok} />
           {topic && canManage ? <ReapplyCard topic={topic} unsavedQuery={query !== topic.query} /> : null}
         </Stack>

@@ -28,6 +28,15 @@ function TopicCard({ topic, canManage }: { topic: Topic; canManage: boolean }) {
       <Text size="sm" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
         {topic.description || t('monitoring.topics.noDescription')}
       </Text>
+      {topic.sensitivity && topic.sensitivity !== 'normal' ? (
+        <Badge
+          variant="light"
+          color={topic.sensitivity === 'high' ? 'orange' : 'gray'}
+          style={{ alignSelf: 'flex-start', textTransform: 'none' }}
+        >
+          {t('monitoring.topics.sensitivity.badge', { level: t(`monitoring.topics.sensitivity.${topic.sensitivity}`) })}
+        </Badge>
+      ) : null}
       <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', maxHeight: 120, overflow: 'auto' }}>
         {topic.query}
       </Code>

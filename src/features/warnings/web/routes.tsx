@@ -1,0 +1,25 @@
+// Routes of the early-warning screens: the inbox, the grading settings and one alert, under the app shell.
+import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { validateAlertsSearch } from './search.ts';
+
+/** /alerts, /alerts/settings and /alerts/$alertId. */
+export function alertsRoutes(appRoute: AnyRoute): AnyRoute[] {
+  return [
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/alerts',
+      validateSearch: validateAlertsSearch,
+      component: lazyRouteComponent(() => import('./pages/alerts-page.tsx'), 'AlertsPage'),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/alerts/settings',
+      component: lazyRouteComponent(() => import('./pages/warning-settings-page.tsx'), 'WarningSettingsPage'),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/alerts/$alertId',
+      component: lazyRouteComponent(() => import('./pages/alert-page.tsx'), 'AlertPage'),
+    }),
+  ];
+}
