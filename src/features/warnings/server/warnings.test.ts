@@ -250,4 +250,28 @@ describe('early warning', () => {
     assert.equal((await org.admin.request('DELETE', `/api/alert-rules/${threshold.body.id}`)).status, 204);
     assert.equal((await byTopic(hot)).rule, null);
   });
+
+  test('a bucket still filling up that already crosses the line alerts before it ends', async () => {
+    const topic = (await org.admin.post('/api/topics', { name: '酸辣湯', query: '酸辣湯' })).body.id;
+    // A calm day of history for this topic, then the detector learns it.
+    const start = clock.now().getTime() - 2.5 * 86_400_000;
+    const calmDays = [];
+    for (let t = start; t < clock.now().getTime() - 10 * MIN; t += 45 * MIN) calmDays.push({ text: '鼎泰豐的酸辣湯還不錯', at: new Date(t) });
+    await push(calmDays);
+    await runDetection(deps());
+    // Into a fresh bucket: one minute in, 25 angry posts.
+    const bucketStart = Math.ceil(clock.now().getTime() / (5 * MIN)) * 5 * MIN;
+    clock.set(new Date(bucketStart + MIN));
+    await push(Array.from({ length: 25 }, (_, i) => ({ text: '酸辣湯裡有頭髮，超噁心，店員還不道歉', at: new Date(bucketStart + i * 1000) })));
+    clock.set(new Date(bucketStart + 2 * MIN));
+    const r = await runDetection(deps());
+    assert.ok(r.opened >= 1, 'opened mid-bucket');
+    const [a] = (await org.admin.get(`/api/alerts?status=active&topicId=${topic}`)).body.alerts;
+    assert.ok(a, 'the alert exists');
+    assert.equal(a.windowEnd, new Date(bucketStart + 2 * MIN).toISOString(), 'its window ends now, not at the bucket end');
+    // When the bucket completes, the same alert is updated, not duplicated.
+    clock.set(new Date(bucketStart + 5 * MIN + 61_000));
+    await runDetection(deps());
+    assert.equal((await org.admin.get(`/api/alerts?topicId=${topic}`)).body.alerts.length, 1);
+  });
 });
