@@ -256,13 +256,16 @@ describe('early warning', () => {
     // A calm day of history for this topic, then the detector learns it.
     const start = clock.now().getTime() - 2.5 * 86_400_000;
     const calmDays = [];
-    for (let t = start; t < clock.now().getTime() - 10 * MIN; t += 45 * MIN) calmDays.push({ text: '鼎泰豐的酸辣湯還不錯', at: new Date(t) });
+    for (let t = start; t < clock.now().getTime() - 10 * MIN; t += 45 * MIN)
+      calmDays.push({ text: '鼎泰豐的酸辣湯還不錯', at: new Date(t) });
     await push(calmDays);
     await runDetection(deps());
     // Into a fresh bucket: one minute in, 25 angry posts.
     const bucketStart = Math.ceil(clock.now().getTime() / (5 * MIN)) * 5 * MIN;
     clock.set(new Date(bucketStart + MIN));
-    await push(Array.from({ length: 25 }, (_, i) => ({ text: '酸辣湯裡有頭髮，超噁心，店員還不道歉', at: new Date(bucketStart + i * 1000) })));
+    await push(
+      Array.from({ length: 25 }, (_, i) => ({ text: '酸辣湯裡有頭髮，超噁心，店員還不道歉', at: new Date(bucketStart + i * 1000) })),
+    );
     clock.set(new Date(bucketStart + 2 * MIN));
     const r = await runDetection(deps());
     assert.ok(r.opened >= 1, 'opened mid-bucket');
