@@ -1,6 +1,6 @@
 // Notification channel routes: list (secrets masked, health shown), add, edit, delete, send a test,
 // and each channel's recent deliveries with every attempt.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { type Actor, recordEvent } from '../../../platform/events.ts';
@@ -77,6 +77,13 @@ const duplicate = (e: unknown) => {
 /** Registers the notification channel routes. */
 export function registerNotifyRoutes(r: Router, deps: NotifyDeps) {
   const tags = ['warnings'];
+  // Writes a channel row, then logs it with what the audit needs of the result.
+  const write = async (p: Principal, m: Meta, query: SQL, type: string, data: (o: c.ChannelOut) => Record<string, unknown>) => {
+    const row = await deps.db.execute<Row>(query).catch(duplicate);
+    const out = view(row.rows[0]);
+    await audit(deps, p, actorOf(p), type, out.id, data(out), m);
+    return out;
+  };
   r.add({
     method: 'GET',
     url: '/api/notification-channels',
@@ -104,23 +111,16 @@ export function registerNotifyRoutes(r: Router, deps: NotifyDeps) {
     handler: async (ctx) => {
       const p = me(ctx.principal);
       const b = ctx.body;
-      const row = await deps.db
-        .execute<Row>(sql`
+      return write(
+        p,
+        meta(ctx),
+        sql`
           INSERT INTO notification_channels (org_id, kind, name, config, enabled, min_severity)
           VALUES (${p.orgId}, ${b.config.kind}, ${b.name}, ${JSON.stringify(b.config)}::jsonb, ${b.enabled ?? true}, ${b.minSeverity ?? 'L4'})
-          RETURNING *`)
-        .catch(duplicate);
-      const out = view(row.rows[0]);
-      await audit(
-        deps,
-        p,
-        actorOf(p),
+          RETURNING *`,
         'notification_channel.created',
-        out.id,
-        { kind: out.kind, name: out.name, target: out.target },
-        meta(ctx),
+        (o) => ({ kind: o.kind, name: o.name, target: o.target }),
       );
-      return out;
     },
   });
 
@@ -141,23 +141,16 @@ export function registerNotifyRoutes(r: Router, deps: NotifyDeps) {
         throw new AppError('conflict', 'Someone else changed this channel meanwhile; reload it and try again.');
       if (b.config && b.config.kind !== before.kind)
         throw new AppError('validation_failed', 'A channel cannot change its kind; add a new channel.');
-      const row = await deps.db
-        .execute<Row>(sql`
+      return write(
+        p,
+        meta(ctx),
+        sql`
           UPDATE notification_channels SET name = ${b.name ?? before.name}, config = ${JSON.stringify(b.config ?? before.config)}::jsonb,
             enabled = ${b.enabled ?? before.enabled}, min_severity = ${b.minSeverity ?? before.min_severity}, version = version + 1
-          WHERE id = ${before.id} RETURNING *`)
-        .catch(duplicate);
-      const out = view(row.rows[0]);
-      await audit(
-        deps,
-        p,
-        actorOf(p),
+          WHERE id = ${before.id} RETURNING *`,
         'notification_channel.updated',
-        out.id,
-        { name: out.name, target: out.target, enabled: out.enabled },
-        meta(ctx),
+        (o) => ({ name: o.name, target: o.target, enabled: o.enabled }),
       );
-      return out;
     },
   });
 

@@ -48,6 +48,18 @@ function shown(signal: SignalName, x: number): number {
   return signal === 'reach' ? Math.expm1(x) : x;
 }
 
+/** What moved, in the signal's own units. */
+function moveOf(signal: SignalName, v: number, verdict: Verdict): SignalMove {
+  return {
+    signal,
+    observed: shown(signal, v),
+    expected: shown(signal, verdict.expected),
+    low: shown(signal, verdict.low),
+    high: shown(signal, verdict.high),
+    deviation: verdict.deviation,
+  };
+}
+
 /** Per-topic, per-bucket counts of an organisation's mentions published in [from, to). */
 async function bucketCounts(db: Executor, orgId: string, from: Date, to: Date, bucketMs: number, topicId?: string) {
   const r = await db.execute<{ topic: string; b: string; volume: number; negative: number; reach: string }>(sql`
@@ -143,14 +155,7 @@ async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
           const verdict: Verdict = d.detector.step(end - BUCKET_MS, v);
           if (verdict.score < 0.5 || verdict.deviation <= 0) continue;
           fresh ||= verdict.alert;
-          moves.push({
-            signal,
-            observed: shown(signal, v),
-            expected: shown(signal, verdict.expected),
-            low: shown(signal, verdict.low),
-            high: shown(signal, verdict.high),
-            deviation: verdict.deviation,
-          });
+          moves.push(moveOf(signal, v, verdict));
         }
         done.buckets++;
         if (moves.length) fired.push({ bucketEnd: end, moves, fresh });
@@ -166,15 +171,7 @@ async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
           const v = signalValue(signal, partial);
           if (!d || v === null) continue;
           const verdict = d.detector.peek(currentStart, v);
-          if (verdict.alert && verdict.deviation > 0)
-            moves.push({
-              signal,
-              observed: shown(signal, v),
-              expected: shown(signal, verdict.expected),
-              low: shown(signal, verdict.low),
-              high: shown(signal, verdict.high),
-              deviation: verdict.deviation,
-            });
+          if (verdict.alert && verdict.deviation > 0) moves.push(moveOf(signal, v, verdict));
         }
         if (moves.length) fired.push({ bucketEnd: now.getTime(), moves, fresh: true });
       }
