@@ -19,6 +19,7 @@ import { can, canSubscribe } from './features/people/server/policies.ts';
 import { registerPeopleRoutes, SESSION_COOKIE } from './features/people/server/routes.ts';
 import { queueTickSoon, warningJobs } from './features/warnings/server/jobs.ts';
 import { registerNotifyRoutes } from './features/warnings/server/notify-routes.ts';
+import { registerOncallRoutes } from './features/warnings/server/oncall-routes.ts';
 import { registerWarningRoutes } from './features/warnings/server/routes.ts';
 import { registerRuleRoutes } from './features/warnings/server/rules.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -199,6 +200,7 @@ export async function buildServer(opts: ServerOptions) {
   registerMonitoringRoutes(router, { db: database.db, clock, config, onIngested });
   registerWarningRoutes(router, { db: database.db, clock });
   registerRuleRoutes(router, { db: database.db, clock });
+  registerOncallRoutes(router, { db: database.db, clock });
   const notifyDeps = {
     db: database.db,
     clock,

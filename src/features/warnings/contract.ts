@@ -113,7 +113,21 @@ export const acknowledgeInput = z.strictObject({ version: z.number().int().optio
  * `afterMinutes` after the previous step; the whole ladder runs `repeat` more times.
  */
 export const escalationPolicy = z.strictObject({
-  levels: z.array(z.strictObject({ afterMinutes: z.number().int().min(1).max(1440), channelIds: z.array(z.uuid()).min(1).max(20) })).max(5),
+  levels: z
+    .array(
+      z
+        .strictObject({
+          afterMinutes: z.number().int().min(1).max(1440),
+          channelIds: z.array(z.uuid()).max(20),
+          /** On-call schedules whose person on call at that moment is e-mailed. */
+          scheduleIds: z.array(z.uuid()).max(10).optional(),
+        })
+        .refine((l) => l.channelIds.length + (l.scheduleIds?.length ?? 0) > 0, {
+          message: 'Notify at least one channel or schedule',
+          path: ['channelIds'],
+        }),
+    )
+    .max(5),
   repeat: z.number().int().min(0).max(5),
 });
 export type EscalationPolicy = z.infer<typeof escalationPolicy>;

@@ -5,7 +5,7 @@ import { before, describe, test } from 'node:test';
 import { type Client, createClient, setUpOrg } from '../../../../test/helpers/client.ts';
 import { startTestServer } from '../../../../test/helpers/server.ts';
 import { sources, topics } from '../../monitoring/server/schema.ts';
-import { alertRules, alerts, notificationChannels } from '../../warnings/server/schema.ts';
+import { alertRules, alerts, notificationChannels, oncallSchedules } from '../../warnings/server/schema.ts';
 import { hashPassword } from './deps.ts';
 import { apiTokens, departments, organisations, users } from './schema.ts';
 
@@ -80,6 +80,11 @@ const table: Record<string, Who[]> = {
   'POST /api/alert-rules': ['admin', 'manager'],
   'PATCH /api/alert-rules/:id': ['admin', 'manager'],
   'DELETE /api/alert-rules/:id': ['admin', 'manager'],
+  'GET /api/oncall-schedules': staff,
+  'POST /api/oncall-schedules': ['admin', 'manager'],
+  'PUT /api/oncall-schedules/:id': ['admin', 'manager'],
+  'DELETE /api/oncall-schedules/:id': ['admin', 'manager'],
+  'GET /api/oncall-schedules/:id/coverage': staff,
   'GET /api/notification-channels': ['admin', 'manager'],
   'POST /api/notification-channels': ['admin'],
   'PATCH /api/notification-channels/:id': ['admin'],
@@ -101,10 +106,14 @@ describe('permission table', () => {
   let victimId = '';
   let deptId = '';
   let tokenId = '';
-  let other = { userId: '', deptId: '', tokenId: '', topicId: '', sourceId: '', alertId: '', channelId: '', ruleId: '' };
+  let other = { userId: '', deptId: '', tokenId: '', topicId: '', sourceId: '', alertId: '', channelId: '', ruleId: '', scheduleId: '' };
   let alertId = '';
   let channelId = '';
   let ruleId = '';
+  let scheduleId = '';
+  let schedule: (orgId: string, who: string) => { orgId: string; name: string; settings: Record<string, unknown> } = () => {
+    throw new Error('set in before()');
+  };
   let topicId = '';
   let sourceId = '';
   let mentionId = 0;
@@ -156,6 +165,20 @@ describe('permission table', () => {
       config: { kind: 'threshold', signal: 'negative', count: 5, minutes: 10 },
     });
     ruleId = (await db.insert(alertRules).values(rule(org.orgId, topicId)).returning())[0].id;
+    schedule = (orgId: string, who: string) => ({
+      orgId,
+      name: '值班',
+      settings: {
+        name: '值班',
+        timeZone: 'Asia/Taipei',
+        participants: [who],
+        startDate: '2026-01-05',
+        handoffTime: '09:00',
+        lengthDays: 7,
+        overrides: [],
+      },
+    });
+    scheduleId = (await db.insert(oncallSchedules).values(schedule(org.orgId, org.adminId)).returning())[0].id;
     const [o] = await db.insert(organisations).values({ name: 'Other Co' }).returning();
     const [d] = await db.insert(departments).values({ orgId: o.id, kind: 'pr' }).returning();
     const passwordHash = await hashPassword(ctx.server.deps, 'other org password');
@@ -179,6 +202,7 @@ describe('permission table', () => {
     const [oa] = await db.insert(alerts).values(alertRow(o.id, ot.id)).returning();
     const [oc] = await db.insert(notificationChannels).values(channel('theirs', o.id)).returning();
     const [or] = await db.insert(alertRules).values(rule(o.id, ot.id)).returning();
+    const [os2] = await db.insert(oncallSchedules).values(schedule(o.id, u.id)).returning();
     other = {
       userId: u.id,
       deptId: d.id,
@@ -188,6 +212,7 @@ describe('permission table', () => {
       alertId: oa.id,
       channelId: oc.id,
       ruleId: or.id,
+      scheduleId: os2.id,
     };
   });
 
@@ -209,6 +234,7 @@ describe('permission table', () => {
     if (url.includes('/alerts/')) return alertId;
     if (url.includes('/notification-channels/')) return channelId;
     if (url.includes('/alert-rules/')) return ruleId;
+    if (url.includes('/oncall-schedules/')) return scheduleId;
     return tokenId;
   };
   const fill = (url: string) => url.replace(':id', idFor(url)).replace(':token', 'x'.repeat(43));
@@ -261,6 +287,9 @@ describe('permission table', () => {
       ['DELETE', `/api/notification-channels/${other.channelId}`],
       ['PATCH', `/api/alert-rules/${other.ruleId}`, { enabled: false }],
       ['DELETE', `/api/alert-rules/${other.ruleId}`],
+      ['PUT', `/api/oncall-schedules/${other.scheduleId}`, schedule(org.orgId, org.adminId).settings],
+      ['GET', `/api/oncall-schedules/${other.scheduleId}/coverage`],
+      ['DELETE', `/api/oncall-schedules/${other.scheduleId}`],
     ];
     for (const [method, url, body] of checks) {
       const r = await admin.request(method, url, body);

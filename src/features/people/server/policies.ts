@@ -29,6 +29,7 @@ export const actions = [
   'warning.configure',
   'channel.read',
   'channel.manage',
+  'oncall.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -62,6 +63,7 @@ const roleGrants: Record<Action, Role[]> = {
   'warning.configure': ['admin'],
   'channel.read': ['admin', 'manager'],
   'channel.manage': ['admin'],
+  'oncall.manage': ['admin', 'manager'],
 };
 
 /** Which token scopes hold each action (machines never act as people). */

@@ -179,6 +179,14 @@ export async function saveSettings(deps: WarningDeps, p: Principal, actor: Actor
         throw new AppError('validation_failed', 'An escalation level names a channel that does not exist.', {
           errors: [{ path: 'escalation.levels', message: 'unknown channel', code: 'unknown_channel' }],
         });
+      const schedules = [...new Set(input.escalation.levels.flatMap((l) => l.scheduleIds ?? []))];
+      const knownSchedules = await tx.execute<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM oncall_schedules WHERE org_id = ${p.orgId} AND id = ANY(${sql.param(schedules)}::uuid[])`,
+      );
+      if (knownSchedules.rows[0].n !== schedules.length)
+        throw new AppError('validation_failed', 'An escalation level names an on-call schedule that does not exist.', {
+          errors: [{ path: 'escalation.levels', message: 'unknown schedule', code: 'unknown_schedule' }],
+        });
     }
     const merged = { ...before, ...input, escalation: input.escalation ?? before.escalation };
     await tx.execute(sql`

@@ -277,6 +277,43 @@ describe('notifications', () => {
     assert.equal(got.length, before, 'nothing more is sent once acknowledged');
   });
 
+  test('an escalation level can page whoever is on call now, by e-mail; schedules show their gaps', async () => {
+    const member = await org.userWithRole('member');
+    const base = { timeZone: 'Asia/Taipei', startDate: '2026-01-05', handoffTime: '09:00', lengthDays: 7, overrides: [] };
+    const stranger = await org.admin.post('/api/oncall-schedules', {
+      ...base,
+      name: 'x',
+      participants: ['00000000-0000-4000-8000-000000000000'],
+    });
+    assert.equal(stranger.status, 400);
+    const office = await org.admin.post('/api/oncall-schedules', {
+      ...base,
+      name: '上班時間',
+      participants: [member.id],
+      coverage: [{ days: [1, 2, 3, 4, 5], from: '09:00', to: '18:00' }],
+    });
+    assert.equal(office.status, 201, JSON.stringify(office.body));
+    const cover = (await org.admin.get(`/api/oncall-schedules/${office.body.id}/coverage?days=7`)).body;
+    assert.equal(cover.gapMinutes, 7 * 1440 - 5 * 9 * 60, 'all but 45 office hours a week is a gap');
+    const always = await org.admin.post('/api/oncall-schedules', { ...base, name: '全天', participants: [member.id] });
+    assert.equal(always.body.onCallNow, member.id);
+    const grading = { L1: 80, L2: 60, L3: 40 };
+    const escalation = { levels: [{ afterMinutes: 5, channelIds: [], scheduleIds: [always.body.id] }], repeat: 0 };
+    assert.equal((await org.admin.request('PUT', '/api/warnings/settings', { grading, escalation })).status, 200);
+    const topic = (await org.admin.post('/api/topics', { name: '客服', query: '客服' })).body.id;
+    const r = await ctx.server.deps.db.execute(
+      `INSERT INTO alerts (org_id, topic_id, risk, severity, signals, drivers, window_start, window_end, opened_at, last_fired_at)
+       SELECT org_id, '${topic}', risk, severity, signals, drivers, window_start, window_end, opened_at, last_fired_at FROM alerts WHERE id = '${alertId}' RETURNING id` as never,
+    );
+    const third = (r as unknown as { rows: Array<{ id: string }> }).rows[0].id;
+    const before = mail.length;
+    assert.equal(await escalate({ db: ctx.server.deps.db, clock: { now: () => new Date() } }, third, 1), 'escalated');
+    const m = await waitFor('the on-call e-mail', async () => (mail.length > before ? mail.at(-1) : undefined));
+    assert.deepEqual(m?.to, [member.email]);
+    const log = (await org.admin.get('/api/audit?type=alert.escalated&limit=1')).body.events[0];
+    assert.deepEqual(log.data.people, [member.id]);
+  });
+
   test('bad channel settings are refused with the field named', async () => {
     const bad: Array<[object, string]> = [
       [{ name: 'x', config: { kind: 'slack', url: 'javascript:alert(1)' } }, 'config.url'],

@@ -8,6 +8,7 @@ import type { Db, Executor } from '../../../platform/db.ts';
 import { recordEvent } from '../../../platform/events.ts';
 import { type EscalationPolicy, type Severity, severities } from '../contract.ts';
 import { type ChannelConfig, channelConfig } from '../notify-contract.ts';
+import { onCallAt, type Schedule } from '../oncall.ts';
 import { loadAlert } from './alerts.ts';
 import { type Message, type SendSettings, send } from './notify-send.ts';
 
@@ -69,7 +70,7 @@ export async function queueTest(tx: Executor, orgId: string, channelId: string) 
 type Loaded = {
   id: string;
   org_id: string;
-  channel_id: string;
+  channel_id: string | null;
   alert_id: string | null;
   event: Message['event'];
   idempotency_key: string;
@@ -83,10 +84,12 @@ type Loaded = {
 /** One attempt at a delivery (the job's body). Throws to have the queue retry it later. */
 export async function deliver(deps: NotifyDeps, deliveryId: string, attempt: number, maxAttempts = MAX_ATTEMPTS) {
   const r = await deps.db.execute<Loaded>(sql`
-    SELECT d.id, d.org_id, d.channel_id, d.alert_id, d.event, d.idempotency_key, d.status, c.config, c.name AS channel_name,
-      o.name AS org_name, o.default_locale
-    FROM notification_deliveries d JOIN notification_channels c ON c.id = d.channel_id JOIN organisations o ON o.id = d.org_id
-    WHERE d.id = ${deliveryId}`);
+    SELECT d.id, d.org_id, d.channel_id, d.alert_id, d.event, d.idempotency_key, d.status,
+      coalesce(c.config, json_build_object('kind', 'email', 'to', json_build_array(u.email))::jsonb) AS config,
+      coalesce(c.name, 'on call: ' || u.name) AS channel_name, o.name AS org_name, o.default_locale
+    FROM notification_deliveries d LEFT JOIN notification_channels c ON c.id = d.channel_id LEFT JOIN users u ON u.id = d.user_id
+    JOIN organisations o ON o.id = d.org_id
+    WHERE d.id = ${deliveryId} AND (c.id IS NOT NULL OR u.id IS NOT NULL)`);
   const d = r.rows[0];
   if (d?.status !== 'pending') return; // deleted channel, or already settled by an earlier attempt
   const config = channelConfig.safeParse(d.config);
@@ -146,8 +149,8 @@ async function record(
       orgId: d.org_id,
       type: outcome.ok ? 'notification.delivered' : last ? 'notification.failed' : 'notification.attempt_failed',
       actor: { type: 'system', label: 'notifications' },
-      subjectType: 'notification_channel',
-      subjectId: d.channel_id,
+      subjectType: d.channel_id ? 'notification_channel' : 'alert',
+      subjectId: d.channel_id ?? d.alert_id ?? undefined,
       data: {
         deliveryId: d.id,
         channel: d.channel_name,
@@ -209,13 +212,33 @@ export async function escalate(
         sent.push(channelId);
       }
     }
+    // The person on call right now on each named schedule, by e-mail.
+    const people: string[] = [];
+    if (level.scheduleIds?.length) {
+      const schedules = await tx.execute<{ settings: Schedule }>(
+        sql`SELECT settings FROM oncall_schedules WHERE org_id = ${row.org_id} AND id = ANY(${sql.param(level.scheduleIds)}::uuid[])`,
+      );
+      for (const sch of schedules.rows) {
+        const who = onCallAt(sch.settings, deps.clock.now().getTime());
+        if (!who || people.includes(who)) continue;
+        const r = await tx.execute<{ id: string }>(sql`
+          INSERT INTO notification_deliveries (org_id, user_id, alert_id, event, idempotency_key)
+          SELECT ${row.org_id}, id, ${alertId}, 'alert.escalated', ${`${alertId}:escalation:${step}:user:${who}`}
+          FROM users WHERE id = ${who} AND org_id = ${row.org_id} AND status = 'active'
+          ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`);
+        if (r.rows[0]) {
+          await enqueue(tx, r.rows[0].id);
+          people.push(who);
+        }
+      }
+    }
     await recordEvent(tx, deps.clock, {
       orgId: row.org_id,
       type: 'alert.escalated',
       actor: { type: 'system', label: 'escalation' },
       subjectType: 'alert',
       subjectId: alertId,
-      data: { step, level: ((step - 1) % levels.length) + 1, round: Math.floor((step - 1) / levels.length) + 1, channels: sent },
+      data: { step, level: ((step - 1) % levels.length) + 1, round: Math.floor((step - 1) / levels.length) + 1, channels: sent, people },
     });
     if (step < total) await scheduleEscalation(tx, alertId, step + 1, levels[step % levels.length].afterMinutes);
     return 'escalated';

@@ -102,9 +102,9 @@ export const notificationDeliveries = pgTable(
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
     orgId: uuid('org_id').notNull(),
-    channelId: uuid('channel_id')
-      .notNull()
-      .references(() => notificationChannels.id, { onDelete: 'cascade' }),
+    /** The channel; null for a message to a person (the on-call person of an escalation level). */
+    channelId: uuid('channel_id').references(() => notificationChannels.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id),
     alertId: uuid('alert_id').references(() => alerts.id),
     event: text('event').notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
@@ -160,4 +160,20 @@ export const alertRules = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('alert_rules_org_idx').on(t.orgId)],
+);
+
+/** On-call schedules (值班表): the settings of `oncall.ts` Schedule. */
+export const oncallSchedules = pgTable(
+  'oncall_schedules',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    settings: jsonb('settings').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('oncall_schedules_org_name_uq').on(t.orgId, t.name)],
 );
