@@ -37,6 +37,29 @@ test('alert events refresh the alert queries, warning events the grading setting
   assert.deepEqual(keysForEvent(ev('warning.settings_updated'), 'me'), [['audit'], ['warning-settings']]);
 });
 
+test('notification events refresh channels and deliveries, rule events the rules', () => {
+  const channelId = '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b';
+  for (const type of ['notification.delivered', 'notification.failed', 'notification.attempt_failed']) {
+    assert.deepEqual(keysForEvent(ev(type, 'notification_channel', channelId), 'me'), [
+      ['audit'],
+      ['notification-channels'],
+      ['notification-deliveries'],
+    ]);
+  }
+  for (const type of ['notification_channel.created', 'notification_channel.updated', 'notification_channel.deleted']) {
+    assert.deepEqual(keysForEvent(ev(type, 'notification_channel', channelId), 'me'), [
+      ['audit'],
+      ['notification-channels'],
+      ['notification-deliveries'],
+    ]);
+  }
+  for (const type of ['alert_rule.created', 'alert_rule.updated', 'alert_rule.deleted']) {
+    assert.deepEqual(keysForEvent(ev(type, 'alert_rule', channelId), 'me'), [['audit'], ['alert-rules']]);
+  }
+  // An escalation is an alert event: it refreshes the alerts, not the channels.
+  assert.deepEqual(keysForEvent(ev('alert.escalated', 'alert', channelId), 'me'), [['audit'], ['alerts']]);
+});
+
 test('back-off doubles from 0.5 s with up to 50% jitter, never over 30 s', () => {
   assert.equal(
     backoffDelay(0, () => 0),

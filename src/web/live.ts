@@ -46,6 +46,10 @@ export function keysForEvent(event: LiveEvent, myUserId: string | null): QueryKe
     keys.push(['alerts']);
   } else if (prefix === 'warning') {
     keys.push(['warning-settings']);
+  } else if (prefix === 'notification' || prefix === 'notification_channel') {
+    keys.push(['notification-channels'], ['notification-deliveries']);
+  } else if (prefix === 'alert_rule') {
+    keys.push(['alert-rules']);
   }
   return keys;
 }

@@ -1,8 +1,9 @@
-// Routes of the early-warning screens: the inbox, the grading settings and one alert, under the app shell.
+// Routes of the early-warning screens: the inbox, the grading settings, notification channels, alert rules and
+// one alert, under the app shell.
 import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { validateAlertsSearch } from './search.ts';
 
-/** /alerts, /alerts/settings and /alerts/$alertId. */
+/** /alerts, /alerts/settings, /alerts/channels, /alerts/rules and /alerts/$alertId. */
 export function alertsRoutes(appRoute: AnyRoute): AnyRoute[] {
   return [
     createRoute({
@@ -15,6 +16,16 @@ export function alertsRoutes(appRoute: AnyRoute): AnyRoute[] {
       getParentRoute: () => appRoute,
       path: '/alerts/settings',
       component: lazyRouteComponent(() => import('./pages/warning-settings-page.tsx'), 'WarningSettingsPage'),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/alerts/channels',
+      component: lazyRouteComponent(() => import('./channels/pages/channels-page.tsx'), 'ChannelsPage'),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/alerts/rules',
+      component: lazyRouteComponent(() => import('./rules/pages/rules-page.tsx'), 'RulesPage'),
     }),
     createRoute({
       getParentRoute: () => appRoute,

@@ -69,23 +69,30 @@ export function StatusBadge({ status }: { status: AlertStatus }) {
 
 const order: SignalName[] = ['negative', 'volume', 'negative_share', 'reach'];
 
-/** What moved, strongest kind first: "負面提及 96（預期 3） · 提及量 …". */
-export function MovedSignals({ signals }: { signals: SignalMove[] }) {
+/** One moved signal in words: against the expected value, or against a manual rule's threshold or watch list. */
+function useMovedText() {
   const { t } = useTranslation();
   const f = useSignalFormat();
+  return (s: SignalMove, byRule: boolean) => {
+    const signal = t(`warnings.signal.${s.signal}`);
+    const observed = f(s.signal, s.observed);
+    if (!byRule) return t('warnings.moved', { signal, observed, expected: f(s.signal, s.expected) });
+    // A watch-list rule records its hits with no threshold (expected and band 0); a threshold rule's is at least 1.
+    if (s.expected === 0 && s.high === 0) return t('warnings.rules.watchHits', { count: s.observed });
+    return t('warnings.rules.moved', { signal, observed, expected: f(s.signal, s.expected) });
+  };
+}
+
+/** What moved, strongest kind first: "負面提及 96（預期 3） · 提及量 …" (or against the rule, for a rule's alert). */
+export function MovedSignals({ signals, byRule = false }: { signals: SignalMove[]; byRule?: boolean }) {
+  const text = useMovedText();
   const sorted = [...signals].sort((a, b) => order.indexOf(a.signal) - order.indexOf(b.signal));
   return (
     <Text size="sm" style={{ overflowWrap: 'anywhere' }} data-testid="moved-signals">
       {sorted.map((s, i) => (
         <Fragment key={s.signal}>
           {i > 0 ? ' · ' : ''}
-          <span>
-            {t('warnings.moved', {
-              signal: t(`warnings.signal.${s.signal}`),
-              observed: f(s.signal, s.observed),
-              expected: f(s.signal, s.expected),
-            })}
-          </span>
+          <span>{text(s, byRule)}</span>
         </Fragment>
       ))}
     </Text>

@@ -1,9 +1,10 @@
-// One alert in the inbox: risk, topic, suggested severity, status, what moved, when it opened and how often it
-// fired again. The score and the names share the first row; everything else takes the card's full width.
+// One alert in the inbox: risk, topic, suggested severity, status, the rule that raised it (if any), what moved,
+// when it opened and how often it fired again. The score and the names share the first row; everything else takes the card's full width.
 import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { AlertSummary } from '../../contract.ts';
+import { RuleBadge } from '../rules/components/rule-sentence.tsx';
 import { MovedSignals, RiskScore, SeverityBadge, StatusBadge } from './alert-badges.tsx';
 import { RelativeTime } from './relative-time.tsx';
 
@@ -41,6 +42,7 @@ export function AlertCard({ alert: a }: { alert: AlertSummary }) {
             <Group gap={6} wrap="wrap">
               <SeverityBadge severity={a.severity} />
               <StatusBadge status={a.status} />
+              {a.rule ? <RuleBadge name={a.rule.name} /> : null}
               {a.topicArchived ? (
                 <Badge color="gray" variant="outline" tt="none">
                   {t('warnings.topicArchived')}
@@ -49,7 +51,7 @@ export function AlertCard({ alert: a }: { alert: AlertSummary }) {
             </Group>
           </Stack>
         </Group>
-        <MovedSignals signals={a.signals} />
+        <MovedSignals signals={a.signals} byRule={a.rule !== null} />
         <Group gap="xs" wrap="wrap" style={{ rowGap: 2 }}>
           <RelativeTime iso={a.openedAt} phrase={(time) => t('warnings.openedAgo', { time })} testId="opened-at" />
           {a.fireCount > 1 ? (

@@ -1,9 +1,10 @@
 // /alerts/$alertId: one alert — its topic, status, risk and suggested severity; the plain-language summary; each
-// signal that moved against its usual band; the mentions behind it; and acknowledge / dismiss for responders.
-import { Alert, Badge, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
+// signal that moved against its usual band (or, for a manual rule's alert, the rule and its count); the mentions
+// behind it; and acknowledge / dismiss for responders.
+import { Alert, Anchor, Badge, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArchive, IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
+import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../../web/api.ts';
 import { formatDateTime } from '../../../../web/format.ts';
@@ -14,13 +15,14 @@ import { RequirePermission } from '../../../../web/ui/require-permission.tsx';
 import type { AlertDetail } from '../../contract.ts';
 import { alertSummaryText } from '../../summary.ts';
 import { AcknowledgeButton, DismissButton } from '../components/alert-actions.tsx';
-import { RiskScore, SeverityBadge, StatusBadge } from '../components/alert-badges.tsx';
+import { MovedSignals, RiskScore, SeverityBadge, StatusBadge } from '../components/alert-badges.tsx';
 import { RefiredText } from '../components/alert-card.tsx';
 import { DriverAuthors, DriverClusters, DriverNegatives, DriverTotals } from '../components/alert-drivers.tsx';
 import { BackToAlerts } from '../components/back-link.tsx';
 import { RelativeTime } from '../components/relative-time.tsx';
 import { SignalBand } from '../components/signal-band.tsx';
 import { alertQuery } from '../queries.ts';
+import { RuleBadge } from '../rules/components/rule-sentence.tsx';
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Taipei';
 
@@ -76,6 +78,7 @@ function Header({ alert: a }: { alert: AlertDetail }) {
           <Group gap={6} wrap="wrap">
             <SeverityBadge severity={a.severity} />
             <StatusBadge status={a.status} />
+            {a.rule ? <RuleBadge name={a.rule.name} /> : null}
             {a.topicArchived ? (
               <Badge color="gray" variant="outline" tt="none" leftSection={<IconArchive size={12} />}>
                 {t('warnings.topicArchived')}
@@ -112,6 +115,30 @@ function Header({ alert: a }: { alert: AlertDetail }) {
   );
 }
 
+/** For a rule's alert, in place of the detector's bands: which rule fired and what it counted. */
+function RuleFired({ alert: a }: { alert: AlertDetail }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder radius="md" padding="md" data-testid="alert-rule">
+      <Title order={3} size="h5" mb="xs">
+        {t('warnings.rules.alertTitle')}
+      </Title>
+      <Stack gap="xs">
+        <Text size="sm" c="dimmed">
+          {t('warnings.rules.alertIntro')}
+        </Text>
+        <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+          {a.rule?.name}
+        </Text>
+        <MovedSignals signals={a.signals} byRule />
+        <Anchor component={Link} to="/alerts/rules" size="sm">
+          {t('warnings.rules.viewRules')}
+        </Anchor>
+      </Stack>
+    </Card>
+  );
+}
+
 function AlertView({ alert: a }: { alert: AlertDetail }) {
   const { t, i18n } = useTranslation();
   const summary = alertSummaryText(a, toLocale(i18n.language), browserZone());
@@ -135,16 +162,20 @@ function AlertView({ alert: a }: { alert: AlertDetail }) {
           {t('warnings.detail.window', { from: formatDateTime(a.windowStart), to: formatDateTime(a.windowEnd) })}
         </Text>
       </Card>
-      <Card withBorder radius="md" padding="md" data-testid="alert-signals">
-        <Title order={3} size="h5" mb="sm">
-          {t('warnings.detail.signals')}
-        </Title>
-        <Stack gap="md">
-          {a.signals.map((m) => (
-            <SignalBand key={m.signal} move={m} />
-          ))}
-        </Stack>
-      </Card>
+      {a.rule ? (
+        <RuleFired alert={a} />
+      ) : (
+        <Card withBorder radius="md" padding="md" data-testid="alert-signals">
+          <Title order={3} size="h5" mb="sm">
+            {t('warnings.detail.signals')}
+          </Title>
+          <Stack gap="md">
+            {a.signals.map((m) => (
+              <SignalBand key={m.signal} move={m} />
+            ))}
+          </Stack>
+        </Card>
+      )}
       <DriverTotals drivers={a.drivers} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>

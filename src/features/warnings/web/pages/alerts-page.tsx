@@ -1,7 +1,7 @@
 // /alerts: the inbox. A tab per state with its count (active = open + acknowledged), an optional topic filter,
 // each alert as a card, and an empty state that says what will appear here. Live alert.* events refresh it.
 import { Badge, Button, Group, Paper, Select, Stack, Tabs, Text, ThemeIcon } from '@mantine/core';
-import { IconAdjustments, IconBellRinging } from '@tabler/icons-react';
+import { IconAdjustments, IconBellRinging, IconRuler2, IconSend } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -66,6 +66,7 @@ export function AlertsPage() {
   const navigate = useNavigate();
   const filter = search.status ?? 'active';
   const canConfigure = useCan('warning.configure');
+  const canSeeChannels = useCan('channel.read');
   const canReadTopics = useCan('topic.read');
   const list = useQuery({ ...alertsQuery(filter, search.topicId), placeholderData: keepPreviousData });
   const go = (next: AlertsSearch) =>
@@ -78,6 +79,14 @@ export function AlertsPage() {
         actions={
           <Group gap="md" wrap="wrap">
             <NotifyToggle />
+            <Button component={Link} to="/alerts/rules" variant="default" size="sm" leftSection={<IconRuler2 size={16} />}>
+              {t('warnings.rulesLink')}
+            </Button>
+            {canSeeChannels ? (
+              <Button component={Link} to="/alerts/channels" variant="default" size="sm" leftSection={<IconSend size={16} />}>
+                {t('warnings.channelsLink')}
+              </Button>
+            ) : null}
             {canConfigure ? (
               <Button component={Link} to="/alerts/settings" variant="default" size="sm" leftSection={<IconAdjustments size={16} />}>
                 {t('warnings.settingsLink')}

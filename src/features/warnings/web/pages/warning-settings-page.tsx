@@ -1,21 +1,33 @@
 // /alerts/settings: the risk score from which each severity is suggested (L1 ≥ …, L2 ≥ …, L3 ≥ …, else L4),
-// falling from L1 to L3, with the resulting ranges shown as the admin types. Administrators only.
-import { Badge, Button, Card, Group, NumberInput, Stack, Text } from '@mantine/core';
+// falling from L1 to L3, with the resulting ranges shown as the admin types; and the escalation ladder for alerts
+// nobody acknowledges. Both are saved together. Administrators only.
+import { Badge, Button, Card, Divider, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors, notifyError, notifySuccess } from '../../../../web/errors.ts';
+import { notifyError, notifySuccess } from '../../../../web/errors.ts';
+import { useCan } from '../../../../web/session.ts';
 import { PageHeader } from '../../../../web/ui/page-header.tsx';
 import { QueryState } from '../../../../web/ui/query-state.tsx';
 import { RequirePermission } from '../../../../web/ui/require-permission.tsx';
 import type { Severity, WarningSettings } from '../../contract.ts';
+import type { ChannelOut } from '../../notify-contract.ts';
+import { channelsQuery } from '../channels/queries.ts';
 import { severityColor } from '../components/alert-badges.tsx';
 import { BackToAlerts } from '../components/back-link.tsx';
+import {
+  EscalationFields,
+  escalationRules,
+  escalationValues,
+  toPolicy,
+  type SettingsValues as Values,
+} from '../components/escalation-fields.tsx';
+import { WholeNumberInput } from '../components/whole-number-input.tsx';
+import { formErrors } from '../form-errors.ts';
 import { useSaveWarningSettings, warningSettingsQuery } from '../queries.ts';
 
-type Values = { L1: number | string; L2: number | string; L3: number | string };
 const levels = ['L1', 'L2', 'L3'] as const;
 
 const whole = (v: number | string) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 100 ? v : null);
@@ -40,13 +52,20 @@ function ranges(v: Values): Array<{ level: Severity; from: number; to: number }>
   ];
 }
 
-function SettingsForm({ settings }: { settings: WarningSettings }) {
+/** Server errors on this form: an unknown channel is reported on the whole ladder. */
+function settingsErrors(err: unknown, t: TFunction): Record<string, string> {
+  const errors = formErrors(err, t);
+  if (errors['escalation.levels']) errors['escalation.levels'] = t('warnings.settings.escalation.unknownChannel');
+  return errors;
+}
+
+function SettingsForm({ settings, channels }: { settings: WarningSettings; channels: ChannelOut[] }) {
   const { t } = useTranslation();
   const save = useSaveWarningSettings();
   const rule = rangeRule(t);
   const form = useForm<Values>({
-    initialValues: { ...settings.grading },
-    validate: { L1: rule, L2: rule, L3: rule },
+    initialValues: { ...settings.grading, escalation: escalationValues(settings.escalation, channels) },
+    validate: { L1: rule, L2: rule, L3: rule, escalation: escalationRules(t) },
     validateInputOnBlur: true,
   });
   const disordered = outOfOrder(form.values);
@@ -54,11 +73,17 @@ function SettingsForm({ settings }: { settings: WarningSettings }) {
   // outlives that, so success and failure are reported from it rather than from mutate's callbacks.
   const submit = form.onSubmit(async (v) => {
     if (outOfOrder(v)) return;
+    const escalation = toPolicy(v.escalation);
+    // Sending no escalation keeps the stored one: an organisation that never set one up keeps none.
+    const keep = settings.escalation === undefined && escalation.levels.length === 0;
     try {
-      await save.mutateAsync({ grading: { L1: Number(v.L1), L2: Number(v.L2), L3: Number(v.L3) } });
+      await save.mutateAsync({
+        grading: { L1: Number(v.L1), L2: Number(v.L2), L3: Number(v.L3) },
+        ...(keep ? {} : { escalation }),
+      });
       notifySuccess(t('warnings.settings.saved'));
     } catch (err) {
-      form.setErrors(fieldErrors(err, t));
+      form.setErrors(settingsErrors(err, t));
       notifyError(err, t);
     }
   });
@@ -67,15 +92,11 @@ function SettingsForm({ settings }: { settings: WarningSettings }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         {levels.map((level) => (
-          <NumberInput
+          <WholeNumberInput
             key={level}
             label={t('warnings.settings.level', { level })}
             min={1}
             max={100}
-            step={1}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="none"
             maw={320}
             {...form.getInputProps(level)}
           />
@@ -102,6 +123,8 @@ function SettingsForm({ settings }: { settings: WarningSettings }) {
             </Group>
           </Stack>
         ) : null}
+        <Divider my="xs" />
+        <EscalationFields form={form} channels={channels} />
         <Group>
           <Button
             type="submit"
@@ -121,13 +144,19 @@ function SettingsForm({ settings }: { settings: WarningSettings }) {
 export function WarningSettingsPage() {
   const { t } = useTranslation();
   const settings = useQuery(warningSettingsQuery);
+  // Escalation names channels; only people who may configure warnings (administrators) reach the form.
+  const channels = useQuery({ ...channelsQuery, enabled: useCan('channel.read') });
   return (
     <RequirePermission permission="warning.configure">
       <Stack gap="sm">
         <BackToAlerts />
         <PageHeader title={t('warnings.settings.title')} description={t('warnings.settings.intro')} />
         <Card withBorder radius="md" padding="md" maw={640}>
-          <QueryState query={settings}>{(s) => <SettingsForm key={JSON.stringify(s.grading)} settings={s} />}</QueryState>
+          <QueryState query={settings}>
+            {(s) => (
+              <QueryState query={channels}>{(list) => <SettingsForm key={JSON.stringify(s)} settings={s} channels={list} />}</QueryState>
+            )}
+          </QueryState>
         </Card>
       </Stack>
     </RequirePermission>

@@ -1,0 +1,199 @@
+// The escalation part of the warning settings: up to five levels, each "if nobody acknowledges within N minutes,
+// notify these channels", a repeat count, and the whole ladder previewed as one sentence.
+import { ActionIcon, Anchor, Button, Group, MultiSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { EscalationPolicy } from '../../contract.ts';
+import type { ChannelOut } from '../../notify-contract.ts';
+import { WholeNumberInput } from './whole-number-input.tsx';
+
+const MAX_LEVELS = 5;
+const k = 'warnings.settings.escalation';
+
+/** The escalation as the form holds it (numbers may be '' while typed). */
+export type EscalationValues = { levels: Array<{ afterMinutes: number | string; channelIds: string[] }>; repeat: number | string };
+
+/** The whole settings form: grading thresholds and escalation. */
+export type SettingsValues = { L1: number | string; L2: number | string; L3: number | string; escalation: EscalationValues };
+
+const whole = (v: number | string, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+
+/** The stored policy as form values, dropping channels that no longer exist. */
+export function escalationValues(policy: EscalationPolicy | undefined, channels: ChannelOut[]): EscalationValues {
+  const known = new Set(channels.map((c) => c.id));
+  return {
+    levels: (policy?.levels ?? []).map((l) => ({ afterMinutes: l.afterMinutes, channelIds: l.channelIds.filter((id) => known.has(id)) })),
+    repeat: policy?.repeat ?? 0,
+  };
+}
+
+/** The form values as the policy the API takes. */
+export function toPolicy(v: EscalationValues): EscalationPolicy {
+  return {
+    levels: v.levels.map((l) => ({ afterMinutes: Number(l.afterMinutes), channelIds: l.channelIds })),
+    repeat: v.levels.length ? Number(v.repeat) : 0,
+  };
+}
+
+/** Validation of the escalation fields. */
+export function escalationRules(t: TFunction) {
+  return {
+    levels: {
+      afterMinutes: (v: number | string) => (whole(v, 1, 1440) ? null : t('validation.range', { min: 1, max: 1440 })),
+      channelIds: (v: string[]) =>
+        v.length === 0 ? t(`${k}.channelsRequired`) : v.length > 20 ? t('validation.range', { min: 1, max: 20 }) : null,
+    },
+    repeat: (v: number | string) => (whole(v, 0, 5) ? null : t('validation.range', { min: 0, max: 5 })),
+  };
+}
+
+/** The ladder in one sentence, or null while a level is incomplete. */
+function usePreview(v: EscalationValues, channels: ChannelOut[]): string | null {
+  const { t, i18n } = useTranslation();
+  if (v.levels.length === 0 || !whole(v.repeat, 0, 5)) return null;
+  if (v.levels.some((l) => !whole(l.afterMinutes, 1, 1440) || l.channelIds.length === 0)) return null;
+  const names = new Map(channels.map((c) => [c.id, c.name]));
+  const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
+  const steps = v.levels
+    .map((l, i) =>
+      t(i === 0 ? `${k}.previewFirst` : `${k}.previewNext`, {
+        count: Number(l.afterMinutes),
+        channels: list.format(l.channelIds.map((id) => names.get(id) ?? id)),
+      }),
+    )
+    .join(t(`${k}.stepJoin`));
+  const repeat = Number(v.repeat);
+  return repeat > 0 ? t(`${k}.previewRepeat`, { steps, count: repeat }) : t(`${k}.previewEnd`, { steps });
+}
+
+function Level({ form, index, channels }: { form: UseFormReturnType<SettingsValues>; index: number; channels: ChannelOut[] }) {
+  const { t } = useTranslation();
+  const path = `escalation.levels.${index}`;
+  const data = channels.map((c) => ({ value: c.id, label: c.enabled ? c.name : t(`${k}.disabledChannel`, { name: c.name }) }));
+  return (
+    <Paper withBorder p="sm" radius="md" data-testid="escalation-level">
+      <Stack gap="xs">
+        <Group justify="space-between" gap="xs">
+          <Text fw={600} size="sm">
+            {t(`${k}.level`, { n: index + 1 })}
+          </Text>
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={t(`${k}.removeLevel`, { n: index + 1 })}
+            onClick={() => form.removeListItem('escalation.levels', index)}
+          >
+            <IconTrash size={16} />
+          </ActionIcon>
+        </Group>
+        <WholeNumberInput
+          label={t(index === 0 ? `${k}.firstWait` : `${k}.nextWait`)}
+          description={t(`${k}.waitHelp`)}
+          min={1}
+          max={1440}
+          hideControls
+          rightSection={
+            <Text size="sm" c="dimmed">
+              {t(`${k}.minutes`)}
+            </Text>
+          }
+          rightSectionWidth={56}
+          rightSectionPointerEvents="none"
+          maw={320}
+          {...form.getInputProps(`${path}.afterMinutes`)}
+        />
+        <MultiSelect
+          label={t(`${k}.notify`)}
+          placeholder={t(`${k}.notifyPlaceholder`)}
+          data={data}
+          searchable
+          maxValues={20}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps(`${path}.channelIds`)}
+        />
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The escalation section of the settings form. */
+export function EscalationFields({ form, channels }: { form: UseFormReturnType<SettingsValues>; channels: ChannelOut[] }) {
+  const { t } = useTranslation();
+  const levels = form.values.escalation.levels;
+  const preview = usePreview(form.values.escalation, channels);
+  const levelsError = form.errors['escalation.levels'];
+  return (
+    <Stack gap="sm" data-testid="escalation">
+      <Title order={3} size="h5">
+        {t(`${k}.title`)}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t(`${k}.intro`)}
+      </Text>
+      {channels.length === 0 ? (
+        <Text size="sm">
+          {t(`${k}.noChannels`)}{' '}
+          <Anchor component={Link} to="/alerts/channels">
+            {t(`${k}.channelsLink`)}
+          </Anchor>
+        </Text>
+      ) : null}
+      {levels.length === 0 && channels.length > 0 ? (
+        <Text size="sm" c="dimmed">
+          {t(`${k}.none`)}
+        </Text>
+      ) : null}
+      {levels.map((_, i) => (
+        // Levels have no identity beyond their position; removing one renumbers the rest.
+        // biome-ignore lint/suspicious/noArrayIndexKey: position is the identity
+        <Level key={i} form={form} index={i} channels={channels} />
+      ))}
+      {levelsError ? (
+        <Text size="sm" c="red" role="alert">
+          {levelsError}
+        </Text>
+      ) : null}
+      {channels.length > 0 ? (
+        <Group gap="sm">
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconPlus size={14} />}
+            disabled={levels.length >= MAX_LEVELS}
+            onClick={() => form.insertListItem('escalation.levels', { afterMinutes: levels.length ? 30 : 15, channelIds: [] })}
+          >
+            {t(`${k}.addLevel`)}
+          </Button>
+          {levels.length >= MAX_LEVELS ? (
+            <Text size="xs" c="dimmed">
+              {t(`${k}.maxLevels`)}
+            </Text>
+          ) : null}
+        </Group>
+      ) : null}
+      {levels.length > 0 ? (
+        <WholeNumberInput
+          label={t(`${k}.repeat`)}
+          description={t(`${k}.repeatHelp`)}
+          min={0}
+          max={5}
+          maw={320}
+          {...form.getInputProps('escalation.repeat')}
+        />
+      ) : null}
+      {preview ? (
+        <Paper withBorder p="sm" radius="md" bg="var(--mantine-color-default-hover)" data-testid="escalation-preview">
+          <Text size="xs" c="dimmed">
+            {t(`${k}.preview`)}
+          </Text>
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }} data-testid="escalation-sentence">
+            {preview}
+          </Text>
+        </Paper>
+      ) : null}
+    </Stack>
+  );
+}
