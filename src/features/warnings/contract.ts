@@ -76,7 +76,7 @@ export const alertSummary = z.object({
   dismissReason: z.enum(dismissReasons).nullable(),
   dismissNote: z.string().nullable(),
   /** The manual rule that raised the alert; null when the detector did. */
-  rule: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  rule: z.object({ id: z.uuid(), name: z.string(), kind: z.enum(['threshold', 'watchlist']) }).nullable(),
   version: z.number().int(),
 });
 export type AlertSummary = z.infer<typeof alertSummary>;

@@ -33,6 +33,7 @@ type Row = {
   dismiss_note: string | null;
   rule_id: string | null;
   rule_name: string | null;
+  rule_kind: 'threshold' | 'watchlist' | null;
   version: number;
 };
 
@@ -59,7 +60,7 @@ function summary(r: Row): AlertSummary {
     closedBy: r.closed_by,
     dismissReason: r.dismiss_reason,
     dismissNote: r.dismiss_note,
-    rule: r.rule_id ? { id: r.rule_id, name: r.rule_name ?? '' } : null,
+    rule: r.rule_id ? { id: r.rule_id, name: r.rule_name ?? '', kind: r.rule_kind ?? 'threshold' } : null,
     version: r.version,
   };
 }
@@ -68,7 +69,7 @@ function select(where: SQL, limit = 200) {
   return sql`
     SELECT a.id, a.topic_id, t.name AS topic_name, t.archived AS topic_archived, a.status, a.risk, a.severity, a.signals, a.drivers,
       a.window_start, a.window_end, a.opened_at, a.last_fired_at, a.fire_count, a.acknowledged_at, ua.name AS acknowledged_by,
-      a.closed_at, uc.name AS closed_by, a.dismiss_reason, a.dismiss_note, a.rule_id, ru.name AS rule_name, a.version
+      a.closed_at, uc.name AS closed_by, a.dismiss_reason, a.dismiss_note, a.rule_id, ru.name AS rule_name, ru.config->>'kind' AS rule_kind, a.version
     FROM alerts a JOIN topics t ON t.id = a.topic_id LEFT JOIN alert_rules ru ON ru.id = a.rule_id
     LEFT JOIN users ua ON ua.id = a.acknowledged_by LEFT JOIN users uc ON uc.id = a.closed_by
     WHERE ${where} ORDER BY a.opened_at DESC, a.id LIMIT ${limit}`;
