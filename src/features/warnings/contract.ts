@@ -139,6 +139,8 @@ export const warningSettings = z
     grading: z.object({ L1: z.number().int().min(1).max(100), L2: z.number().int().min(1).max(100), L3: z.number().int().min(1).max(100) }),
     /** Unset: no escalation beyond the first notification. Saving settings without it keeps the stored one. */
     escalation: escalationPolicy.optional(),
+    /** People in their quiet hours are still paged for alerts at or above this risk (default 70). */
+    quietHoursBypassRisk: z.number().int().min(0).max(101).optional(),
   })
   .refine((s) => s.grading.L1 > s.grading.L2 && s.grading.L2 > s.grading.L3, {
     message: 'Thresholds must fall from L1 to L3',
@@ -202,3 +204,17 @@ export const ruleOut = z.object({
   lastFiredAt: z.string().nullable(),
   version: z.number().int(),
 });
+
+/** A person's quiet hours: not paged by escalation then, unless the alert's risk reaches the organisation's bypass level. */
+export const notificationPreferencesInput = z.strictObject({
+  quietHours: z
+    .strictObject({
+      from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM (24-hour)'),
+      to: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM (24-hour)'),
+      timeZone: z.string().max(64),
+    })
+    .refine((q) => q.from !== q.to, { message: 'Quiet hours must not start and end at the same time', path: ['to'] })
+    .nullable(),
+});
+/** A person's notification preferences. */
+export type NotificationPreferences = z.infer<typeof notificationPreferencesInput>;

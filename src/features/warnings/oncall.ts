@@ -101,3 +101,17 @@ export function coverageOf(s: Schedule, from: number, to: number, stepMinutes = 
   }
   return out;
 }
+
+/** Whether instant t falls in quiet hours from–to (HH:MM, possibly overnight) in `timeZone`. */
+export function inQuietHours(q: { from: string; to: string; timeZone: string } | null | undefined, t: number): boolean {
+  if (!q) return false;
+  let minutes: number;
+  try {
+    minutes = local(t, q.timeZone).minutes;
+  } catch {
+    return false; // an unknown time zone never silences anyone
+  }
+  const from = minutesOf(q.from);
+  const to = minutesOf(q.to);
+  return from < to ? minutes >= from && minutes < to : minutes >= from || minutes < to;
+}

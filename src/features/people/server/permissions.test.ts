@@ -80,6 +80,8 @@ const table: Record<string, Who[]> = {
   'POST /api/alert-rules': ['admin', 'manager'],
   'PATCH /api/alert-rules/:id': ['admin', 'manager'],
   'DELETE /api/alert-rules/:id': ['admin', 'manager'],
+  'GET /api/me/notification-preferences': people,
+  'PUT /api/me/notification-preferences': people,
   'GET /api/oncall-schedules': staff,
   'POST /api/oncall-schedules': ['admin', 'manager'],
   'PUT /api/oncall-schedules/:id': ['admin', 'manager'],

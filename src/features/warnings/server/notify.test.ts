@@ -312,6 +312,32 @@ describe('notifications', () => {
     assert.deepEqual(m?.to, [member.email]);
     const log = (await org.admin.get('/api/audit?type=alert.escalated&limit=1')).body.events[0];
     assert.deepEqual(log.data.people, [member.id]);
+    // Quiet hours around now: a page below the bypass risk is held back (and logged), above it is not.
+    const hhmm = (d: Date) => d.toISOString().slice(11, 16);
+    const quietHours = { from: hhmm(new Date(Date.now() - 3_600_000)), to: hhmm(new Date(Date.now() + 3_600_000)), timeZone: 'UTC' };
+    assert.equal(
+      (
+        await member.client.request('PUT', '/api/me/notification-preferences', {
+          quietHours: { ...quietHours, timeZone: 'UTC', to: quietHours.from },
+        })
+      ).status,
+      400,
+    );
+    assert.equal((await member.client.request('PUT', '/api/me/notification-preferences', { quietHours })).status, 200);
+    assert.deepEqual((await member.client.get('/api/me/notification-preferences')).body, { quietHours });
+    assert.equal((await org.admin.request('PUT', '/api/warnings/settings', { grading, quietHoursBypassRisk: 90 })).status, 200);
+    const topic2 = (await org.admin.post('/api/topics', { name: '退款', query: '退款' })).body.id;
+    const r2 = await ctx.server.deps.db.execute(
+      `INSERT INTO alerts (org_id, topic_id, risk, severity, signals, drivers, window_start, window_end, opened_at, last_fired_at)
+       SELECT org_id, '${topic2}', risk, severity, signals, drivers, window_start, window_end, opened_at, last_fired_at FROM alerts WHERE id = '${alertId}' RETURNING id` as never,
+    );
+    const fourth = (r2 as unknown as { rows: Array<{ id: string }> }).rows[0].id;
+    const quietBefore = mail.length;
+    assert.equal(await escalate({ db: ctx.server.deps.db, clock: { now: () => new Date() } }, fourth, 1), 'escalated');
+    const held = (await org.admin.get('/api/audit?type=alert.escalated&limit=1')).body.events[0];
+    assert.deepEqual([held.data.people, held.data.quiet], [[], [member.id]]);
+    await new Promise((res) => setTimeout(res, 500));
+    assert.equal(mail.length, quietBefore, 'risk 72 is below the bypass of 90: nobody woken');
   });
 
   test('bad channel settings are refused with the field named', async () => {

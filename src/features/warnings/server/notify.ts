@@ -8,7 +8,7 @@ import type { Db, Executor } from '../../../platform/db.ts';
 import { recordEvent } from '../../../platform/events.ts';
 import { type EscalationPolicy, type Severity, severities } from '../contract.ts';
 import { type ChannelConfig, channelConfig } from '../notify-contract.ts';
-import { onCallAt, type Schedule } from '../oncall.ts';
+import { inQuietHours, onCallAt, type Schedule } from '../oncall.ts';
 import { loadAlert } from './alerts.ts';
 import { type Message, type SendSettings, send } from './notify-send.ts';
 
@@ -189,9 +189,10 @@ export async function escalate(
       org_id: string;
       status: string;
       severity: Severity;
-      settings: { escalation?: EscalationPolicy } | null;
+      risk: number;
+      settings: { escalation?: EscalationPolicy; quietHoursBypassRisk?: number } | null;
     }>(sql`
-      SELECT a.org_id, a.status, a.severity, s.settings FROM alerts a LEFT JOIN warning_settings s ON s.org_id = a.org_id
+      SELECT a.org_id, a.status, a.severity, a.risk, s.settings FROM alerts a LEFT JOIN warning_settings s ON s.org_id = a.org_id
       WHERE a.id = ${alertId} FOR UPDATE OF a`);
     const row = a.rows[0];
     if (row?.status !== 'open') return 'answered';
@@ -214,13 +215,23 @@ export async function escalate(
     }
     // The person on call right now on each named schedule, by e-mail.
     const people: string[] = [];
+    const quiet: string[] = [];
     if (level.scheduleIds?.length) {
       const schedules = await tx.execute<{ settings: Schedule }>(
         sql`SELECT settings FROM oncall_schedules WHERE org_id = ${row.org_id} AND id = ANY(${sql.param(level.scheduleIds)}::uuid[])`,
       );
       for (const sch of schedules.rows) {
-        const who = onCallAt(sch.settings, deps.clock.now().getTime());
-        if (!who || people.includes(who)) continue;
+        const t = deps.clock.now().getTime();
+        const who = onCallAt(sch.settings, t);
+        if (!who || people.includes(who) || quiet.includes(who)) continue;
+        // Quiet hours hold back pages below the organisation's bypass risk (default 70); logged.
+        const prefs = await tx.execute<{ quiet_hours: { from: string; to: string; timeZone: string } | null }>(
+          sql`SELECT quiet_hours FROM notification_preferences WHERE user_id = ${who}`,
+        );
+        if (row.risk < (row.settings?.quietHoursBypassRisk ?? 70) && inQuietHours(prefs.rows[0]?.quiet_hours, t)) {
+          quiet.push(who);
+          continue;
+        }
         const r = await tx.execute<{ id: string }>(sql`
           INSERT INTO notification_deliveries (org_id, user_id, alert_id, event, idempotency_key)
           SELECT ${row.org_id}, id, ${alertId}, 'alert.escalated', ${`${alertId}:escalation:${step}:user:${who}`}
@@ -238,7 +249,14 @@ export async function escalate(
       actor: { type: 'system', label: 'escalation' },
       subjectType: 'alert',
       subjectId: alertId,
-      data: { step, level: ((step - 1) % levels.length) + 1, round: Math.floor((step - 1) / levels.length) + 1, channels: sent, people },
+      data: {
+        step,
+        level: ((step - 1) % levels.length) + 1,
+        round: Math.floor((step - 1) / levels.length) + 1,
+        channels: sent,
+        people,
+        quiet,
+      },
     });
     if (step < total) await scheduleEscalation(tx, alertId, step + 1, levels[step % levels.length].afterMinutes);
     return 'escalated';

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { recordEvent } from '../../../platform/events.ts';
 import { actorOf, type Principal, type Router } from '../../../platform/http.ts';
+import { type NotificationPreferences, notificationPreferencesInput } from '../contract.ts';
 import { coverageOf, onCallAt, type Schedule, scheduleInput } from '../oncall.ts';
 import type { WarningDeps } from './run.ts';
 
@@ -135,6 +136,51 @@ export function registerOncallRoutes(r: Router, deps: WarningDeps) {
       });
     },
   });
+  r.add({
+    method: 'GET',
+    url: '/api/me/notification-preferences',
+    summary: 'My quiet hours',
+    tags,
+    permission: 'profile.read',
+    response: notificationPreferencesInput,
+    handler: async (ctx) => {
+      const p = me(ctx.principal);
+      const r = await deps.db.execute<{ quiet_hours: NotificationPreferences['quietHours'] }>(
+        sql`SELECT quiet_hours FROM notification_preferences WHERE user_id = ${p.kind === 'user' ? p.userId : null}`,
+      );
+      return { quietHours: r.rows[0]?.quiet_hours ?? null };
+    },
+  });
+  r.add({
+    method: 'PUT',
+    url: '/api/me/notification-preferences',
+    summary: 'Set my quiet hours (null: none); escalation does not page me then, unless the risk is high',
+    tags,
+    permission: 'profile.update',
+    body: notificationPreferencesInput,
+    response: notificationPreferencesInput,
+    handler: async (ctx) => {
+      const p = me(ctx.principal);
+      if (p.kind !== 'user') throw new AppError('forbidden', 'Only people have quiet hours.');
+      await deps.db.transaction(async (tx) => {
+        await tx.execute(sql`
+          INSERT INTO notification_preferences (user_id, org_id, quiet_hours, updated_at)
+          VALUES (${p.userId}, ${p.orgId}, ${JSON.stringify(ctx.body.quietHours)}::jsonb, ${deps.clock.now().toISOString()})
+          ON CONFLICT (user_id) DO UPDATE SET quiet_hours = EXCLUDED.quiet_hours, updated_at = EXCLUDED.updated_at`);
+        await recordEvent(tx, deps.clock, {
+          orgId: p.orgId,
+          type: 'oncall.quiet_hours_set',
+          actor: actorOf(p),
+          subjectType: 'user',
+          subjectId: p.userId,
+          data: { quietHours: ctx.body.quietHours },
+          ...meta(ctx),
+        });
+      });
+      return ctx.body;
+    },
+  });
+
   r.add({
     method: 'GET',
     url: '/api/oncall-schedules/:id/coverage',

@@ -177,3 +177,14 @@ export const oncallSchedules = pgTable(
   },
   (t) => [uniqueIndex('oncall_schedules_org_name_uq').on(t.orgId, t.name)],
 );
+
+/** A person's notification preferences: quiet hours (not paged then, unless the risk is high). */
+export const notificationPreferences = pgTable('notification_preferences', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  orgId: uuid('org_id').notNull(),
+  /** { from: 'HH:MM', to: 'HH:MM', timeZone } or null for none. */
+  quietHours: jsonb('quiet_hours'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
