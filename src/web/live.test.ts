@@ -37,7 +37,7 @@ test('alert events refresh the alert queries, warning events the grading setting
   assert.deepEqual(keysForEvent(ev('warning.settings_updated'), 'me'), [['audit'], ['warning-settings']]);
 });
 
-test('notification events refresh channels and deliveries, rule events the rules', () => {
+test('notification events refresh channels and deliveries, rule events the rules, on-call events the schedules', () => {
   const channelId = '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b';
   for (const type of ['notification.delivered', 'notification.failed', 'notification.attempt_failed']) {
     assert.deepEqual(keysForEvent(ev(type, 'notification_channel', channelId), 'me'), [
@@ -55,6 +55,9 @@ test('notification events refresh channels and deliveries, rule events the rules
   }
   for (const type of ['alert_rule.created', 'alert_rule.updated', 'alert_rule.deleted']) {
     assert.deepEqual(keysForEvent(ev(type, 'alert_rule', channelId), 'me'), [['audit'], ['alert-rules']]);
+  }
+  for (const type of ['oncall.created', 'oncall.updated', 'oncall.deleted']) {
+    assert.deepEqual(keysForEvent(ev(type, 'oncall_schedule', channelId), 'me'), [['audit'], ['oncall-schedules']]);
   }
   // An escalation is an alert event: it refreshes the alerts, not the channels.
   assert.deepEqual(keysForEvent(ev('alert.escalated', 'alert', channelId), 'me'), [['audit'], ['alerts']]);

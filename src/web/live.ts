@@ -50,6 +50,8 @@ export function keysForEvent(event: LiveEvent, myUserId: string | null): QueryKe
     keys.push(['notification-channels'], ['notification-deliveries']);
   } else if (prefix === 'alert_rule') {
     keys.push(['alert-rules']);
+  } else if (prefix === 'oncall') {
+    keys.push(['oncall-schedules']);
   }
   return keys;
 }

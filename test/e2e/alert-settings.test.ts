@@ -186,8 +186,8 @@ step('a two-level escalation is saved with the grading and previewed in one sent
   const id = (n: string) => channels.find((c) => c.name === n)?.id;
   assert.deepEqual((await org.admin.get('/api/warnings/settings')).body.escalation, {
     levels: [
-      { afterMinutes: 15, channelIds: [id('值班主管')] },
-      { afterMinutes: 30, channelIds: [id('公關長系統')] },
+      { afterMinutes: 15, channelIds: [id('值班主管')], scheduleIds: [] },
+      { afterMinutes: 30, channelIds: [id('公關長系統')], scheduleIds: [] },
     ],
     repeat: 1,
   });

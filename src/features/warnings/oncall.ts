@@ -38,8 +38,8 @@ export const scheduleInput = z.strictObject({
 });
 export type Schedule = z.infer<typeof scheduleInput>;
 
-/** The local calendar fields of an instant in a time zone. */
-function local(t: number, timeZone: string) {
+/** The local date (YYYY-MM-DD), minutes since local midnight and ISO weekday of an instant in a time zone. */
+export function local(t: number, timeZone: string) {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',

@@ -1,6 +1,7 @@
 // Messages of the early-warning screens (zh-TW first; English must have the same keys — the compiler checks).
 // Notification channels and alert rules keep their strings beside their screens.
 import * as channels from './channels/messages.ts';
+import * as oncall from './oncall/messages.ts';
 import * as rules from './rules/messages.ts';
 
 /** zh-TW messages under `warnings.*`. */
@@ -35,6 +36,7 @@ export const zhTW = {
   settingsLink: '分級設定',
   channelsLink: '通知管道',
   rulesLink: '預警規則',
+  oncallLink: '值班表',
   open: '查看預警',
   openCount_one: '{{count}} 則待處理預警',
   openCount_other: '{{count}} 則待處理預警',
@@ -119,7 +121,7 @@ export const zhTW = {
       level: '第 {{n}} 層',
       firstWait: '預警開啟後，等待幾分鐘',
       nextWait: '上一層通知後，再等待幾分鐘',
-      waitHelp: '這段時間內沒人確認收到，就通知下方的管道。',
+      waitHelp: '這段時間內沒人確認收到，就通知下方的管道與值班人員。',
       minutes: '分鐘',
       notify: '通知這些管道',
       notifyPlaceholder: '選擇通知管道',
@@ -130,7 +132,7 @@ export const zhTW = {
       repeat: '整個流程再重複幾次',
       repeatHelp: '0 表示每一層只通知一次；最多 5 次。',
       none: '目前沒有設定升級：預警開啟時只會通知一次。',
-      noChannels: '要設定升級，請先新增通知管道。',
+      noChannels: '要設定升級，請先新增通知管道或值班表。',
       channelsLink: '管理通知管道',
       preview: '預覽',
       previewFirst_one: '預警開啟後 {{count}} 分鐘內沒人確認，通知 {{channels}}',
@@ -141,12 +143,17 @@ export const zhTW = {
       previewEnd: '{{steps}}。',
       previewRepeat_one: '{{steps}}；重複 {{count}} 次。',
       previewRepeat_other: '{{steps}}；重複 {{count}} 次。',
-      channelsRequired: '請至少選擇一個通知管道。',
+      channelsRequired: '請至少選擇一個通知管道或值班表。',
+      notifySchedules: '通知值班人員',
+      schedulesPlaceholder: '選擇值班表',
+      onCallOf: '「{{name}}」的值班人員',
+      schedulesLink: '管理值班表',
       unknownChannel: '有層級用到已不存在的通知管道，請重新選擇。',
     },
   },
   channels: channels.zhTW,
   rules: rules.zhTW,
+  oncall: oncall.zhTW,
 };
 
 /** English messages under `warnings.*`. */
@@ -182,6 +189,7 @@ export const en: typeof zhTW = {
   settingsLink: 'Grading settings',
   channelsLink: 'Notification channels',
   rulesLink: 'Alert rules',
+  oncallLink: 'On-call',
   open: 'Open alert',
   openCount_one: '{{count}} open alert',
   openCount_other: '{{count}} open alerts',
@@ -268,7 +276,7 @@ export const en: typeof zhTW = {
       level: 'Level {{n}}',
       firstWait: 'Minutes to wait after the alert opens',
       nextWait: 'Minutes to wait after the previous level',
-      waitHelp: 'If nobody acknowledges within this time, the channels below are notified.',
+      waitHelp: 'If nobody acknowledges within this time, the channels and people on call below are notified.',
       minutes: 'min',
       notify: 'Notify these channels',
       notifyPlaceholder: 'Choose channels',
@@ -279,7 +287,7 @@ export const en: typeof zhTW = {
       repeat: 'Repeat the whole ladder',
       repeatHelp: '0 notifies each level once; at most 5 repeats.',
       none: 'No escalation: an alert is announced once when it opens.',
-      noChannels: 'Add a notification channel first to set up escalation.',
+      noChannels: 'Add a notification channel or an on-call schedule first to set up escalation.',
       channelsLink: 'Manage notification channels',
       preview: 'Preview',
       previewFirst_one: 'If nobody acknowledges within {{count}} minute of an alert opening, notify {{channels}}',
@@ -290,10 +298,15 @@ export const en: typeof zhTW = {
       previewEnd: '{{steps}}.',
       previewRepeat_one: '{{steps}}; repeat once.',
       previewRepeat_other: '{{steps}}; repeat {{count}} times.',
-      channelsRequired: 'Choose at least one channel.',
+      channelsRequired: 'Choose at least one channel or schedule.',
+      notifySchedules: 'Notify whoever is on call',
+      schedulesPlaceholder: 'Choose schedules',
+      onCallOf: 'the person on call for “{{name}}”',
+      schedulesLink: 'Manage on-call schedules',
       unknownChannel: 'A level names a channel that no longer exists; choose again.',
     },
   },
   channels: channels.en,
   rules: rules.en,
+  oncall: oncall.en,
 };

@@ -1,9 +1,9 @@
-// Routes of the early-warning screens: the inbox, the grading settings, notification channels, alert rules and
-// one alert, under the app shell.
+// Routes of the early-warning screens: the inbox, the grading settings, notification channels, alert rules, on-call
+// schedules and one alert, under the app shell.
 import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { validateAlertsSearch } from './search.ts';
 
-/** /alerts, /alerts/settings, /alerts/channels, /alerts/rules and /alerts/$alertId. */
+/** /alerts, /alerts/settings, /alerts/channels, /alerts/rules, /alerts/oncall and /alerts/$alertId. */
 export function alertsRoutes(appRoute: AnyRoute): AnyRoute[] {
   return [
     createRoute({
@@ -26,6 +26,11 @@ export function alertsRoutes(appRoute: AnyRoute): AnyRoute[] {
       getParentRoute: () => appRoute,
       path: '/alerts/rules',
       component: lazyRouteComponent(() => import('./rules/pages/rules-page.tsx'), 'RulesPage'),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/alerts/oncall',
+      component: lazyRouteComponent(() => import('./oncall/pages/oncall-page.tsx'), 'OncallPage'),
     }),
     createRoute({
       getParentRoute: () => appRoute,

@@ -3,7 +3,7 @@
 import { Badge, Box, Text, Tooltip } from '@mantine/core';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AlertStatus, Severity, SignalMove, SignalName } from '../../contract.ts';
+import type { AlertStatus, AlertSummary, Severity, SignalMove, SignalName } from '../../contract.ts';
 import { useSignalFormat } from './signal-format.ts';
 
 /** Mantine colour per suggested severity (L1 is the most severe). */
@@ -67,24 +67,26 @@ export function StatusBadge({ status }: { status: AlertStatus }) {
   );
 }
 
+/** Which kind of manual rule raised an alert. */
+type RuleKind = NonNullable<AlertSummary['rule']>['kind'];
+
 const order: SignalName[] = ['negative', 'volume', 'negative_share', 'reach'];
 
 /** One moved signal in words: against the expected value, or against a manual rule's threshold or watch list. */
 function useMovedText() {
   const { t } = useTranslation();
   const f = useSignalFormat();
-  return (s: SignalMove, byRule: boolean) => {
+  return (s: SignalMove, ruleKind: RuleKind | undefined) => {
     const signal = t(`warnings.signal.${s.signal}`);
     const observed = f(s.signal, s.observed);
-    if (!byRule) return t('warnings.moved', { signal, observed, expected: f(s.signal, s.expected) });
-    // A watch-list rule records its hits with no threshold (expected and band 0); a threshold rule's is at least 1.
-    if (s.expected === 0 && s.high === 0) return t('warnings.rules.watchHits', { count: s.observed });
+    if (!ruleKind) return t('warnings.moved', { signal, observed, expected: f(s.signal, s.expected) });
+    if (ruleKind === 'watchlist') return t('warnings.rules.watchHits', { count: s.observed });
     return t('warnings.rules.moved', { signal, observed, expected: f(s.signal, s.expected) });
   };
 }
 
 /** What moved, strongest kind first: "負面提及 96（預期 3） · 提及量 …" (or against the rule, for a rule's alert). */
-export function MovedSignals({ signals, byRule = false }: { signals: SignalMove[]; byRule?: boolean }) {
+export function MovedSignals({ signals, ruleKind }: { signals: SignalMove[]; ruleKind?: RuleKind }) {
   const text = useMovedText();
   const sorted = [...signals].sort((a, b) => order.indexOf(a.signal) - order.indexOf(b.signal));
   return (
@@ -92,7 +94,7 @@ export function MovedSignals({ signals, byRule = false }: { signals: SignalMove[
       {sorted.map((s, i) => (
         <Fragment key={s.signal}>
           {i > 0 ? ' · ' : ''}
-          <span>{text(s, byRule)}</span>
+          <span>{text(s, ruleKind)}</span>
         </Fragment>
       ))}
     </Text>

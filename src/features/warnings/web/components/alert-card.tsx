@@ -51,7 +51,7 @@ export function AlertCard({ alert: a }: { alert: AlertSummary }) {
             </Group>
           </Stack>
         </Group>
-        <MovedSignals signals={a.signals} byRule={a.rule !== null} />
+        <MovedSignals signals={a.signals} ruleKind={a.rule?.kind} />
         <Group gap="xs" wrap="wrap" style={{ rowGap: 2 }}>
           <RelativeTime iso={a.openedAt} phrase={(time) => t('warnings.openedAgo', { time })} testId="opened-at" />
           {a.fireCount > 1 ? (

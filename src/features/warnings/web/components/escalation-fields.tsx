@@ -1,5 +1,6 @@
 // The escalation part of the warning settings: up to five levels, each "if nobody acknowledges within N minutes,
-// notify these channels", a repeat count, and the whole ladder previewed as one sentence.
+// notify these channels and whoever is on call on these schedules", a repeat count, and the whole ladder previewed
+// as one sentence.
 import { ActionIcon, Anchor, Button, Group, MultiSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -14,18 +15,29 @@ const MAX_LEVELS = 5;
 const k = 'warnings.settings.escalation';
 
 /** The escalation as the form holds it (numbers may be '' while typed). */
-export type EscalationValues = { levels: Array<{ afterMinutes: number | string; channelIds: string[] }>; repeat: number | string };
+export type EscalationValues = {
+  levels: Array<{ afterMinutes: number | string; channelIds: string[]; scheduleIds: string[] }>;
+  repeat: number | string;
+};
+
+/** A schedule as the escalation needs it. */
+type Named = { id: string; name: string };
 
 /** The whole settings form: grading thresholds and escalation. */
 export type SettingsValues = { L1: number | string; L2: number | string; L3: number | string; escalation: EscalationValues };
 
 const whole = (v: number | string, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 
-/** The stored policy as form values, dropping channels that no longer exist. */
-export function escalationValues(policy: EscalationPolicy | undefined, channels: ChannelOut[]): EscalationValues {
-  const known = new Set(channels.map((c) => c.id));
+/** The stored policy as form values, dropping channels and schedules that no longer exist. */
+export function escalationValues(policy: EscalationPolicy | undefined, channels: ChannelOut[], schedules: Named[]): EscalationValues {
+  const known = new Set([...channels, ...schedules].map((c) => c.id));
+  const kept = (ids: string[] | undefined) => (ids ?? []).filter((id) => known.has(id));
   return {
-    levels: (policy?.levels ?? []).map((l) => ({ afterMinutes: l.afterMinutes, channelIds: l.channelIds.filter((id) => known.has(id)) })),
+    levels: (policy?.levels ?? []).map((l) => ({
+      afterMinutes: l.afterMinutes,
+      channelIds: kept(l.channelIds),
+      scheduleIds: kept(l.scheduleIds),
+    })),
     repeat: policy?.repeat ?? 0,
   };
 }
@@ -33,7 +45,7 @@ export function escalationValues(policy: EscalationPolicy | undefined, channels:
 /** The form values as the policy the API takes. */
 export function toPolicy(v: EscalationValues): EscalationPolicy {
   return {
-    levels: v.levels.map((l) => ({ afterMinutes: Number(l.afterMinutes), channelIds: l.channelIds })),
+    levels: v.levels.map((l) => ({ afterMinutes: Number(l.afterMinutes), channelIds: l.channelIds, scheduleIds: l.scheduleIds })),
     repeat: v.levels.length ? Number(v.repeat) : 0,
   };
 }
@@ -43,25 +55,31 @@ export function escalationRules(t: TFunction) {
   return {
     levels: {
       afterMinutes: (v: number | string) => (whole(v, 1, 1440) ? null : t('validation.range', { min: 1, max: 1440 })),
-      channelIds: (v: string[]) =>
-        v.length === 0 ? t(`${k}.channelsRequired`) : v.length > 20 ? t('validation.range', { min: 1, max: 20 }) : null,
+      // A level notifies at least one channel or schedule; the message sits on the channels.
+      channelIds: (v: string[], all: SettingsValues, path: string) =>
+        v.length + (all.escalation.levels[Number(path.split('.')[2])]?.scheduleIds.length ?? 0) === 0
+          ? t(`${k}.channelsRequired`)
+          : v.length > 20
+            ? t('validation.range', { min: 0, max: 20 })
+            : null,
     },
     repeat: (v: number | string) => (whole(v, 0, 5) ? null : t('validation.range', { min: 0, max: 5 })),
   };
 }
 
 /** The ladder in one sentence, or null while a level is incomplete. */
-function usePreview(v: EscalationValues, channels: ChannelOut[]): string | null {
+function usePreview(v: EscalationValues, channels: ChannelOut[], schedules: Named[]): string | null {
   const { t, i18n } = useTranslation();
   if (v.levels.length === 0 || !whole(v.repeat, 0, 5)) return null;
-  if (v.levels.some((l) => !whole(l.afterMinutes, 1, 1440) || l.channelIds.length === 0)) return null;
+  if (v.levels.some((l) => !whole(l.afterMinutes, 1, 1440) || l.channelIds.length + l.scheduleIds.length === 0)) return null;
   const names = new Map(channels.map((c) => [c.id, c.name]));
+  const onCall = new Map(schedules.map((s) => [s.id, t(`${k}.onCallOf`, { name: s.name })]));
   const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
   const steps = v.levels
     .map((l, i) =>
       t(i === 0 ? `${k}.previewFirst` : `${k}.previewNext`, {
         count: Number(l.afterMinutes),
-        channels: list.format(l.channelIds.map((id) => names.get(id) ?? id)),
+        channels: list.format([...l.channelIds.map((id) => names.get(id) ?? id), ...l.scheduleIds.map((id) => onCall.get(id) ?? id)]),
       }),
     )
     .join(t(`${k}.stepJoin`));
@@ -69,7 +87,9 @@ function usePreview(v: EscalationValues, channels: ChannelOut[]): string | null 
   return repeat > 0 ? t(`${k}.previewRepeat`, { steps, count: repeat }) : t(`${k}.previewEnd`, { steps });
 }
 
-function Level({ form, index, channels }: { form: UseFormReturnType<SettingsValues>; index: number; channels: ChannelOut[] }) {
+type Sources = { channels: ChannelOut[]; schedules: Named[] };
+
+function Level({ form, index, channels, schedules }: Sources & { form: UseFormReturnType<SettingsValues>; index: number }) {
   const { t } = useTranslation();
   const path = `escalation.levels.${index}`;
   const data = channels.map((c) => ({ value: c.id, label: c.enabled ? c.name : t(`${k}.disabledChannel`, { name: c.name }) }));
@@ -114,16 +134,28 @@ function Level({ form, index, channels }: { form: UseFormReturnType<SettingsValu
           comboboxProps={{ withinPortal: true }}
           {...form.getInputProps(`${path}.channelIds`)}
         />
+        {schedules.length > 0 ? (
+          <MultiSelect
+            label={t(`${k}.notifySchedules`)}
+            placeholder={t(`${k}.schedulesPlaceholder`)}
+            data={schedules.map((s) => ({ value: s.id, label: s.name }))}
+            searchable
+            maxValues={10}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps(`${path}.scheduleIds`)}
+          />
+        ) : null}
       </Stack>
     </Paper>
   );
 }
 
 /** The escalation section of the settings form. */
-export function EscalationFields({ form, channels }: { form: UseFormReturnType<SettingsValues>; channels: ChannelOut[] }) {
+export function EscalationFields({ form, channels, schedules }: Sources & { form: UseFormReturnType<SettingsValues> }) {
   const { t } = useTranslation();
   const levels = form.values.escalation.levels;
-  const preview = usePreview(form.values.escalation, channels);
+  const preview = usePreview(form.values.escalation, channels, schedules);
+  const any = channels.length + schedules.length > 0;
   const levelsError = form.errors['escalation.levels'];
   return (
     <Stack gap="sm" data-testid="escalation">
@@ -133,15 +165,18 @@ export function EscalationFields({ form, channels }: { form: UseFormReturnType<S
       <Text size="sm" c="dimmed">
         {t(`${k}.intro`)}
       </Text>
-      {channels.length === 0 ? (
+      {any ? null : (
         <Text size="sm">
           {t(`${k}.noChannels`)}{' '}
           <Anchor component={Link} to="/alerts/channels">
             {t(`${k}.channelsLink`)}
+          </Anchor>{' '}
+          <Anchor component={Link} to="/alerts/oncall">
+            {t(`${k}.schedulesLink`)}
           </Anchor>
         </Text>
-      ) : null}
-      {levels.length === 0 && channels.length > 0 ? (
+      )}
+      {levels.length === 0 && any ? (
         <Text size="sm" c="dimmed">
           {t(`${k}.none`)}
         </Text>
@@ -149,21 +184,23 @@ export function EscalationFields({ form, channels }: { form: UseFormReturnType<S
       {levels.map((_, i) => (
         // Levels have no identity beyond their position; removing one renumbers the rest.
         // biome-ignore lint/suspicious/noArrayIndexKey: position is the identity
-        <Level key={i} form={form} index={i} channels={channels} />
+        <Level key={i} form={form} index={i} channels={channels} schedules={schedules} />
       ))}
       {levelsError ? (
         <Text size="sm" c="red" role="alert">
           {levelsError}
         </Text>
       ) : null}
-      {channels.length > 0 ? (
+      {any ? (
         <Group gap="sm">
           <Button
             variant="default"
             size="xs"
             leftSection={<IconPlus size={14} />}
             disabled={levels.length >= MAX_LEVELS}
-            onClick={() => form.insertListItem('escalation.levels', { afterMinutes: levels.length ? 30 : 15, channelIds: [] })}
+            onClick={() =>
+              form.insertListItem('escalation.levels', { afterMinutes: levels.length ? 30 : 15, channelIds: [], scheduleIds: [] })
+            }
           >
             {t(`${k}.addLevel`)}
           </Button>

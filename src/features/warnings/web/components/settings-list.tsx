@@ -12,7 +12,7 @@ type QueryLike<T> = { data: T[] | undefined; error: unknown; isPending: boolean;
 
 type Props<T> = {
   /** Whose strings (`warnings.<area>.title`, `.intro`, `.add`, `.readOnly`, `.empty`) and test ids. */
-  area: 'channels' | 'rules';
+  area: 'channels' | 'rules' | 'oncall';
   /** Adding is offered when given; otherwise the read-only note shows. */
   onAdd?: () => void;
   query: QueryLike<T>;

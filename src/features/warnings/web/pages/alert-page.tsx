@@ -130,7 +130,7 @@ function RuleFired({ alert: a }: { alert: AlertDetail }) {
         <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
           {a.rule?.name}
         </Text>
-        <MovedSignals signals={a.signals} byRule />
+        <MovedSignals signals={a.signals} ruleKind={a.rule?.kind} />
         <Anchor component={Link} to="/alerts/rules" size="sm">
           {t('warnings.rules.viewRules')}
         </Anchor>

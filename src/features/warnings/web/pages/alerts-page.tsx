@@ -1,7 +1,7 @@
 // /alerts: the inbox. A tab per state with its count (active = open + acknowledged), an optional topic filter,
 // each alert as a card, and an empty state that says what will appear here. Live alert.* events refresh it.
 import { Badge, Button, Group, Paper, Select, Stack, Tabs, Text, ThemeIcon } from '@mantine/core';
-import { IconAdjustments, IconBellRinging, IconRuler2, IconSend } from '@tabler/icons-react';
+import { IconAdjustments, IconBellRinging, IconCalendarUser, IconRuler2, IconSend } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -81,6 +81,9 @@ export function AlertsPage() {
             <NotifyToggle />
             <Button component={Link} to="/alerts/rules" variant="default" size="sm" leftSection={<IconRuler2 size={16} />}>
               {t('warnings.rulesLink')}
+            </Button>
+            <Button component={Link} to="/alerts/oncall" variant="default" size="sm" leftSection={<IconCalendarUser size={16} />}>
+              {t('warnings.oncallLink')}
             </Button>
             {canSeeChannels ? (
               <Button component={Link} to="/alerts/channels" variant="default" size="sm" leftSection={<IconSend size={16} />}>

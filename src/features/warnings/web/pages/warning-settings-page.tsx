@@ -26,6 +26,7 @@ import {
 } from '../components/escalation-fields.tsx';
 import { WholeNumberInput } from '../components/whole-number-input.tsx';
 import { formErrors } from '../form-errors.ts';
+import { type ScheduleOut, schedulesQuery } from '../oncall/queries.ts';
 import { useSaveWarningSettings, warningSettingsQuery } from '../queries.ts';
 
 const levels = ['L1', 'L2', 'L3'] as const;
@@ -59,12 +60,14 @@ function settingsErrors(err: unknown, t: TFunction): Record<string, string> {
   return errors;
 }
 
-function SettingsForm({ settings, channels }: { settings: WarningSettings; channels: ChannelOut[] }) {
+type Sources = { channels: ChannelOut[]; schedules: ScheduleOut[] };
+
+function SettingsForm({ settings, channels, schedules }: Sources & { settings: WarningSettings }) {
   const { t } = useTranslation();
   const save = useSaveWarningSettings();
   const rule = rangeRule(t);
   const form = useForm<Values>({
-    initialValues: { ...settings.grading, escalation: escalationValues(settings.escalation, channels) },
+    initialValues: { ...settings.grading, escalation: escalationValues(settings.escalation, channels, schedules) },
     validate: { L1: rule, L2: rule, L3: rule, escalation: escalationRules(t) },
     validateInputOnBlur: true,
   });
@@ -124,7 +127,7 @@ function SettingsForm({ settings, channels }: { settings: WarningSettings; chann
           </Stack>
         ) : null}
         <Divider my="xs" />
-        <EscalationFields form={form} channels={channels} />
+        <EscalationFields form={form} channels={channels} schedules={schedules} />
         <Group>
           <Button
             type="submit"
@@ -146,6 +149,7 @@ export function WarningSettingsPage() {
   const settings = useQuery(warningSettingsQuery);
   // Escalation names channels; only people who may configure warnings (administrators) reach the form.
   const channels = useQuery({ ...channelsQuery, enabled: useCan('channel.read') });
+  const schedules = useQuery(schedulesQuery);
   return (
     <RequirePermission permission="warning.configure">
       <Stack gap="sm">
@@ -154,7 +158,13 @@ export function WarningSettingsPage() {
         <Card withBorder radius="md" padding="md" maw={640}>
           <QueryState query={settings}>
             {(s) => (
-              <QueryState query={channels}>{(list) => <SettingsForm key={JSON.stringify(s)} settings={s} channels={list} />}</QueryState>
+              <QueryState query={channels}>
+                {(list) => (
+                  <QueryState query={schedules}>
+                    {(sch) => <SettingsForm key={JSON.stringify(s)} settings={s} channels={list} schedules={sch} />}
+                  </QueryState>
+                )}
+              </QueryState>
             )}
           </QueryState>
         </Card>

@@ -1,15 +1,14 @@
 // /alerts/rules: the manual alert rules beside automatic detection. Each rule as a card with its sentence, the
 // watch-listed authors and sources, when it last fired and an on/off switch; topic managers add, edit and delete.
-import { Badge, Button, Card, Group, Stack, Switch, Text } from '@mantine/core';
+import { Badge, Card, Group, Stack, Switch, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../../../../web/errors.ts';
 import { useCan } from '../../../../../web/session.ts';
-import { ConfirmButton } from '../../../../../web/ui/confirm-button.tsx';
 import { RequirePermission } from '../../../../../web/ui/require-permission.tsx';
+import { EditDeleteButtons } from '../../components/edit-delete.tsx';
 import { RelativeTime } from '../../components/relative-time.tsx';
 import { SettingsList } from '../../components/settings-list.tsx';
 import { isStale } from '../../form-errors.ts';
@@ -87,23 +86,7 @@ function RuleCard({ rule: r, canManage, onEdit }: { rule: Rule; canManage: boole
             onChange={(e) => void toggle(e.currentTarget.checked)}
             data-testid="rule-enabled"
           />
-          {canManage ? (
-            <Group gap={6}>
-              <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={onEdit}>
-                {t(`${k}.edit`)}
-              </Button>
-              <ConfirmButton
-                size="xs"
-                variant="subtle"
-                color="red"
-                leftSection={<IconTrash size={14} />}
-                message={t(`${k}.deleteConfirm`, { name: r.name })}
-                onConfirm={del}
-              >
-                {t(`${k}.delete`)}
-              </ConfirmButton>
-            </Group>
-          ) : null}
+          {canManage ? <EditDeleteButtons area="rules" name={r.name} onEdit={onEdit} onDelete={del} /> : null}
         </Group>
       </Stack>
     </Card>
