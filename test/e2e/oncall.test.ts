@@ -182,3 +182,24 @@ step('in English the schedule reads in English', async () => {
   await admin.getByRole('menuitem', { name: '繁體中文' }).click();
   assert.deepEqual(dialogs, []);
 });
+
+step('a member sets quiet hours on their profile, on a phone', async () => {
+  const phone = await signInPage(browser, url, members[0].email, PASSWORD, { width: 390, dialogs });
+  await phone.goto(`${url}/settings/profile`);
+  const card = phone.getByTestId('quiet-hours');
+  await card.getByText('通知安靜時段').waitFor();
+  const got = await phone.evaluate(async () => {
+    const r = await fetch('/api/me/notification-preferences');
+    return `${r.status} ${await r.text()}`;
+  });
+  assert.match(got, /^200 /, got);
+  await card.getByRole('switch', { name: '啟用安靜時段' }).click(); // controlled: it turns on once saved
+  await card.getByLabel('開始').waitFor();
+  await phone.getByText('已儲存').first().waitFor();
+  await assertNoOverflow(phone, 390);
+  await shot(phone, '08-quiet-hours-390');
+  const saved = await phone.evaluate(async () => (await fetch('/api/me/notification-preferences')).json());
+  assert.equal(saved.quietHours.from, '23:00');
+  assert.equal(saved.quietHours.to, '07:00');
+  await phone.context().close();
+});

@@ -153,7 +153,19 @@ export const en: Messages = {
       org: 'Organisation',
     },
   },
-  profile: { title: 'Profile', intro: 'Your name, job title and preferences.' },
+  profile: {
+    title: 'Profile',
+    intro: 'Your name, job title and preferences.',
+    quietHours: {
+      title: 'Quiet hours',
+      description:
+        'When an alert escalates, you are not e-mailed during these hours while on call, unless its risk reaches the level your organisation set.',
+      enabled: 'Use quiet hours',
+      from: 'From',
+      to: 'Until',
+      zone: 'Times are in {{zone}}.',
+    },
+  },
   password: {
     title: 'Change password',
     intro: 'After the change, your sign-ins on other devices end.',

@@ -138,7 +138,18 @@ export const zhTW = {
       org: '組織',
     },
   },
-  profile: { title: '個人資料', intro: '你的姓名、職稱與偏好設定。' },
+  profile: {
+    title: '個人資料',
+    intro: '你的姓名、職稱與偏好設定。',
+    quietHours: {
+      title: '通知安靜時段',
+      description: '預警升級時，這段時間內不會寄信給值班的你；若預警的風險分數達到組織設定的門檻，仍會通知。',
+      enabled: '啟用安靜時段',
+      from: '開始',
+      to: '結束',
+      zone: '時間以 {{zone}} 計算。',
+    },
+  },
   password: {
     title: '變更密碼',
     intro: '變更後，你在其他裝置上的登入將會結束。',

@@ -3,16 +3,18 @@ import { Button, Divider, Group, Input, Paper, Stack, TextInput } from '@mantine
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors, notifyError, notifySuccess } from '../../../../../web/errors.ts';
-import { useSession } from '../../../../../web/session.ts';
+import { useCan, useSession } from '../../../../../web/session.ts';
 import { PageHeader } from '../../../../../web/ui/page-header.tsx';
 import { ColorSchemeControl, LanguageSelect } from '../../../../../web/ui/preference-controls.tsx';
 import { orNull, textRule } from '../../../../../web/validation.ts';
+import { QuietHoursCard } from '../../components/quiet-hours-card.tsx';
 import { useUpdateMe } from '../../queries.ts';
 
 /** The signed-in user's own profile. */
 export function ProfilePage() {
   const { t } = useTranslation();
   const { user } = useSession();
+  const onCallable = useCan('alert.read');
   const updateMe = useUpdateMe();
   const form = useForm({
     initialValues: { name: user.name, title: user.title ?? '', phone: user.phone ?? '' },
@@ -60,6 +62,7 @@ export function ProfilePage() {
           </Input.Wrapper>
         </Stack>
       </Paper>
+      {onCallable && <QuietHoursCard />}
     </Stack>
   );
 }
