@@ -24,13 +24,19 @@ const log = (m: string) => process.stderr.write(`${m}\n`);
 const bench = await startBenchDatabase('ingest');
 try {
   const url = bench.url;
-  // BENCH_LOG=error shows the server's log (e.g. why a push failed).
+  // BENCH_LOG=error shows the server's log (e.g. why a push failed); BENCH_BACKGROUND=0 runs without the job
+  // queue (no polling, no early-warning ticks), to see what they cost.
   const config = loadConfig({
     FIREBREAK_LOG_LEVEL: process.env.BENCH_LOG ?? 'silent',
     FIREBREAK_BUILD_WEB: '0',
     FIREBREAK_RATE_LIMIT_PER_MINUTE: '10000000',
   });
-  const server = await buildServer({ config, databaseUrl: url, logger: process.env.BENCH_LOG ? undefined : false });
+  const server = await buildServer({
+    config,
+    databaseUrl: url,
+    logger: process.env.BENCH_LOG ? undefined : false,
+    background: process.env.BENCH_BACKGROUND !== '0',
+  });
   await server.start();
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const port = (server.app.server.address() as { port: number }).port;
