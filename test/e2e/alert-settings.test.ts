@@ -7,14 +7,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { verifyWebhook } from '../../src/features/warnings/server/notify-send.ts';
 import { webDist } from '../../src/platform/web-assets.ts';
 import { PASSWORD, setUpOrg } from '../helpers/client.ts';
 import { startTestServer } from '../helpers/server.ts';
-import { assertNoOverflow, launchBrowser, resultsDir, signInPage } from './harness.ts';
+import { assertNoOverflow, failureShots, launchBrowser, screenshots, signInPage, switchLanguage } from './harness.ts';
 
 type Got = { path: string; headers: http.IncomingHttpHeaders; body: string };
 const got: Got[] = [];
@@ -30,22 +30,9 @@ let secret = '';
 const dialogs: string[] = [];
 
 // Dialogs lock the page's scrolling, which a full-page capture draws wrongly: capture those as the viewport.
-const shot = async (page: Page, name: string, fullPage = true) => {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(resultsDir, `alert-settings-${name}.png`), fullPage });
-};
-
+const shot = screenshots('alert-settings');
 /** A test that saves a screenshot of the admin's page when it fails. */
-function step(name: string, fn: () => Promise<void>) {
-  test(name, async () => {
-    try {
-      await fn();
-    } catch (err) {
-      if (admin) await shot(admin, 'failed').catch(() => {});
-      throw err;
-    }
-  });
-}
+const step = failureShots(() => admin, shot);
 
 before(async () => {
   assert.ok(fs.existsSync(path.join(webDist, 'index.html')), 'Build the web app first (FIREBREAK_WEB_DIST=… npx vite build)');
@@ -282,8 +269,7 @@ step('on a 390 px phone the channels, deliveries, escalation and rules fit', asy
 });
 
 step('in English the channels, escalation and rules read in English', async () => {
-  await admin.getByTestId('user-menu').click();
-  await admin.getByRole('menuitem', { name: 'English' }).click();
+  await switchLanguage(admin, 'English');
   await admin.goto(`${url}/alerts/channels`);
   await admin.getByRole('heading', { name: 'Notification channels' }).waitFor();
   await admin.getByTestId('channel-health').filter({ hasText: 'Working' }).first().waitFor();
@@ -296,6 +282,5 @@ step('in English the channels, escalation and rules read in English', async () =
   await admin.goto(`${url}/alerts/rules`);
   await admin.getByText('Alert when “鼎泰豐食安” has 6 or more negative mentions within 30 minutes').waitFor();
   await shot(admin, '15-rules-en-1280');
-  await admin.getByTestId('user-menu').click();
-  await admin.getByRole('menuitem', { name: '繁體中文' }).click();
+  await switchLanguage(admin, '繁體中文');
 });

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { test } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { webDist } from '../../src/platform/web-assets.ts';
 import { onCleanup } from '../helpers/db.ts';
@@ -69,4 +70,32 @@ export async function signInPage(browser: Browser, url: string, email: string, p
 export async function assertNoOverflow(page: Page, width: number): Promise<void> {
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(scrollWidth <= width, `no horizontal overflow at ${width} px (scrollWidth ${scrollWidth})`);
+}
+
+/** A screenshot function for one test file: `test-results/<prefix>-<name>.png`, after the UI settles. */
+export function screenshots(prefix: string) {
+  return async (page: Page, name: string, fullPage = true) => {
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(resultsDir, `${prefix}-${name}.png`), fullPage });
+  };
+}
+
+/** `test()` that saves a screenshot of `page()` (when there is one) if the step fails. */
+export function failureShots(page: () => Page | undefined, shot: (page: Page, name: string) => Promise<void>) {
+  return (name: string, fn: () => Promise<void>) =>
+    test(name, async () => {
+      try {
+        await fn();
+      } catch (err) {
+        const p = page();
+        if (p) await shot(p, 'failed').catch(() => {});
+        throw err;
+      }
+    });
+}
+
+/** Switches the signed-in page's language from the user menu ('English', '繁體中文'). */
+export async function switchLanguage(page: Page, language: string) {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: language }).click();
 }

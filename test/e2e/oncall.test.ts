@@ -2,12 +2,10 @@
 // its 7-day coverage strip with the gaps and their total, an override added by editing, an escalation level that
 // notifies whoever is on call, a member's read-only view on a 390 px phone, and the page once in English.
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD, setUpOrg } from '../helpers/client.ts';
 import { startTestServer } from '../helpers/server.ts';
-import { assertNoOverflow, launchBrowser, resultsDir, signInPage } from './harness.ts';
+import { assertNoOverflow, failureShots, launchBrowser, screenshots, signInPage, switchLanguage } from './harness.ts';
 
 let browser: Browser;
 let url: string;
@@ -17,21 +15,9 @@ let members: Array<{ id: string; email: string }> = [];
 const dialogs: string[] = [];
 const NAME = '公關值班';
 
-const shot = async (page: Page, name: string, fullPage = true) => {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(resultsDir, `oncall-${name}.png`), fullPage });
-};
-
-function step(name: string, fn: () => Promise<void>) {
-  test(name, async () => {
-    try {
-      await fn();
-    } catch (err) {
-      if (admin) await shot(admin, 'failed').catch(() => {});
-      throw err;
-    }
-  });
-}
+const shot = screenshots('oncall');
+/** A test that saves a screenshot of the admin's page when it fails. */
+const step = failureShots(() => admin, shot);
 
 /** The Taipei calendar date `days` from now. */
 const taipeiDate = (days: number) =>
@@ -167,8 +153,7 @@ step('on a 390 px phone a member sees the schedule read-only, and the admin’s 
 });
 
 step('in English the schedule reads in English', async () => {
-  await admin.getByTestId('user-menu').click();
-  await admin.getByRole('menuitem', { name: 'English' }).click();
+  await switchLanguage(admin, 'English');
   await admin.goto(`${url}/alerts/oncall`);
   await admin.getByRole('heading', { name: 'On-call schedules' }).waitFor();
   assert.equal(await card().getByTestId('handoff').textContent(), 'Hands over every 7 days on Mon at 09:00');
@@ -178,8 +163,7 @@ step('in English the schedule reads in English', async () => {
     /^Nobody is on call for \d+ h( \d+ min)? in the next 7 days$/,
   );
   await shot(admin, '07-en-1280');
-  await admin.getByTestId('user-menu').click();
-  await admin.getByRole('menuitem', { name: '繁體中文' }).click();
+  await switchLanguage(admin, '繁體中文');
   assert.deepEqual(dialogs, []);
 });
 
