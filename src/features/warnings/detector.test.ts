@@ -2,7 +2,7 @@
 // sustained build-ups, gaps — and its promise of no look-ahead.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { SeriesDetector } from './detector.ts';
+import { SeriesDetector, zoneOffset } from './detector.ts';
 
 const BUCKET = 5 * 60_000;
 const START = Date.UTC(2026, 0, 5); // a Monday, 00:00 UTC
@@ -101,6 +101,71 @@ describe('SeriesDetector', () => {
     const count = (s: 'low' | 'normal' | 'high') => alerts(run(series, new SeriesDetector({ sensitivity: s })), calm.length);
     assert.ok(count('high') >= 1);
     assert.equal(count('low'), 0);
+  });
+});
+
+describe('SeriesDetector: rhythm, episodes and variability', () => {
+  test('a burst at the same time every day stops alerting once it has recurred two days running; the same burst at a new hour still alerts', () => {
+    const r = rng(11);
+    const days = 6;
+    const values = Array.from({ length: days * 288 }, (_, i) => poisson(20, r) + (i % 288 >= 96 && i % 288 < 99 ? 60 : 0));
+    const out = run([...values, ...Array.from({ length: 150 }, (_, i) => poisson(20, r) + (i >= 144 ? 60 : 0))]);
+    const perDay = Array.from({ length: days }, (_, d) => alerts(out, d * 288 + 96, d * 288 + 99));
+    assert.ok(perDay[1] >= 1, `the burst is news on day 2 (${perDay})`);
+    assert.deepEqual(perDay.slice(3), [0, 0, 0], `not news from day 4 on (${perDay})`);
+    assert.ok(alerts(out, days * 288 + 144) >= 1, 'the same burst at 12:00 instead of 08:00 alerts');
+  });
+
+  test('a burst every Saturday evening is learned from the two Saturdays before', () => {
+    const r = rng(12);
+    const weeks = 4;
+    // START is a Monday: Saturday 20:00 is bucket 5 * 288 + 240.
+    const saturday = (i: number) => i % 2016 >= 5 * 288 + 240 && i % 2016 < 5 * 288 + 246;
+    const values = Array.from({ length: weeks * 2016 }, (_, i) => poisson(20, r) + (saturday(i) ? 50 : 0));
+    const out = run(values);
+    const at = (w: number) => alerts(out, w * 2016 + 5 * 288 + 240, w * 2016 + 5 * 288 + 246);
+    assert.ok(at(0) + at(1) >= 1, 'news the first Saturdays');
+    assert.equal(at(3), 0, 'the fourth Saturday is the rhythm');
+  });
+
+  test('one long episode alerts once: the cool-down runs from the last bucket over the line', () => {
+    const r = rng(13);
+    const calm = Array.from({ length: 3 * 288 }, () => poisson(10, r));
+    // 30 hours at four times the usual volume: longer than the 12-hour cool-down.
+    const out = run([...calm, ...Array.from({ length: 360 }, () => poisson(40, r))]);
+    assert.equal(alerts(out, calm.length), 1);
+  });
+
+  test('variability: a series that starts to swing around the same level alerts when watched both ways, not when watching rises only', () => {
+    const r = rng(14);
+    const calm = Array.from({ length: 3 * 288 }, () => 50 + 2 * gauss(r));
+    const swings = Array.from({ length: 48 }, (_, i) => 50 + (i % 2 ? 7 : -7) + 2 * gauss(r));
+    const both = run([...calm, ...swings], new SeriesDetector());
+    const up = run([...calm, ...swings], new SeriesDetector({ direction: 'up' }));
+    assert.equal(alerts(both, 288, calm.length), 0);
+    assert.ok(alerts(both, calm.length) >= 1, 'both ways: the swings are news');
+    assert.equal(alerts(up, calm.length), 0, 'rises only: no rise, no alert');
+  });
+
+  test('zoneOffset follows the zone, daylight saving included', () => {
+    assert.equal(zoneOffset(Date.UTC(2026, 0, 5), 'Asia/Taipei'), 8 * 3_600_000);
+    assert.equal(zoneOffset(Date.UTC(2026, 0, 5), 'America/New_York'), -5 * 3_600_000);
+    assert.equal(zoneOffset(Date.UTC(2026, 6, 5), 'America/New_York'), -4 * 3_600_000);
+  });
+
+  test('a time zone moves the day: a burst at 09:00 Taipei every day is learned the same as at 09:00 UTC without one', () => {
+    const r = rng(15);
+    const make = (offsetBuckets: number) =>
+      Array.from(
+        { length: 6 * 288 },
+        (_, i) => poisson(20, r) + ((i + offsetBuckets) % 288 >= 108 && (i + offsetBuckets) % 288 < 111 ? 60 : 0),
+      );
+    // 09:00 Taipei is 01:00 UTC.
+    const taipei = run(make(96), new SeriesDetector({ timeZone: 'Asia/Taipei' }));
+    assert.equal(alerts(taipei, 5 * 288), 0);
+    const d = new SeriesDetector({ timeZone: 'Asia/Taipei' });
+    const back = SeriesDetector.restore(JSON.parse(JSON.stringify(d.snapshot())));
+    assert.equal((back.snapshot() as { timeZone: string }).timeZone, 'Asia/Taipei');
   });
 });
 

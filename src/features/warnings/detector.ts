@@ -29,10 +29,15 @@ export type Verdict = {
 const ALERT_AT: Record<Sensitivity, number> = { low: 6, normal: 5, high: 4 };
 /** Buckets pooled for slow build-ups. */
 const POOLS = [1, 4, 12, 48];
+/** Buckets over which a rise in variability (not level) is judged, for series watched both ways. */
+const SPREAD = [12, 48];
+const EVIDENCE = POOLS.length + SPREAD.length;
 const HOUR = 3_600_000;
 /** After an alert, the same series does not raise another for this long (it updates the open one). */
 const COOLDOWN_MS = 12 * HOUR;
 const RARITY = 0.99;
+/** Evidence must exceed what recurred at this time of day or week by this factor to be news. */
+const RECUR_MARGIN = 1.25;
 /** Evidence bins: 8 per doubling, from 0 to ~2^25 noise units. */
 const RARITY_BINS = 200;
 const binOf = (x: number) => Math.min(RARITY_BINS - 1, Math.floor(Math.log2(1 + x) * 8));
@@ -110,7 +115,39 @@ export type DetectorOptions = {
   kind?: Mode;
   /** Buckets before the first alert can fire (the model learns; evidence needed is higher for a while after). */
   warmupBuckets?: number;
+  /** IANA zone whose local hours, days and weeks (from Monday) the rhythm follows; unset = UTC. */
+  timeZone?: string;
 };
+
+const offsets = new Map<string, number>();
+const formats = new Map<string, Intl.DateTimeFormat>();
+/** The zone's offset from UTC at t, in ms (cached per zone and quarter hour). */
+export function zoneOffset(t: number, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(t / 900_000)}`;
+  let o = offsets.get(key);
+  if (o === undefined) {
+    let f = formats.get(timeZone);
+    if (!f) {
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+      formats.set(timeZone, f);
+    }
+    const at = t - (((t % 1000) + 1000) % 1000);
+    const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, Number(x.value)]));
+    o = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - at;
+    if (offsets.size > 10_000) offsets.clear();
+    offsets.set(key, o);
+  }
+  return o;
+}
 
 /** How values are modelled. */
 export type Mode = 'count' | 'continuous';
@@ -125,6 +162,7 @@ export class SeriesDetector {
   private mode: Mode = 'count';
   private fixedMode = false;
   private upOnly = false;
+  private timeZone: string | null = null;
   private quiet = false;
   private level = Number.NaN; // recent level, for series without a learned rhythm yet
   private scale = Number.NaN;
@@ -137,16 +175,24 @@ export class SeriesDetector {
   private readonly recentY: number[] = [];
   private readonly recentX: number[] = []; // raw values (counts)
   private readonly recentMean: number[] = []; // expected raw values
+  private readonly recentSpread: number[] = []; // z², capped (for counts, at what Poisson noise allows)
   private lastAlertT = Number.NEGATIVE_INFINITY;
   // How often each size of evidence has been seen in this series: log-spaced bins, older buckets
   // weighing less (half-life HALF_LIFE buckets; weights grow instead of decaying, renormalised).
-  private readonly seen = Array.from({ length: POOLS.length }, () => new Float64Array(RARITY_BINS));
-  private readonly seenTotal = new Float64Array(POOLS.length);
+  private readonly seen = Array.from({ length: EVIDENCE }, () => new Float64Array(RARITY_BINS));
+  private readonly seenTotal = new Float64Array(EVIDENCE);
   private seenCount = 0;
   private weight = 1;
   private rhythm = false;
   private avgX = 0; // long-run mean raw value
   private readonly history: Array<{ t: number; v: number }> = []; // kept only until the mode is settled
+  // Recurrence memory: the largest evidence seen in each hour of the last three days and in each hour
+  // of the week over the last two weeks. What happened at this time yesterday and the day before, or
+  // at this time last week, is the series' rhythm, not news.
+  private readonly dayMax = new Float64Array(24 * 3);
+  private readonly dayOf = new Float64Array(3).fill(-1);
+  private readonly weekMax = new Float64Array(168 * 3);
+  private readonly weekOf = new Float64Array(3).fill(-1);
 
   constructor(opts: DetectorOptions = {}) {
     this.alertAt = opts.alertAt ?? ALERT_AT[opts.sensitivity ?? 'normal'];
@@ -154,6 +200,7 @@ export class SeriesDetector {
     this.cooldown = opts.cooldownMs ?? COOLDOWN_MS;
     this.warmup = opts.warmupBuckets ?? 12;
     this.upOnly = opts.direction === 'up';
+    this.timeZone = opts.timeZone ?? null;
     if (opts.kind) {
       this.mode = opts.kind;
       this.fixedMode = true;
@@ -186,6 +233,20 @@ export class SeriesDetector {
       else self[k] = v;
     }
     return d;
+  }
+
+  /** t shifted by the time zone's offset, so whole days and hours fall on local midnight and local hours. */
+  private local(t: number): number {
+    return this.timeZone ? t + zoneOffset(t, this.timeZone) : t;
+  }
+
+  private hourOfDay(t: number): number {
+    return Math.floor(this.local(t) / HOUR) % 24;
+  }
+
+  /** Follows another time zone's hours and days from now on (what was learned shifts over the next days). */
+  setTimeZone(timeZone: string | null): void {
+    this.timeZone = timeZone;
   }
 
   /** Changes how readily this series alarms, keeping everything learned. */
@@ -224,7 +285,7 @@ export class SeriesDetector {
 
   /** Expected transformed value at t: the hour's usual value plus the recent deviation once two days are learned, else the level. */
   private expectedAt(t: number): number {
-    const h = new Date(t).getUTCHours();
+    const h = this.hourOfDay(t);
     if (t - this.firstT >= 2 * DAY && this.dailySeen[h] >= 2) return this.daily[h] + this.dev;
     return this.level;
   }
@@ -258,6 +319,7 @@ export class SeriesDetector {
     this.recentY.length = 0;
     this.recentX.length = 0;
     this.recentMean.length = 0;
+    this.recentSpread.length = 0;
     for (const p of past) this.observe(p.t, p.v, true);
     return this.observe(t, value);
   }
@@ -294,9 +356,11 @@ export class SeriesDetector {
     let score = 0;
     let deviation = 0;
     const pooledAll: number[] = [];
-    for (const [p, w] of POOLS.entries()) {
+    const signed: number[] = [];
+    for (const w of POOLS) {
       if (this.recent.length < w) {
         pooledAll.push(0);
+        signed.push(0);
         continue;
       }
       let sum = 0;
@@ -312,6 +376,24 @@ export class SeriesDetector {
       if (this.mode === 'count') pooled = Math.sign(pooled) * Math.min(Math.abs(pooled), Math.abs(poissonZ(seen, mean)));
       const size = this.upOnly ? Math.max(0, pooled) : Math.abs(pooled);
       pooledAll.push(size);
+      signed.push(pooled);
+    }
+    // Variability: the sum of squared deviations over w buckets against its expected w (chi-square),
+    // in noise units — a series that starts to swing wildly around the same level is news too.
+    for (const w of SPREAD) {
+      if (this.upOnly || this.recent.length < w) {
+        pooledAll.push(0);
+        signed.push(0);
+        continue;
+      }
+      let ss = 0;
+      for (let i = this.recent.length - w; i < this.recent.length; i++) ss += this.recentSpread[i];
+      const v = Math.max(0, (ss - w) / Math.sqrt(2 * w));
+      pooledAll.push(v);
+      signed.push(v);
+    }
+    for (const [p, size] of pooledAll.entries()) {
+      const pooled = signed[p];
       const lineScore = 1 / (1 + Math.exp(-(size - line) * 1.5));
       const c = this.seenCount < MIN_HISTORY ? 1 : this.cdf(p, size);
       const rarityScore = c >= this.rarity ? 0.5 + (0.5 * (c - this.rarity)) / (1 - this.rarity) : (0.5 * c) / this.rarity;
@@ -321,13 +403,59 @@ export class SeriesDetector {
         deviation = pooled;
       }
     }
+    const biggest = Math.max(...pooledAll);
+    const usual = this.recurring(t);
+    if (score >= 0.5 && biggest <= RECUR_MARGIN * usual) score = Math.min(score, 0.49);
+    this.noteRecurrence(t, biggest);
     // Time for the cool-down runs forward only: a clock stepping back (skew) does not re-arm alerts.
     const now = Math.max(t, Number.isFinite(this.lastT) ? this.lastT : t);
     const alert = !replay && score >= 0.5 && now - this.lastAlertT >= this.cooldown;
-    if (alert) this.lastAlertT = now;
+    // The cool-down runs from the last bucket over the line, so one long episode alerts once.
+    if (score >= 0.5 && !replay) this.lastAlertT = now;
     this.count(pooledAll);
     this.update(t, y, z, sigma);
     return this.verdict(score, deviation, expected, alert, sigma);
+  }
+
+  /** Evidence that has recurred at this time of day (both of the last two days) or of the week (last week). */
+  private recurring(t: number): number {
+    const hour = Math.floor(this.local(t) / HOUR);
+    const day = Math.floor(hour / 24);
+    const week = Math.floor((day + 3) / 7); // weeks start on Monday (1970-01-01 was a Thursday)
+    const around = (max: Float64Array, base: number, slots: number, h: number) =>
+      Math.max(max[base + ((h + slots - 1) % slots)], max[base + h], max[base + ((h + 1) % slots)]);
+    let daily = Number.POSITIVE_INFINITY;
+    for (const back of [1, 2]) {
+      const k = (day - back) % 3;
+      daily = Math.min(daily, this.dayOf[k] === day - back ? around(this.dayMax, k * 24, 24, hour % 24) : 0);
+    }
+    const how = (hour - (week * 7 - 3) * 24) % 168;
+    let weekly = Number.POSITIVE_INFINITY;
+    for (const back of [1, 2]) {
+      const k = (week - back) % 3;
+      weekly = Math.min(weekly, this.weekOf[k] === week - back ? around(this.weekMax, k * 168, 168, how) : 0);
+    }
+    return Math.max(daily, weekly);
+  }
+
+  private noteRecurrence(t: number, size: number) {
+    const hour = Math.floor(this.local(t) / HOUR);
+    const day = Math.floor(hour / 24);
+    const week = Math.floor((day + 3) / 7);
+    const d = day % 3;
+    if (this.dayOf[d] !== day) {
+      this.dayOf[d] = day;
+      this.dayMax.fill(0, d * 24, d * 24 + 24);
+    }
+    const i = d * 24 + (hour % 24);
+    this.dayMax[i] = Math.max(this.dayMax[i], size);
+    const w = week % 3;
+    if (this.weekOf[w] !== week) {
+      this.weekOf[w] = week;
+      this.weekMax.fill(0, w * 168, w * 168 + 168);
+    }
+    const j = w * 168 + ((hour - (week * 7 - 3) * 24) % 168);
+    this.weekMax[j] = Math.max(this.weekMax[j], size);
   }
 
   private count(pooled: number[]) {
@@ -360,12 +488,15 @@ export class SeriesDetector {
     this.recentY.push(y);
     this.recentX.push(x);
     this.recentMean.push(mean);
+    const capped = this.mode === 'count' ? Math.min(Math.abs(z), Math.abs(poissonZ(x, mean))) : Math.abs(z);
+    this.recentSpread.push(Math.min(25, capped ** 2));
     const keep = Math.max(...POOLS);
     if (this.recent.length > keep) {
       this.recent.shift();
       this.recentY.shift();
       this.recentX.shift();
       this.recentMean.shift();
+      this.recentSpread.shift();
     }
     if (this.mode === 'count' && this.history.length > 4 * 288) this.history.shift();
   }
@@ -376,7 +507,7 @@ export class SeriesDetector {
     const fast = this.n < this.warmup * 4;
     this.level += (fast ? 0.2 : RATES.level) * clipped;
     this.scale += (fast ? 0.1 : RATES.scale) * (Math.abs(clipped) * 1.2533 - this.scale);
-    const h = new Date(t).getUTCHours();
+    const h = this.hourOfDay(t);
     const usual = this.dailySeen[h] === 0 ? y : this.daily[h];
     const off = y - this.expectedAt(t) + clipped - (y - this.expectedAt(t)); // the clipped residual
     this.dev += RATES.dev * off;
@@ -398,6 +529,7 @@ export class SeriesDetector {
         this.dev += mean - this.expectedAt(t);
         this.level = mean;
         this.recent.fill(0);
+        this.recentSpread.fill(0);
       }
     }
   }
