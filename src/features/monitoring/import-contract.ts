@@ -1,5 +1,6 @@
 // File import (CSV / NDJSON): zod schemas and types shared by the server, the CLI and the web app.
 import { z } from 'zod';
+import { isTimeZone } from '../../platform/time-zone.ts';
 import { rejectionDetail } from './contract.ts';
 
 /** Largest file an import accepts (bytes). */
@@ -34,16 +35,6 @@ export type MappableField = (typeof mappableFields)[number];
 export const requiredFields = ['text', 'publishedAt'] as const;
 
 const header = z.string().min(1).max(200);
-
-/** Is this an IANA time zone name the runtime knows? */
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** CSV column mapping: mention field → column header, and the zone for dates written without one. */
 export const importMapping = z.strictObject({

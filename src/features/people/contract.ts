@@ -1,5 +1,6 @@
 // People: zod schemas, types and event names shared by the server and the web app.
 import { z } from 'zod';
+import { canonicalTimeZone, isIanaTimeZone } from '../../platform/time-zone.ts';
 import { colorSchemes, departmentKinds, locales, roles, tokenScopes } from './values.ts';
 
 export * from './values.ts';
@@ -74,7 +75,7 @@ export type User = z.infer<typeof userOut>;
 
 export const sessionOut = z.object({
   user: userOut,
-  org: z.object({ id: z.uuid(), name: z.string() }),
+  org: z.object({ id: z.uuid(), name: z.string(), timeZone: z.string() }),
   csrfToken: z.string(),
   permissions: z.array(z.string()),
 });
@@ -141,8 +142,26 @@ export const createTokenInput = z.strictObject({
 });
 export const createdTokenOut = z.object({ token: tokenOut, secret: z.string() });
 
-export const orgOut = z.object({ id: z.uuid(), name: z.string(), defaultLocale: z.enum(locales), version: z.number().int() });
-export const orgUpdateInput = z.strictObject({ name: text(200).optional(), defaultLocale: z.enum(locales).optional() });
+/** An IANA time zone name the server knows ("Asia/Taipei", "Europe/London"; not an offset), in its usual spelling. */
+export const timeZoneName = z
+  .string()
+  .trim()
+  .refine(isIanaTimeZone, 'not a known IANA time zone (e.g. Asia/Taipei)')
+  .transform(canonicalTimeZone);
+
+export const orgOut = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  defaultLocale: z.enum(locales),
+  timeZone: z.string(),
+  version: z.number().int(),
+});
+export type Org = z.infer<typeof orgOut>;
+export const orgUpdateInput = z.strictObject({
+  name: text(200).optional(),
+  defaultLocale: z.enum(locales).optional(),
+  timeZone: timeZoneName.optional(),
+});
 
 export const auditQuery = z.strictObject({
   type: z.string().max(80).optional(),

@@ -2,23 +2,14 @@
 // (or n-day) rotation through people, handed over at a local day and time in the schedule's time zone,
 // optionally covering only some hours (the rest are gaps), with overrides that win over the rotation.
 import { z } from 'zod';
+import { isTimeZone } from '../../platform/time-zone.ts';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM (24-hour)');
 
 /** A schedule's settings. */
 export const scheduleInput = z.strictObject({
   name: z.string().trim().min(1).max(120),
-  timeZone: z
-    .string()
-    .max(64)
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'Unknown time zone'),
+  timeZone: z.string().max(64).refine(isTimeZone, 'Unknown time zone'),
   /** People in rotation order (user ids). */
   participants: z.array(z.uuid()).min(1).max(50),
   /** The first hand-over: a local date (YYYY-MM-DD) and time; later ones every `lengthDays` days. */

@@ -268,8 +268,12 @@ export const en: Messages = {
   },
   org: {
     title: 'Organisation',
-    intro: 'The organisation’s name and the default language for new users.',
+    intro: 'The organisation’s name, the default language for new users, and the organisation’s time zone.',
     updated: 'Organisation settings updated.',
+    timeZone: 'Organisation time zone',
+    timeZoneHelp:
+      'Decides when a day and a week begin for the detector’s usual rhythm and which zone times in notification messages are shown in; new on-call schedules and personal quiet hours start in it too.',
+    timeZoneNothingFound: 'No such time zone',
   },
   events: {
     org: { set_up: 'Organisation set up', updated: 'Organisation updated' },
@@ -305,7 +309,7 @@ export const en: Messages = {
       dismissed: 'Alert dismissed',
       escalated: 'Alert escalated',
     },
-    warning: { settings_updated: 'Alert grading updated' },
+    warning: { settings_updated: 'Early-warning settings updated', escalation_tested: 'Escalation tested' },
     alert_rule: { created: 'Alert rule added', updated: 'Alert rule updated', deleted: 'Alert rule deleted' },
     notification_channel: {
       created: 'Notification channel added',

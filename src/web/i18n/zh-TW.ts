@@ -245,7 +245,14 @@ export const zhTW = {
     hideDetails: '隱藏詳細資料',
     filters: '篩選條件',
   },
-  org: { title: '組織', intro: '組織名稱與新使用者的預設語言。', updated: '組織設定已更新。' },
+  org: {
+    title: '組織',
+    intro: '組織名稱、新使用者的預設語言，以及組織時區。',
+    updated: '組織設定已更新。',
+    timeZone: '組織時區',
+    timeZoneHelp: '決定預警偵測的「一天」與「一週」從何時開始、通知訊息裡的時間以哪個時區顯示，也是新值班表與個人通知安靜時段的預設時區。',
+    timeZoneNothingFound: '找不到這個時區',
+  },
   events: {
     org: { set_up: '建立組織', updated: '更新組織' },
     user: {
@@ -268,7 +275,7 @@ export const zhTW = {
     topic: { created: '建立監測主題', updated: '更新監測主題' },
     import: { created: '上傳匯入檔', started: '開始匯入', finished: '完成匯入', failed: '匯入失敗', cancelled: '取消匯入' },
     alert: { opened: '開啟預警', updated: '更新預警', acknowledged: '確認收到預警', dismissed: '駁回預警', escalated: '升級通知預警' },
-    warning: { settings_updated: '更新預警分級設定' },
+    warning: { settings_updated: '更新預警設定', escalation_tested: '測試升級流程' },
     alert_rule: { created: '新增預警規則', updated: '更新預警規則', deleted: '刪除預警規則' },
     notification_channel: { created: '新增通知管道', updated: '更新通知管道', deleted: '刪除通知管道' },
     notification: { delivered: '通知已送達', failed: '通知傳送失敗', attempt_failed: '通知嘗試失敗（將重試）' },

@@ -138,7 +138,7 @@ export async function sessionInfo(deps: PeopleDeps, principal: Principal): Promi
   if (!row) throw new AppError('unauthenticated', 'Sign in first.');
   return {
     user: userView(row.u),
-    org: { id: row.o.id, name: row.o.name },
+    org: { id: row.o.id, name: row.o.name, timeZone: row.o.timeZone },
     csrfToken: principal.csrfToken,
     permissions: permissionsOf(principal),
   };

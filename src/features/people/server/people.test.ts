@@ -305,3 +305,59 @@ describe('audit log', () => {
     assert.equal(noPasswords.includes('argon2'), false);
   });
 });
+
+describe('organisation time zone', () => {
+  test('Asia/Taipei by default; an admin sets another IANA zone, in the org, the session and the audit log', async () => {
+    const { url } = await startTestServer();
+    const { admin } = await setUpOrg(url);
+    const before = await admin.get('/api/org');
+    assert.equal(before.body.timeZone, 'Asia/Taipei');
+    assert.equal((await admin.get('/api/session')).body.org.timeZone, 'Asia/Taipei');
+    const r = await admin.patch('/api/org', { timeZone: 'Europe/London' });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.timeZone, 'Europe/London');
+    assert.equal(r.body.version, before.body.version + 1);
+    assert.equal(r.body.name, before.body.name, 'other settings kept');
+    assert.equal((await admin.get('/api/org')).body.timeZone, 'Europe/London');
+    assert.equal((await admin.get('/api/session')).body.org.timeZone, 'Europe/London');
+    const audit = await admin.get('/api/audit?type=org.updated');
+    const ev = audit.body.events[0];
+    assert.deepEqual(ev.data.before, { name: before.body.name, defaultLocale: 'zh-TW', timeZone: 'Asia/Taipei' });
+    assert.deepEqual(ev.data.after, { name: before.body.name, defaultLocale: 'zh-TW', timeZone: 'Europe/London' });
+    // Any case is accepted and stored in the usual spelling.
+    assert.equal((await admin.patch('/api/org', { timeZone: 'asia/tokyo' })).body.timeZone, 'Asia/Tokyo');
+    assert.equal((await admin.patch('/api/org', { timeZone: 'UTC' })).body.timeZone, 'UTC');
+  });
+
+  test('a zone that is not a known IANA name is a 400 problem and changes nothing', async () => {
+    const { url } = await startTestServer();
+    const { admin } = await setUpOrg(url);
+    const before = (await admin.get('/api/org')).body;
+    const events = (await admin.get('/api/audit?type=org.updated')).body.events.length;
+    for (const timeZone of ['Mars/Olympus', '+08:00', 'GMT+8 台北', '', 'Asia/Taipei/../UTC', 8, null]) {
+      const r = await admin.patch('/api/org', { name: 'Renamed', timeZone });
+      assert.equal(r.status, 400, String(timeZone));
+      assert.equal(r.body.code, 'validation_failed');
+      assert.match(r.headers.get('content-type') ?? '', /application\/problem\+json/);
+      assert.deepEqual(
+        r.body.errors.map((e: { path: string }) => e.path),
+        ['timeZone'],
+      );
+    }
+    assert.deepEqual((await admin.get('/api/org')).body, before, 'nothing changed');
+    assert.equal((await admin.get('/api/audit?type=org.updated')).body.events.length, events, 'nothing recorded');
+  });
+
+  test('only an admin changes it; everyone signed in sees it', async () => {
+    const { url } = await startTestServer();
+    const { admin, userWithRole } = await setUpOrg(url);
+    for (const role of ['manager', 'member'] as const) {
+      const u = await userWithRole(role);
+      const r = await u.client.patch('/api/org', { timeZone: 'Europe/London' });
+      assert.equal(r.status, 403, role);
+      assert.equal(r.body.code, 'forbidden');
+      assert.equal((await u.client.get('/api/session')).body.org.timeZone, 'Asia/Taipei');
+    }
+    assert.equal((await admin.get('/api/org')).body.timeZone, 'Asia/Taipei');
+  });
+});

@@ -138,7 +138,7 @@ export function registerPeopleRoutes(r: Router, deps: PeopleDeps & { secureCooki
   r.add({
     method: 'PATCH',
     url: '/api/org',
-    summary: 'Rename the organisation or change its default language',
+    summary: 'Rename the organisation or change its default language or time zone',
     tags,
     permission: 'org.update',
     body: c.orgUpdateInput,

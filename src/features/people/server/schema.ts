@@ -6,6 +6,8 @@ export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
   name: text('name').notNull(),
   defaultLocale: text('default_locale').notNull().default('zh-TW'),
+  // IANA zone: where the detector's days and weeks begin, times in notifications, defaults for schedules.
+  timeZone: text('time_zone').notNull().default('Asia/Taipei'),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

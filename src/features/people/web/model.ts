@@ -1,7 +1,7 @@
 // The people contract's types and value lists for the web app, without pulling zod into the bundle.
 import { departmentKinds, peopleEvents, roles, tokenScopes } from '../values.ts';
 
-export type { ApiToken, AuditEvent, Department, Session, User } from '../contract.ts';
+export type { ApiToken, AuditEvent, Department, Org, Session, User } from '../contract.ts';
 export type { Role } from '../values.ts';
 
 /** A built-in department kind. */

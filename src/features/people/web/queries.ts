@@ -1,7 +1,7 @@
 // People data for the web app: query definitions (keys shared with the live client) and mutations.
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken } from '../../../web/api.ts';
-import type { ApiToken, AuditEvent, ColorSchemePref, Department, Role, Session, TokenScope, User } from './model.ts';
+import type { ApiToken, AuditEvent, ColorSchemePref, Department, Org, Role, Session, TokenScope, User } from './model.ts';
 
 /** The signed-in session; a 401 here means "not signed in" and is handled by the caller. */
 export const sessionQuery = queryOptions({
@@ -39,7 +39,7 @@ export const tokensQuery = queryOptions({ queryKey: ['tokens'], queryFn: () => a
 /** The organisation's settings. */
 export const orgQuery = queryOptions({
   queryKey: ['org'],
-  queryFn: () => api<{ id: string; name: string; defaultLocale: 'zh-TW' | 'en'; version: number }>('GET', '/api/org'),
+  queryFn: () => api<Org>('GET', '/api/org'),
 });
 
 /** Audit log filters. */
@@ -164,6 +164,9 @@ export const useCreateToken = () =>
   );
 /** Revoke an API token. */
 export const useRevokeToken = () => useApiMutation((id: string) => api<void>('DELETE', `/api/tokens/${id}`), [['tokens']]);
-/** Rename the organisation or change its default language. */
+/** Rename the organisation or change its default language or time zone. */
 export const useUpdateOrg = () =>
-  useApiMutation((b: { name?: string; defaultLocale?: 'zh-TW' | 'en' }) => api<unknown>('PATCH', '/api/org', b), [['org'], ['session']]);
+  useApiMutation(
+    (b: { name?: string; defaultLocale?: 'zh-TW' | 'en'; timeZone?: string }) => api<Org>('PATCH', '/api/org', b),
+    [['org'], ['session']],
+  );

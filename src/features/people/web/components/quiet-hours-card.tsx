@@ -5,15 +5,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../../web/api.ts';
 import { notifyError, notifySuccess } from '../../../../web/errors.ts';
+import { useOrgTimeZone } from '../org-time-zone.ts';
 
 type Quiet = { from: string; to: string; timeZone: string } | null;
 const KEY = ['notification-preferences'];
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Taipei';
 
 /** A switch and two times; each change saves at once. */
 export function QuietHoursCard() {
   const { t } = useTranslation();
   const qc = useQueryClient();
+  const orgZone = useOrgTimeZone();
   const prefs = useQuery({ queryKey: KEY, queryFn: () => api<{ quietHours: Quiet }>('GET', '/api/me/notification-preferences') });
   const save = useMutation({
     mutationFn: (quietHours: Quiet) => api<{ quietHours: Quiet }>('PUT', '/api/me/notification-preferences', { quietHours }),
@@ -25,7 +26,7 @@ export function QuietHoursCard() {
   });
   const q = prefs.data?.quietHours ?? null;
   const set = (patch: Partial<NonNullable<Quiet>>) => {
-    const next = { from: q?.from ?? '23:00', to: q?.to ?? '07:00', timeZone: q?.timeZone ?? browserZone(), ...patch };
+    const next = { from: q?.from ?? '23:00', to: q?.to ?? '07:00', timeZone: q?.timeZone ?? orgZone, ...patch };
     if (next.from !== next.to) save.mutate(next);
   };
   return (

@@ -12,6 +12,7 @@ import { toLocale } from '../../../../web/i18n/index.ts';
 import { useCan } from '../../../../web/session.ts';
 import { QueryState } from '../../../../web/ui/query-state.tsx';
 import { RequirePermission } from '../../../../web/ui/require-permission.tsx';
+import { useOrgTimeZone } from '../../../people/web/org-time-zone.ts';
 import type { AlertDetail } from '../../contract.ts';
 import { alertSummaryText } from '../../summary.ts';
 import { AcknowledgeButton, DismissButton } from '../components/alert-actions.tsx';
@@ -23,8 +24,6 @@ import { RelativeTime } from '../components/relative-time.tsx';
 import { SignalBand } from '../components/signal-band.tsx';
 import { alertQuery } from '../queries.ts';
 import { RuleBadge } from '../rules/components/rule-sentence.tsx';
-
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Taipei';
 
 /** Who acted, as the server names them (a removed user shows as "a team member"). */
 function useActorName() {
@@ -141,7 +140,9 @@ function RuleFired({ alert: a }: { alert: AlertDetail }) {
 
 function AlertView({ alert: a }: { alert: AlertDetail }) {
   const { t, i18n } = useTranslation();
-  const summary = alertSummaryText(a, toLocale(i18n.language), browserZone());
+  // Times in the organisation's zone, as in the notifications people received.
+  const zone = useOrgTimeZone();
+  const summary = alertSummaryText(a, toLocale(i18n.language), zone);
   return (
     <Stack gap="md">
       <Header alert={a} />

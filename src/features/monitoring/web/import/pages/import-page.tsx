@@ -11,6 +11,7 @@ import { ConfirmButton } from '../../../../../web/ui/confirm-button.tsx';
 import { PageHeader } from '../../../../../web/ui/page-header.tsx';
 import { QueryState } from '../../../../../web/ui/query-state.tsx';
 import { RequirePermission } from '../../../../../web/ui/require-permission.tsx';
+import { useOrgTimeZone } from '../../../../people/web/org-time-zone.ts';
 import { DEFAULT_TIME_ZONE, type ImportDetail, type ImportMapping } from '../../../import-contract.ts';
 import { explorerLink } from '../../mentions/explorer-search.ts';
 import { ImportCounts, ImportProgress, ImportStatusBadge } from '../components/import-status.tsx';
@@ -70,13 +71,23 @@ function RunSection({ imp, onCancel }: { imp: ImportDetail; onCancel: () => Prom
   );
 }
 
+/**
+ * The mapping to start editing from. The server gives a new CSV upload its default zone (Asia/Taipei); while the
+ * import is untouched since upload (version 1), the organisation's zone replaces it, as an unsaved change.
+ */
+function initialMapping(imp: ImportDetail, orgZone: string): { mapping: ImportMapping; adopted: boolean } {
+  const mapping = imp.mapping ?? { columns: imp.preview?.suggested ?? {}, timeZone: orgZone };
+  const adopted = imp.format === 'csv' && imp.version === 1 && mapping.timeZone === DEFAULT_TIME_ZONE && orgZone !== DEFAULT_TIME_ZONE;
+  return { mapping: adopted ? { ...mapping, timeZone: orgZone } : mapping, adopted };
+}
+
 /** The unsaved mapping and target source of an import, saved before a dry run or start. */
 function useDraft(imp: ImportDetail) {
   const update = useUpdateImport();
-  const [mapping, setMapping] = useState<ImportMapping>(
-    imp.mapping ?? { columns: imp.preview?.suggested ?? {}, timeZone: DEFAULT_TIME_ZONE },
-  );
-  const [mappingDirty, setMappingDirty] = useState(false);
+  const orgZone = useOrgTimeZone();
+  const [initial] = useState(() => initialMapping(imp, orgZone));
+  const [mapping, setMapping] = useState<ImportMapping>(initial.mapping);
+  const [mappingDirty, setMappingDirty] = useState(initial.adopted);
   const [source, setSource] = useState(imp.source.name);
   const sourceDirty = source.trim() !== '' && source.trim() !== imp.source.name;
   const csv = imp.format === 'csv';

@@ -5,9 +5,12 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { timeZoneChoices } from '../../../../../platform/time-zone.ts';
 import { notifyError, notifySuccess } from '../../../../../web/errors.ts';
 import { textRule } from '../../../../../web/validation.ts';
+import { useOrgTimeZone } from '../../../../people/web/org-time-zone.ts';
 import { usersQuery } from '../../../../people/web/queries.ts';
 import type { Schedule } from '../../../oncall.ts';
 import { DialogButtons, EditDialog } from '../../components/edit-dialog.tsx';
@@ -20,7 +23,6 @@ import { useHandoffText } from './schedule-text.ts';
 
 type Target = ScheduleOut | 'new';
 const k = 'warnings.oncall.form';
-const DEFAULT_TZ = 'Asia/Taipei';
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** This week's Monday in the time zone (a new rotation is already running). */
@@ -30,13 +32,14 @@ function thisMonday(timeZone: string): string {
   return new Date(Date.parse(`${today}T00:00Z`) - back * 86_400_000).toISOString().slice(0, 10);
 }
 
-function initialValues(target: Target): Values {
+/** A new schedule starts in the organisation's time zone. */
+function initialValues(target: Target, orgZone: string): Values {
   if (target === 'new')
     return {
       name: '',
-      timeZone: DEFAULT_TZ,
+      timeZone: orgZone,
       participants: [],
-      startDate: thisMonday(DEFAULT_TZ),
+      startDate: thisMonday(orgZone),
       handoffTime: '09:00',
       length: 'weekly',
       lengthDays: 7,
@@ -116,21 +119,14 @@ function rules(t: TFunction) {
 /** Server paths onto form fields: people problems on the rotation, override fields as they are. */
 const rename = (path: string) => (path.startsWith('overrides.') || path.startsWith('coverage.') ? path : path.split('.')[0]);
 
-const timeZones = (() => {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return [DEFAULT_TZ];
-  }
-})();
-
 function FormBody({ target, onClose }: { target: Target; onClose: () => void }) {
   const { t } = useTranslation();
   const creating = target === 'new';
   const save = useSaveSchedule();
   const users = useQuery(usersQuery);
   const handoff = useHandoffText();
-  const form = useForm<Values>({ initialValues: initialValues(target), validate: rules(t) });
+  const orgZone = useOrgTimeZone();
+  const form = useForm<Values>({ initialValues: initialValues(target, orgZone), validate: rules(t) });
   const v = form.values;
   const people = (users.data ?? [])
     .filter((u) => u.status === 'active' || v.participants.includes(u.id))
@@ -153,7 +149,7 @@ function FormBody({ target, onClose }: { target: Target; onClose: () => void }) 
       notifyError(err, t);
     }
   });
-  const zones = timeZones.includes(v.timeZone) ? timeZones : [v.timeZone, ...timeZones];
+  const zones = useMemo(() => timeZoneChoices(v.timeZone || undefined), [v.timeZone]);
   const lengthOk = v.length !== 'custom' || (typeof v.lengthDays === 'number' && v.lengthDays >= 1 && v.lengthDays <= 28);
   return (
     <form onSubmit={submit} noValidate>
