@@ -1,6 +1,7 @@
 // Where alerts go, in a real browser: notification channels sent through the real job queue to a receiver this
 // test starts on loopback (a Slack test that arrives, a signed webhook that answers 500 and is retried), the
-// escalation ladder on the grading settings, manual alert rules (threshold and watch list) and a rule's alert in
+// escalation ladder on the grading settings and its test (the plan for now, tests that arrive), the detection
+// bucket size, manual alert rules (threshold and watch list) and a rule's alert in
 // the inbox; in zh-TW at 1280 px, on a 390 px phone, and once in English.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -14,7 +15,7 @@ import { verifyWebhook } from '../../src/features/warnings/server/notify-send.ts
 import { webDist } from '../../src/platform/web-assets.ts';
 import { PASSWORD, setUpOrg } from '../helpers/client.ts';
 import { startTestServer } from '../helpers/server.ts';
-import { assertNoOverflow, failureShots, launchBrowser, screenshots, signInPage, switchLanguage } from './harness.ts';
+import { assertNoOverflow, failureShots, launchBrowser, resultsDir, screenshots, signInPage, switchLanguage } from './harness.ts';
 
 type Got = { path: string; headers: http.IncomingHttpHeaders; body: string };
 const got: Got[] = [];
@@ -168,7 +169,7 @@ step('a two-level escalation is saved with the grading and previewed in one sent
   );
   await shot(admin, '04-escalation-1280');
   await admin.getByRole('button', { name: '儲存' }).click();
-  await admin.getByText('已儲存分級設定。').waitFor();
+  await admin.getByText('已儲存預警設定。').waitFor();
   const channels = (await org.admin.get('/api/notification-channels')).body as Array<{ id: string; name: string }>;
   const id = (n: string) => channels.find((c) => c.name === n)?.id;
   assert.deepEqual((await org.admin.get('/api/warnings/settings')).body.escalation, {
@@ -178,6 +179,109 @@ step('a two-level escalation is saved with the grading and previewed in one sent
     ],
     repeat: 1,
   });
+});
+
+/** A screenshot of one part of a page (the escalation test's result, to read it at full size). */
+const partShot = (page: Page, testId: string, name: string) =>
+  page.getByTestId(testId).screenshot({ path: path.join(resultsDir, `alert-settings-${name}.png`) });
+
+/** Polls `f` until it returns something (the receiver is another part of this process). */
+async function until<T>(what: string, f: () => T | undefined, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = f();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Picks `option` in the field labelled `label` of escalation level `level` (0-based). */
+async function pickInLevel(page: Page, level: number, label: string, option: string) {
+  await page.getByTestId('escalation').getByTestId('escalation-level').nth(level).getByLabel(label).click();
+  await page.getByRole('option', { name: option }).click();
+  await page.keyboard.press('Escape');
+}
+
+/** Adds on-call schedules to the unsaved ladder: a person in quiet hours and the admin on level 1, a gap on level 2. */
+async function addSchedulesToLadder(page: Page) {
+  await pickInLevel(page, 0, '通知值班人員', '全天值班');
+  await pickInLevel(page, 0, '通知值班人員', '主管值班');
+  await pickInLevel(page, 1, '通知值班人員', '尚未排班');
+}
+
+step('the detection bucket is a choice, 5 minutes by default, and a change warns that detectors relearn', async () => {
+  await admin.goto(`${url}/alerts/settings`);
+  const bucket = admin.getByTestId('bucket');
+  const select = bucket.getByLabel('時間區間');
+  assert.equal(await select.inputValue(), '5 分鐘（預設）');
+  await select.click();
+  await admin.getByRole('option', { name: '15 分鐘' }).click();
+  await bucket.getByTestId('bucket-changed').waitFor();
+  assert.match((await bucket.getByTestId('bucket-changed').textContent()) ?? '', /改用 15 分鐘的區間.*重新學習/);
+  await shot(admin, '04b-bucket-changed-1280');
+  await admin.getByRole('button', { name: '儲存' }).click();
+  await admin.getByText('已儲存預警設定。').waitFor();
+  assert.equal((await org.admin.get('/api/warnings/settings')).body.bucketMinutes, 15);
+  await bucket.getByTestId('bucket-changed').waitFor({ state: 'detached' });
+});
+
+step('testing the escalation shows the ladder for now — on call, a gap, quiet hours — and sends each level a marked test', async () => {
+  // Schedules: someone in quiet hours around now, the admin, and one that has not started (a gap).
+  const night = await org.userWithRole('member', '林值班');
+  const hhmm = (d: Date) => d.toISOString().slice(11, 16);
+  const quietHours = { from: hhmm(new Date(Date.now() - 3 * 3_600_000)), to: hhmm(new Date(Date.now() + 3 * 3_600_000)), timeZone: 'UTC' };
+  assert.equal((await night.client.request('PUT', '/api/me/notification-preferences', { quietHours })).status, 200);
+  const rota = { timeZone: 'Asia/Taipei', handoffTime: '09:00', lengthDays: 7, overrides: [] };
+  for (const [name, who, startDate] of [
+    ['全天值班', night.id, '2026-01-05'],
+    ['主管值班', org.adminId, '2026-01-05'],
+    ['尚未排班', org.adminId, '2099-01-05'],
+  ] as const) {
+    const r = await org.admin.post('/api/oncall-schedules', { ...rota, name, participants: [who], startDate });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+  }
+  await admin.goto(`${url}/alerts/settings`);
+  await addSchedulesToLadder(admin);
+  const before = got.length;
+  await admin.getByRole('button', { name: '測試升級流程' }).click();
+  const plan = admin.getByTestId('escalation-plan');
+  await plan.waitFor();
+  await admin.getByText('已送出升級流程的測試訊息。').waitFor();
+  const steps = plan.getByTestId('plan-step');
+  assert.equal(await steps.count(), 4, 'two levels, repeated once');
+  assert.deepEqual(await plan.getByTestId('plan-when').evaluateAll((els) => els.map((e) => e.textContent?.split('（')[0])), [
+    '開啟後 15 分鐘',
+    '開啟後 45 分鐘',
+    '開啟後 60 分鐘',
+    '開啟後 90 分鐘',
+  ]);
+  const first = steps.nth(0);
+  assert.match((await first.textContent()) ?? '', /第 1 層.*值班主管.*正常.*「全天值班」值班：林值班.*「主管值班」值班：Ada Admin/s);
+  assert.match((await first.getByTestId('plan-quiet').textContent()) ?? '', /林值班 此時在安靜時段：風險分數 70 以上的預警才會通知。/);
+  await first.getByText('林值班 現在在安靜時段，沒有傳送測試訊息給他。').waitFor();
+  const gap = steps.nth(1).getByTestId('plan-gap');
+  assert.match((await gap.textContent()) ?? '', /無人值班.*「尚未排班」此時沒有人值班/s);
+  assert.equal(await steps.nth(2).getByText('第 1 層・第 2 輪').count(), 1);
+  assert.match(
+    (await plan.getByTestId('plan-summary').textContent()) ?? '',
+    /已排入 3 則測試訊息（2 個通知管道、1 位值班人員）.*這是畫面上尚未儲存的設定。/s,
+  );
+  // The channels really get a test naming their level; nothing was saved.
+  const slack = await until('the level-1 Slack test', () =>
+    got.slice(before).find((g) => g.path === '/slack' && g.body.includes('升級流程')),
+  );
+  assert.match(JSON.parse(slack.body).text, /Firebreak 測試通知（好食光食品 · 升級流程第 1 層）/);
+  const hook = await until('the level-2 webhook test', () =>
+    got.slice(before).find((g) => g.path === '/fail' && g.body.includes('升級流程')),
+  );
+  assert.equal(JSON.parse(hook.body).title, 'Firebreak 測試通知（好食光食品 · 升級流程第 2 層）');
+  assert.equal((await org.admin.get('/api/warnings/settings')).body.escalation.levels[0].scheduleIds.length, 0);
+  assert.equal((await org.admin.get('/api/alerts')).body.alerts.length, 0, 'no alert was created');
+  await shot(admin, '04c-escalation-test-1280');
+  await partShot(admin, 'escalation-test', '04d-escalation-plan-1280');
+  await admin.getByRole('button', { name: '關閉測試結果' }).click();
+  await plan.waitFor({ state: 'detached' });
 });
 
 async function addRule(page: Page, name: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
@@ -254,6 +358,14 @@ step('on a 390 px phone the channels, deliveries, escalation and rules fit', asy
     await assertNoOverflow(phone, 390);
     await shot(phone, name);
   }
+  await phone.goto(`${url}/alerts/settings`);
+  await addSchedulesToLadder(phone);
+  await phone.getByRole('button', { name: '測試升級流程' }).click();
+  await phone.getByTestId('escalation-plan').waitFor();
+  await phone.getByTestId('plan-gap').first().waitFor();
+  await assertNoOverflow(phone, 390);
+  await shot(phone, '10b-escalation-test-390');
+  await partShot(phone, 'escalation-test', '10c-escalation-plan-390');
   await phone.goto(`${url}/alerts/channels`);
   await phone.getByTestId('channel-card').filter({ hasText: '公關長系統' }).getByRole('button', { name: '傳送紀錄' }).click();
   await phone.getByTestId('delivery').first().waitFor();
@@ -279,6 +391,11 @@ step('in English the channels, escalation and rules read in English', async () =
     await admin.getByTestId('escalation-sentence').textContent(),
     'If nobody acknowledges within 15 minutes of an alert opening, notify 值班主管; 30 minutes later, notify 公關長系統; repeat once.',
   );
+  await admin.getByRole('button', { name: 'Test escalation' }).click();
+  await admin.getByTestId('escalation-plan').getByText('Level 1 · round 2').waitFor();
+  await admin.getByText('Escalation test messages sent.').waitFor();
+  await shot(admin, '14b-escalation-test-en-1280');
+  await partShot(admin, 'escalation-test', '14c-escalation-plan-en-1280');
   await admin.goto(`${url}/alerts/rules`);
   await admin.getByText('Alert when “鼎泰豐食安” has 6 or more negative mentions within 30 minutes').waitFor();
   await shot(admin, '15-rules-en-1280');

@@ -305,7 +305,7 @@ step('acknowledging shows who and when, and updates a second browser live', asyn
   assert.equal(await watched.getAttribute('data-status'), 'open');
   assert.equal(await watcher.getByRole('navigation').getByTestId('open-alerts-badge').textContent(), '2');
   // The member sees no settings link (administrators only).
-  assert.equal(await watcher.getByRole('link', { name: '分級設定' }).count(), 0);
+  assert.equal(await watcher.getByRole('link', { name: '預警設定' }).count(), 0);
 
   await admin.getByRole('button', { name: '確認收到' }).click();
   await admin.getByText('已確認收到這則預警。').waitFor();
@@ -360,8 +360,8 @@ step('an alert on an archived topic says so', async () => {
 
 step('administrators set the grading thresholds, which must fall from L1 to L3', async () => {
   await admin.goto(`${url}/alerts`);
-  await admin.getByRole('link', { name: '分級設定' }).click();
-  await admin.getByRole('heading', { name: '預警分級設定' }).waitFor();
+  await admin.getByRole('link', { name: '預警設定' }).click();
+  await admin.getByRole('heading', { name: '預警設定' }).waitFor();
   const l2 = admin.getByLabel('L2 門檻：風險分數 ≥');
   assert.equal(await l2.inputValue(), '60');
   await l2.fill('90');
@@ -372,8 +372,8 @@ step('administrators set the grading thresholds, which must fall from L1 to L3',
   await admin.getByTestId('grading-order-error').waitFor({ state: 'detached' });
   assert.match((await admin.getByTestId('grading-preview').textContent()) ?? '', /L2 · 65–79 分/);
   await admin.getByRole('button', { name: '儲存' }).click();
-  await admin.getByText('已儲存分級設定。').waitFor();
-  assert.deepEqual((await org.admin.get('/api/warnings/settings')).body, { grading: { L1: 80, L2: 65, L3: 40 } });
+  await admin.getByText('已儲存預警設定。').waitFor();
+  assert.deepEqual((await org.admin.get('/api/warnings/settings')).body, { grading: { L1: 80, L2: 65, L3: 40 }, bucketMinutes: 5 });
   await shot(admin, '10-settings-1280');
 });
 

@@ -125,7 +125,7 @@ step('an escalation level can notify whoever is on call and is saved with the sc
   );
   await shot(admin, '04-escalation-1280');
   await admin.getByRole('button', { name: '儲存' }).click();
-  await admin.getByText('已儲存分級設定。').waitFor();
+  await admin.getByText('已儲存預警設定。').waitFor();
   const [s] = await schedules();
   assert.deepEqual((await org.admin.get('/api/warnings/settings')).body.escalation, {
     levels: [{ afterMinutes: 15, channelIds: [], scheduleIds: [s.id] }],

@@ -132,7 +132,13 @@ export const escalationPolicy = z.strictObject({
 });
 export type EscalationPolicy = z.infer<typeof escalationPolicy>;
 
-/** The organisation's early-warning settings: the risk at which each severity is suggested, and escalation. */
+/** The detector's bucket sizes (minutes) an admin can choose; smaller alerts sooner but is noisier. */
+export const bucketMinuteChoices = [1, 5, 10, 15, 30, 60] as const;
+export type BucketMinutes = (typeof bucketMinuteChoices)[number];
+/** The bucket size until an admin chooses another (and for settings stored before it was configurable). */
+export const DEFAULT_BUCKET_MINUTES: BucketMinutes = 5;
+
+/** The organisation's early-warning settings: the risk at which each severity is suggested, escalation, and the bucket size. */
 export const warningSettings = z
   .object({
     /** Risk scores (0–100) from which L1, L2 and L3 are suggested; below L3's, L4. */
@@ -141,6 +147,11 @@ export const warningSettings = z
     escalation: escalationPolicy.optional(),
     /** People in their quiet hours are still paged for alerts at or above this risk (default 70). */
     quietHoursBypassRisk: z.number().int().min(0).max(101).optional(),
+    /**
+     * The detection bucket in minutes (absent: 5). Saving settings without it keeps the stored one; changing it
+     * makes every topic's detector relearn from stored history.
+     */
+    bucketMinutes: z.literal(bucketMinuteChoices).optional(),
   })
   .refine((s) => s.grading.L1 > s.grading.L2 && s.grading.L2 > s.grading.L3, {
     message: 'Thresholds must fall from L1 to L3',
@@ -149,7 +160,10 @@ export const warningSettings = z
 export type WarningSettings = z.infer<typeof warningSettings>;
 
 /** The defaults until an admin edits them. */
-export const defaultWarningSettings: WarningSettings = { grading: { L1: 80, L2: 60, L3: 40 } };
+export const defaultWarningSettings: WarningSettings & { bucketMinutes: BucketMinutes } = {
+  grading: { L1: 80, L2: 60, L3: 40 },
+  bucketMinutes: DEFAULT_BUCKET_MINUTES,
+};
 
 /** The severity a risk score suggests under a grading matrix. */
 export function suggestSeverity(risk: number, s: WarningSettings = defaultWarningSettings): Severity {

@@ -1,6 +1,6 @@
 // Notification channel API shapes: where alerts are sent, and what happened to each delivery.
 import { z } from 'zod';
-import { severities } from './contract.ts';
+import { escalationPolicy, severities } from './contract.ts';
 
 /** Kinds of channel. */
 export const channelKinds = ['email', 'slack', 'teams', 'discord', 'line', 'webhook'] as const;
@@ -76,3 +76,64 @@ export const deliveryOut = z.object({
   createdAt: z.string(),
   deliveredAt: z.string().nullable(),
 });
+
+/** Testing the escalation policy: the unsaved one the admin is editing, or (without it, or without a body) the saved one. */
+export const escalationTestInput = z.strictObject({ escalation: escalationPolicy.optional() }).optional();
+
+/** What happened to a level's test message for one receiver. */
+export const testOutcomes = ['queued', 'disabled', 'missing', 'quiet_hours', 'inactive'] as const;
+
+/** A channel as an escalation step would use it. */
+const planChannel = z.object({
+  id: z.uuid(),
+  /** Null when the channel no longer exists. */
+  name: z.string().nullable(),
+  kind: z.enum(channelKinds).nullable(),
+  health: z.enum(['ok', 'failing', 'unused', 'missing']),
+  enabled: z.boolean(),
+  test: z.enum(testOutcomes),
+});
+
+/** An on-call schedule at the moment a step would fire: who would be paged, or nobody (a gap). */
+const planSchedule = z.object({
+  id: z.uuid(),
+  /** Null when the schedule no longer exists. */
+  name: z.string().nullable(),
+  onCall: z
+    .object({
+      userId: z.uuid(),
+      name: z.string(),
+      /** In their quiet hours then: paged only for alerts at or above the plan's `quietHoursBypassRisk`. */
+      quietHours: z.boolean(),
+      test: z.enum(testOutcomes),
+    })
+    .nullable(),
+});
+
+/**
+ * The escalation ladder worked out for an alert opening now: each step (every level, in every round) with
+ * when it fires, the channels with their health, and who is on call then; plus the test messages sent.
+ */
+export const escalationPlan = z.object({
+  /** The moment the alert is imagined to open (now). */
+  openedAt: z.string(),
+  source: z.enum(['saved', 'draft']),
+  /** People in quiet hours are still paged for alerts at or above this risk (101: never). */
+  quietHoursBypassRisk: z.number().int(),
+  steps: z.array(
+    z.object({
+      step: z.number().int(),
+      level: z.number().int(),
+      /** 1 for the first pass through the ladder, 2… for repeats. */
+      round: z.number().int(),
+      /** Minutes after the alert opens. */
+      afterMinutes: z.number().int(),
+      at: z.string(),
+      channels: z.array(planChannel),
+      schedules: z.array(planSchedule),
+    }),
+  ),
+  /** Test messages queued now (one per level and receiver, each naming its level). */
+  sent: z.object({ channels: z.number().int(), people: z.number().int(), deliveryIds: z.array(z.uuid()) }),
+});
+export type EscalationPlan = z.infer<typeof escalationPlan>;

@@ -76,6 +76,7 @@ const table: Record<string, Who[]> = {
   'POST /api/alerts/:id/dismiss': staff,
   'GET /api/warnings/settings': staff,
   'PUT /api/warnings/settings': ['admin'],
+  'POST /api/warnings/settings/escalation/test': ['admin'],
   'GET /api/alert-rules': staff,
   'POST /api/alert-rules': ['admin', 'manager'],
   'PATCH /api/alert-rules/:id': ['admin', 'manager'],

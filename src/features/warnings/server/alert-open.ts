@@ -6,11 +6,14 @@ import type { Executor } from '../../../platform/db.ts';
 import { recordEvent } from '../../../platform/events.ts';
 import {
   type AlertDrivers,
+  type BucketMinutes,
+  DEFAULT_BUCKET_MINUTES,
   defaultWarningSettings,
   type Severity,
   type SignalMove,
   severities,
   suggestSeverity,
+  type WarningSettings,
   warningSettings,
 } from '../contract.ts';
 import { notifyAlert, scheduleEscalation } from './notify.ts';
@@ -48,17 +51,18 @@ function merge(a: SignalMove[], b: SignalMove[]): SignalMove[] {
   return [...by.values()].sort((x, y) => order.indexOf(x.signal) - order.indexOf(y.signal));
 }
 
-/** The organisation's settings, or the defaults. */
-export async function settingsOf(db: Executor, orgId: string) {
+/** The organisation's settings, or the defaults; the bucket size is always filled in (stored settings may predate it). */
+export async function settingsOf(db: Executor, orgId: string): Promise<WarningSettings & { bucketMinutes: BucketMinutes }> {
   const r = await db.execute<{ settings: unknown }>(sql`SELECT settings FROM warning_settings WHERE org_id = ${orgId}`);
   const parsed = warningSettings.safeParse(r.rows[0]?.settings);
-  return parsed.success ? parsed.data : defaultWarningSettings;
+  return parsed.success ? { ...parsed.data, bucketMinutes: parsed.data.bucketMinutes ?? DEFAULT_BUCKET_MINUTES } : defaultWarningSettings;
 }
 
 /** The mentions behind an alert: totals, top repost clusters, top authors by reach, sample negative posts. */
 export async function driversOf(db: Executor, orgId: string, topicId: string, from: Date, to: Date): Promise<AlertDrivers> {
   const where = sql`m.org_id = ${orgId} AND m.topic_ids @> ARRAY[${topicId}]::uuid[]
-    AND m.published_at >= ${from.toISOString()} AND m.published_at < ${to.toISOString()}`;
+    AND m.published_at >= ${from.toISOString()}
+    AND least(m.published_at, m.collected_at) >= ${from.toISOString()} AND least(m.published_at, m.collected_at) < ${to.toISOString()}`;
   const totals = await db.execute<{ n: number; neg: number; reach: string }>(
     sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE m.sentiment = -1)::int AS neg, coalesce(sum(m.reach), 0)::bigint AS reach FROM mentions m WHERE ${where}`,
   );

@@ -5,7 +5,7 @@ import type { Executor } from '../../../platform/db.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { type Actor, recordEvent } from '../../../platform/events.ts';
 import type { Principal } from '../../../platform/http.ts';
-import type { AlertDetail, AlertSummary, DismissReason, WarningSettings } from '../contract.ts';
+import type { AlertDetail, AlertSummary, DismissReason, EscalationPolicy, WarningSettings } from '../contract.ts';
 import { settingsOf } from './alert-open.ts';
 import type { WarningDeps } from './run.ts';
 
@@ -167,28 +167,31 @@ export function getSettings(deps: WarningDeps, p: Principal): Promise<WarningSet
   return settingsOf(deps.db, p.orgId);
 }
 
+/** Refuses an escalation policy naming channels or on-call schedules the organisation does not have (400). */
+export async function checkEscalationRefs(tx: Executor, orgId: string, policy: EscalationPolicy) {
+  const ids = [...new Set(policy.levels.flatMap((l) => l.channelIds))];
+  const known = await tx.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM notification_channels WHERE org_id = ${orgId} AND id = ANY(${sql.param(ids)}::uuid[])`,
+  );
+  if (known.rows[0].n !== ids.length)
+    throw new AppError('validation_failed', 'An escalation level names a channel that does not exist.', {
+      errors: [{ path: 'escalation.levels', message: 'unknown channel', code: 'unknown_channel' }],
+    });
+  const schedules = [...new Set(policy.levels.flatMap((l) => l.scheduleIds ?? []))];
+  const knownSchedules = await tx.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM oncall_schedules WHERE org_id = ${orgId} AND id = ANY(${sql.param(schedules)}::uuid[])`,
+  );
+  if (knownSchedules.rows[0].n !== schedules.length)
+    throw new AppError('validation_failed', 'An escalation level names an on-call schedule that does not exist.', {
+      errors: [{ path: 'escalation.levels', message: 'unknown schedule', code: 'unknown_schedule' }],
+    });
+}
+
 /** Saves the settings (admins); logged with before and after. */
 export async function saveSettings(deps: WarningDeps, p: Principal, actor: Actor, input: WarningSettings, meta: Meta) {
   return deps.db.transaction(async (tx) => {
     const before = await settingsOf(tx, p.orgId);
-    if (input.escalation) {
-      const ids = input.escalation.levels.flatMap((l) => l.channelIds);
-      const known = await tx.execute<{ n: number }>(
-        sql`SELECT count(*)::int AS n FROM notification_channels WHERE org_id = ${p.orgId} AND id = ANY(${sql.param([...new Set(ids)])}::uuid[])`,
-      );
-      if (known.rows[0].n !== new Set(ids).size)
-        throw new AppError('validation_failed', 'An escalation level names a channel that does not exist.', {
-          errors: [{ path: 'escalation.levels', message: 'unknown channel', code: 'unknown_channel' }],
-        });
-      const schedules = [...new Set(input.escalation.levels.flatMap((l) => l.scheduleIds ?? []))];
-      const knownSchedules = await tx.execute<{ n: number }>(
-        sql`SELECT count(*)::int AS n FROM oncall_schedules WHERE org_id = ${p.orgId} AND id = ANY(${sql.param(schedules)}::uuid[])`,
-      );
-      if (knownSchedules.rows[0].n !== schedules.length)
-        throw new AppError('validation_failed', 'An escalation level names an on-call schedule that does not exist.', {
-          errors: [{ path: 'escalation.levels', message: 'unknown schedule', code: 'unknown_schedule' }],
-        });
-    }
+    if (input.escalation) await checkEscalationRefs(tx, p.orgId, input.escalation);
     const merged = { ...before, ...input, escalation: input.escalation ?? before.escalation };
     await tx.execute(sql`
       INSERT INTO warning_settings (org_id, settings, updated_at) VALUES (${p.orgId}, ${JSON.stringify(merged)}::jsonb, ${deps.clock.now().toISOString()})

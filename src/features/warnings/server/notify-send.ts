@@ -17,6 +17,10 @@ export type Message = {
   link: string | null;
   locale: 'zh-TW' | 'en';
   orgName: string;
+  /** The organisation's time zone (people's `orgTimeZone`), for times in the text; Asia/Taipei when absent. */
+  timeZone?: string;
+  /** A test of an escalation policy: the level this message stands for. */
+  testLevel?: number;
 };
 
 /** Settings senders need from the server configuration. */
@@ -46,6 +50,10 @@ const COLOURS = { L1: 0xc92a2a, L2: 0xe8590c, L3: 0xf08c00, L4: 0x1c7ed6 } as co
 /** The title line of a message. */
 export function titleOf(m: Message): string {
   const zh = m.locale === 'zh-TW';
+  if (!m.alert && m.testLevel)
+    return zh
+      ? `Firebreak 測試通知（${m.orgName} · 升級流程第 ${m.testLevel} 層）`
+      : `Firebreak test notification (${m.orgName} · escalation level ${m.testLevel})`;
   if (!m.alert) return zh ? `Firebreak 測試通知（${m.orgName}）` : `Firebreak test notification (${m.orgName})`;
   const a = m.alert;
   const word = m.event === 'alert.escalated' ? (zh ? '預警升級' : 'Alert escalated') : zh ? '預警' : 'Alert';
@@ -55,8 +63,12 @@ export function titleOf(m: Message): string {
 /** The body text of a message. */
 export function textOf(m: Message): string {
   const zh = m.locale === 'zh-TW';
+  if (!m.alert && m.testLevel)
+    return zh
+      ? `這是一則測試訊息：預警升級到第 ${m.testLevel} 層時，這裡會收到通知。`
+      : `This is a test message: when an alert escalates to level ${m.testLevel}, it is sent here.`;
   if (!m.alert) return zh ? '這是一則測試訊息：這個通知管道設定正確。' : 'This is a test message: this notification channel works.';
-  const summary = alertSummaryText(m.alert, m.locale);
+  const summary = alertSummaryText(m.alert, m.locale, m.timeZone);
   return m.link ? `${summary}\n\n${zh ? '開啟預警' : 'Open the alert'}: ${m.link}` : summary;
 }
 

@@ -1,6 +1,7 @@
 // Notifications for real: an alert is delivered by the job queue to receivers this test starts on
 // loopback — an SMTP server, Slack/Teams/Discord/LINE/generic webhook endpoints — in each one's format,
-// signed and with idempotency keys; failing, hanging and refusing receivers are retried, logged and shown.
+// signed and with idempotency keys; failing, hanging and refusing receivers are retried, logged and shown; and the
+// escalation policy's test: its plan for an alert opening now, and a test message per level that really arrives.
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +23,26 @@ async function waitFor<T>(what: string, f: () => Promise<T | undefined>, ms = 20
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** An e-mail's Subject header with its MIME encoded-words (RFC 2047) decoded. */
+function subjectOf(raw: string): string {
+  const header = (/^Subject: (.*(?:\r\n[ \t].*)*)/m.exec(raw)?.[1] ?? '').replace(/\r\n[ \t]/g, ' ');
+  const bytes: Buffer[] = [];
+  let rest = header;
+  for (let m = /^\s*=\?UTF-8\?([BQ])\?([^?]*)\?=/i.exec(rest); m; m = /^\s*=\?UTF-8\?([BQ])\?([^?]*)\?=/i.exec(rest)) {
+    const [all, enc, text] = m;
+    bytes.push(
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64')
+        : Buffer.from(
+            text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h) => String.fromCharCode(Number.parseInt(h, 16))),
+            'latin1',
+          ),
+    );
+    rest = rest.slice(all.length);
+  }
+  return Buffer.concat(bytes).toString('utf8') + rest;
 }
 
 describe('notifications', () => {
@@ -338,6 +359,146 @@ describe('notifications', () => {
     assert.deepEqual([held.data.people, held.data.quiet], [[], [member.id]]);
     await new Promise((res) => setTimeout(res, 500));
     assert.equal(mail.length, quietBefore, 'risk 72 is below the bypass of 90: nobody woken');
+  });
+
+  test('testing the escalation policy lays out the ladder for now and sends each level a marked test message', async () => {
+    const onCall = await org.userWithRole('member', '值班小王');
+    const sleeping = await org.userWithRole('member', '睡覺的小李');
+    const manager = await org.userWithRole('manager');
+    const hhmm = (d: Date) => d.toISOString().slice(11, 16);
+    const quietHours = {
+      from: hhmm(new Date(Date.now() - 3 * 3_600_000)),
+      to: hhmm(new Date(Date.now() + 3 * 3_600_000)),
+      timeZone: 'UTC',
+    };
+    assert.equal((await sleeping.client.request('PUT', '/api/me/notification-preferences', { quietHours })).status, 200);
+    const rota = { timeZone: 'Asia/Taipei', handoffTime: '09:00', lengthDays: 7, overrides: [] };
+    const schedule = async (name: string, who: string, startDate: string) => {
+      const r = await org.admin.post('/api/oncall-schedules', { ...rota, name, participants: [who], startDate });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      return r.body.id as string;
+    };
+    const day = await schedule('白天值班', onCall.id, '2026-01-05');
+    const night = await schedule('夜間值班', sleeping.id, '2026-01-05');
+    const notYet = await schedule('尚未開始', onCall.id, '2099-01-05'); // nobody on call before its first hand-over: a gap
+    const hook = await channel('升級測試 webhook', { kind: 'webhook', url: `${base}/esc-test-hook`, secret: SECRET });
+    const slack = await channel('升級測試 Slack', { kind: 'slack', url: `${base}/esc-test-slack` });
+    const off = await channel('停用的管道', { kind: 'slack', url: `${base}/esc-test-off` });
+    assert.equal((await org.admin.patch(`/api/notification-channels/${off}`, { enabled: false })).status, 200);
+    const grading = { L1: 80, L2: 60, L3: 40 };
+    const saved = { levels: [{ afterMinutes: 5, channelIds: [slack] }], repeat: 0 };
+    const put = await org.admin.request('PUT', '/api/warnings/settings', { grading, escalation: saved, quietHoursBypassRisk: 80 });
+    assert.equal(put.status, 200);
+    const count = async (q: string) =>
+      Number(((await ctx.server.deps.db.execute(q as never)) as unknown as { rows: Array<{ n: string }> }).rows[0].n);
+    const alertsBefore = await count('SELECT count(*) AS n FROM alerts');
+    const escalationJobs = `SELECT count(*) AS n FROM graphile_worker.jobs WHERE task_identifier = 'warnings:escalate'`;
+    const escalationsBefore = await count(escalationJobs);
+    const mailBefore = mail.length;
+
+    // An unsaved policy: two levels, repeated once.
+    const draft = {
+      levels: [
+        { afterMinutes: 5, channelIds: [hook], scheduleIds: [day] },
+        { afterMinutes: 10, channelIds: [slack, off], scheduleIds: [notYet, night] },
+      ],
+      repeat: 1,
+    };
+    const r = await org.admin.post('/api/warnings/settings/escalation/test', { escalation: draft });
+    assert.equal(r.status, 202, JSON.stringify(r.body));
+    const plan = r.body;
+    assert.deepEqual([plan.source, plan.quietHoursBypassRisk], ['draft', 80]);
+    assert.deepEqual(
+      plan.steps.map((s: { step: number; level: number; round: number; afterMinutes: number }) => [
+        s.step,
+        s.level,
+        s.round,
+        s.afterMinutes,
+      ]),
+      [
+        [1, 1, 1, 5],
+        [2, 2, 1, 15],
+        [3, 1, 2, 20],
+        [4, 2, 2, 30],
+      ],
+    );
+    assert.equal(Date.parse(plan.steps[1].at) - Date.parse(plan.openedAt), 15 * 60_000);
+    const [first, second] = plan.steps;
+    assert.deepEqual(first.channels, [
+      { id: hook, name: '升級測試 webhook', kind: 'webhook', health: 'unused', enabled: true, test: 'queued' },
+    ]);
+    assert.deepEqual(first.schedules, [
+      { id: day, name: '白天值班', onCall: { userId: onCall.id, name: '值班小王', quietHours: false, test: 'queued' } },
+    ]);
+    assert.deepEqual(
+      second.channels.map((c: { name: string; enabled: boolean; test: string }) => [c.name, c.enabled, c.test]),
+      [
+        ['升級測試 Slack', true, 'queued'],
+        ['停用的管道', false, 'disabled'],
+      ],
+    );
+    assert.deepEqual(second.schedules, [
+      { id: notYet, name: '尚未開始', onCall: null },
+      { id: night, name: '夜間值班', onCall: { userId: sleeping.id, name: '睡覺的小李', quietHours: true, test: 'quiet_hours' } },
+    ]);
+    assert.deepEqual([plan.sent.channels, plan.sent.people, plan.sent.deliveryIds.length], [2, 1, 3], 'once per level and receiver');
+
+    // The tests really arrive, marked as tests, each naming its level.
+    const hookGot = await waitFor('the level-1 webhook test', async () => got.find((g) => g.path === '/esc-test-hook'));
+    const payload = JSON.parse(hookGot.body);
+    assert.deepEqual([payload.type, payload.alert, payload.title], ['test', null, 'Firebreak 測試通知（Acme 食品 · 升級流程第 1 層）']);
+    assert.ok(verifyWebhook(hookGot.body, String(hookGot.headers['firebreak-signature']), SECRET, new Date()));
+    assert.match(String(hookGot.headers['idempotency-key']), /^test:escalation:1:/);
+    const slackGot = await waitFor('the level-2 Slack test', async () => got.find((g) => g.path === '/esc-test-slack'));
+    assert.match(JSON.parse(slackGot.body).text, /^\*Firebreak 測試通知（Acme 食品 · 升級流程第 2 層）\*\n這是一則測試訊息/);
+    const page = await waitFor('the on-call person’s test e-mail', async () =>
+      mail.slice(mailBefore).find((m) => m.to.includes(onCall.email)),
+    );
+    assert.equal(subjectOf(page.raw), 'Firebreak 測試通知（Acme 食品 · 升級流程第 1 層）');
+    assert.match(page.raw, /Idempotency-Key:\s+test:escalation:1:/);
+    const logged = await waitFor('the webhook’s delivery log', async () => {
+      const d = (await org.admin.get(`/api/notification-channels/${hook}/deliveries`)).body;
+      return d[0]?.status === 'delivered' ? d : undefined;
+    });
+    assert.deepEqual([logged.length, logged[0].event, logged[0].alertId], [1, 'test', null]);
+    await new Promise((res) => setTimeout(res, 300));
+    assert.equal(got.filter((g) => g.path === '/esc-test-slack').length, 1, 'one test per level, not per round');
+    assert.equal(got.filter((g) => g.path === '/esc-test-off').length, 0, 'a disabled channel is skipped, as escalation skips it');
+    assert.equal(mail.slice(mailBefore).filter((m) => m.to.includes(sleeping.email)).length, 0, 'nobody in quiet hours is woken by a test');
+
+    // Nothing real happened: no alert, no escalation scheduled, the saved policy untouched; the test is in the audit log.
+    assert.equal(await count('SELECT count(*) AS n FROM alerts'), alertsBefore);
+    assert.equal(await count(escalationJobs), escalationsBefore);
+    assert.deepEqual((await org.admin.get('/api/warnings/settings')).body.escalation, saved);
+    const [event] = (await org.admin.get('/api/audit?type=warning.escalation_tested&limit=1')).body.events;
+    assert.deepEqual([event.data.source, event.data.channels, event.data.people], ['draft', 2, 1]);
+    assert.deepEqual(
+      event.data.gaps.map((g: { step: number }) => g.step),
+      [2, 4],
+    );
+
+    // Without a body: the saved policy.
+    const savedPlan = await org.admin.post('/api/warnings/settings/escalation/test');
+    assert.equal(savedPlan.status, 202, JSON.stringify(savedPlan.body));
+    assert.deepEqual(
+      [savedPlan.body.source, savedPlan.body.steps.length, savedPlan.body.steps[0].channels[0].name],
+      ['saved', 1, '升級測試 Slack'],
+    );
+    // Nothing to test, a channel that does not exist, and people who may not configure warnings.
+    const empty = await org.admin.post('/api/warnings/settings/escalation/test', { escalation: { levels: [], repeat: 0 } });
+    assert.deepEqual([empty.status, empty.body.code, empty.body.errors[0].code], [409, 'conflict', 'no_levels']);
+    assert.match(empty.body.detail, /no levels to test/);
+    const ghost = { levels: [{ afterMinutes: 5, channelIds: ['00000000-0000-4000-8000-000000000000'] }], repeat: 0 };
+    assert.equal((await org.admin.post('/api/warnings/settings/escalation/test', { escalation: ghost })).status, 400);
+    assert.equal((await org.admin.post('/api/warnings/settings/escalation/test', { escalation: { levels: 'x' } })).status, 400);
+    for (const who of [manager, onCall]) assert.equal((await who.client.post('/api/warnings/settings/escalation/test', {})).status, 403);
+    assert.equal(
+      (await org.admin.request('PUT', '/api/warnings/settings', { grading, escalation: { levels: [], repeat: 0 } })).status,
+      200,
+    );
+    const none = await org.admin.post('/api/warnings/settings/escalation/test', {});
+    assert.deepEqual([none.status, none.body.errors[0].code], [409, 'no_levels']);
+    assert.match(none.body.detail, /No escalation policy is set up/);
   });
 
   test('bad channel settings are refused with the field named', async () => {

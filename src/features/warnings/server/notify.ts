@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db, Executor } from '../../../platform/db.ts';
 import { recordEvent } from '../../../platform/events.ts';
+import { orgTimeZone } from '../../people/server/org.ts';
 import { type EscalationPolicy, type Severity, severities } from '../contract.ts';
 import { type ChannelConfig, channelConfig } from '../notify-contract.ts';
 import { inQuietHours, onCallAt, type Schedule } from '../oncall.ts';
@@ -58,13 +59,31 @@ export async function notifyAlert(
   return n;
 }
 
-/** A test message to one channel; returns the delivery id. */
-export async function queueTest(tx: Executor, orgId: string, channelId: string) {
+/** Idempotency keys of escalation tests carry the level, so the message can name it (`test:escalation:<level>:<uuid>`). */
+const testKey = (level?: number) => `test:${level ? `escalation:${level}:` : ''}${crypto.randomUUID()}`;
+
+/** A test message to one channel (standing for escalation level `level`, when given); returns the delivery id. */
+export async function queueTest(tx: Executor, orgId: string, channelId: string, level?: number) {
   const r = await tx.execute<{ id: string }>(sql`
     INSERT INTO notification_deliveries (org_id, channel_id, event, idempotency_key)
-    VALUES (${orgId}, ${channelId}, 'test', ${`test:${crypto.randomUUID()}`}) RETURNING id`);
+    VALUES (${orgId}, ${channelId}, 'test', ${testKey(level)}) RETURNING id`);
   await enqueue(tx, r.rows[0].id);
   return r.rows[0].id;
+}
+
+/** A test page to a person, by e-mail as escalation pages them, standing for escalation level `level`; returns the delivery id. */
+export async function queueTestPage(tx: Executor, orgId: string, userId: string, level: number) {
+  const r = await tx.execute<{ id: string }>(sql`
+    INSERT INTO notification_deliveries (org_id, user_id, event, idempotency_key)
+    VALUES (${orgId}, ${userId}, 'test', ${testKey(level)}) RETURNING id`);
+  await enqueue(tx, r.rows[0].id);
+  return r.rows[0].id;
+}
+
+/** The escalation level a test message stands for (its key is `test:escalation:<level>:<uuid>`), if any. */
+function testLevelOf(d: { event: string; idempotency_key: string }): number | undefined {
+  const level = d.event === 'test' ? /^test:escalation:(\d+):/.exec(d.idempotency_key)?.[1] : undefined;
+  return level ? Number(level) : undefined;
 }
 
 type Loaded = {
@@ -94,14 +113,17 @@ export async function deliver(deps: NotifyDeps, deliveryId: string, attempt: num
   if (d?.status !== 'pending') return; // deleted channel, or already settled by an earlier attempt
   const config = channelConfig.safeParse(d.config);
   const alert = d.alert_id ? await loadAlert(deps.db, d.org_id, d.alert_id) : null;
+  const locale = d.default_locale === 'en' ? 'en' : 'zh-TW';
   const message: Message = {
     event: d.event,
     deliveryId: d.id,
     idempotencyKey: d.idempotency_key,
     alert,
     link: alert && deps.publicUrl ? `${deps.publicUrl.replace(/\/+$/, '')}/alerts/${alert.id}` : null,
-    locale: d.default_locale === 'en' ? 'en' : 'zh-TW',
+    locale,
     orgName: d.org_name,
+    timeZone: await orgTimeZone(deps.db, d.org_id),
+    testLevel: testLevelOf(d),
   };
   const started = performance.now();
   let outcome: { ok: true; statusCode: number | null } | { ok: false; statusCode: number | null; error: string };

@@ -1,8 +1,11 @@
-// Early-warning routes: the alerts inbox, an alert's detail, acknowledge/dismiss, and grading settings.
+// Early-warning routes: the alerts inbox, an alert's detail, acknowledge/dismiss, the settings (grading, escalation,
+// bucket size), and a test of the escalation policy.
 import { z } from 'zod';
 import { actorOf, type Principal, type Router } from '../../../platform/http.ts';
 import * as c from '../contract.ts';
+import { escalationPlan, escalationTestInput } from '../notify-contract.ts';
 import { acknowledgeAlert, dismissAlert, getAlert, getSettings, listAlerts, saveSettings } from './alerts.ts';
+import { testEscalation } from './escalation-test.ts';
 import type { WarningDeps } from './run.ts';
 
 const me = (p: Principal | null) => p as Principal;
@@ -62,7 +65,7 @@ export function registerWarningRoutes(r: Router, deps: WarningDeps) {
   r.add({
     method: 'GET',
     url: '/api/warnings/settings',
-    summary: 'The organisation’s grading thresholds (risk → suggested severity)',
+    summary: 'The organisation’s early-warning settings: grading thresholds, escalation, quiet-hours bypass, bucket size',
     tags,
     permission: 'alert.read',
     response: c.warningSettings,
@@ -72,11 +75,24 @@ export function registerWarningRoutes(r: Router, deps: WarningDeps) {
   r.add({
     method: 'PUT',
     url: '/api/warnings/settings',
-    summary: 'Change the grading thresholds',
+    summary: 'Change the early-warning settings (escalation and bucket size are kept when left out)',
     tags,
     permission: 'warning.configure',
     body: c.warningSettings,
     response: c.warningSettings,
     handler: (ctx) => saveSettings(deps, me(ctx.principal), actorOf(me(ctx.principal)), ctx.body, meta(ctx)),
+  });
+
+  r.add({
+    method: 'POST',
+    url: '/api/warnings/settings/escalation/test',
+    summary:
+      'Test the escalation policy (the one sent, else the saved one): its plan for an alert opening now, and a test message to every level’s channels and people on call',
+    tags,
+    permission: 'warning.configure',
+    body: escalationTestInput,
+    status: 202,
+    response: escalationPlan,
+    handler: (ctx) => testEscalation(deps, me(ctx.principal), actorOf(me(ctx.principal)), ctx.body?.escalation, meta(ctx)),
   });
 }

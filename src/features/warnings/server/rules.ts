@@ -44,7 +44,8 @@ export async function evaluateRules(tx: Executor, clock: Clock, orgId: string, n
       if (r.last_fired_at && new Date(r.last_fired_at) > since) continue; // once per window
       const n = await tx.execute<{ n: number }>(sql`
         SELECT count(*)::int AS n FROM mentions WHERE org_id = ${orgId} AND topic_ids @> ARRAY[${r.topic_id}]::uuid[]
-          AND published_at > ${since.toISOString()} AND published_at <= ${now.toISOString()}
+          AND published_at > ${since.toISOString()} AND least(published_at, collected_at) > ${since.toISOString()}
+          AND least(published_at, collected_at) <= ${now.toISOString()}
           ${signal === 'negative' ? sql`AND sentiment = -1` : sql``}`);
       if (n.rows[0].n >= count) move = { signal, observed: n.rows[0].n, expected: count, low: 0, high: count, deviation: 0 };
     } else {

@@ -2,20 +2,24 @@
 // detectors (volume, negative volume, negative share, reach), and open or update the topic's alert when
 // one fires. Buckets are by publication time, so mentions backfilled from the past land in buckets
 // already judged and never fire a "spike" now; after downtime, buckets older than CATCH_UP_ALERT_MS
-// are learned from but do not alert.
+// are learned from but do not alert. A source whose clock runs ahead cannot publish in the future: a
+// mention counts at the earlier of its publication and collection times. The bucket size is the
+// organisation's setting (default 5 minutes); changing it makes every topic relearn from history. The
+// daily and weekly rhythm follow the organisation's time zone.
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db, Executor } from '../../../platform/db.ts';
+import { orgTimeZone } from '../../people/server/org.ts';
 import type { SignalMove, SignalName } from '../contract.ts';
 import { type Sensitivity, SeriesDetector, type Verdict } from '../detector.ts';
-import { openOrUpdateAlert } from './alert-open.ts';
+import { openOrUpdateAlert, settingsOf } from './alert-open.ts';
 import { evaluateRules } from './rules.ts';
 
 /** What the tick needs. */
 export type WarningDeps = { db: Db; clock: Clock };
 
-/** Default bucket: 5 minutes. */
-export const BUCKET_MS = 5 * 60_000;
+/** When a mention counts: its publication time, unless its source's clock put that after its collection. */
+const AT = sql`least(m.published_at, m.collected_at)`;
 /** A bucket is judged this long after it ends, so collection lag does not cut it short. */
 const LAG_MS = 60_000;
 /** A new topic learns from this much history first (cold start). */
@@ -30,9 +34,9 @@ const LOCK = 715_010;
 type Bucket = { volume: number; negative: number; reach: number };
 type TopicRow = { id: string; org_id: string; name: string; sensitivity: Sensitivity };
 
-function newDetector(signal: SignalName, sensitivity: Sensitivity) {
+function newDetector(signal: SignalName, sensitivity: Sensitivity, timeZone: string) {
   const kind = signal === 'volume' || signal === 'negative' ? 'count' : 'continuous';
-  return new SeriesDetector({ kind, direction: 'up', sensitivity });
+  return new SeriesDetector({ kind, direction: 'up', sensitivity, timeZone });
 }
 
 /** The value a signal takes in a bucket, or null when the bucket says nothing about it. */
@@ -63,10 +67,10 @@ function moveOf(signal: SignalName, v: number, verdict: Verdict): SignalMove {
 /** Per-topic, per-bucket counts of an organisation's mentions published in [from, to). */
 async function bucketCounts(db: Executor, orgId: string, from: Date, to: Date, bucketMs: number, topicId?: string) {
   const r = await db.execute<{ topic: string; b: string; volume: number; negative: number; reach: string }>(sql`
-    SELECT t.topic, floor(extract(epoch FROM m.published_at) * 1000 / ${bucketMs})::bigint AS b,
+    SELECT t.topic, floor(extract(epoch FROM ${AT}) * 1000 / ${bucketMs})::bigint AS b,
       count(*)::int AS volume, count(*) FILTER (WHERE m.sentiment = -1)::int AS negative, coalesce(sum(m.reach), 0)::bigint AS reach
     FROM mentions m CROSS JOIN LATERAL unnest(m.topic_ids) AS t(topic)
-    WHERE m.org_id = ${orgId} AND m.published_at >= ${from.toISOString()} AND m.published_at < ${to.toISOString()}
+    WHERE m.org_id = ${orgId} AND m.published_at >= ${from.toISOString()} AND ${AT} >= ${from.toISOString()} AND ${AT} < ${to.toISOString()}
       ${topicId ? sql`AND m.topic_ids @> ARRAY[${topicId}]::uuid[] AND t.topic = ${topicId}` : sql``}
     GROUP BY 1, 2`);
   const out = new Map<string, Map<number, Bucket>>();
@@ -95,16 +99,19 @@ export async function runDetection(deps: WarningDeps) {
 
 async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
   const done = { topics: 0, buckets: 0, opened: 0, updated: 0, rulesFired: 0 };
-  const latestEnd = Math.floor((now.getTime() - LAG_MS) / BUCKET_MS) * BUCKET_MS;
   await deps.db.transaction(async (tx) => {
     // One tick per organisation at a time, across processes.
     const got = await tx.execute<{ ok: boolean }>(sql`SELECT pg_try_advisory_xact_lock(${LOCK}, hashtext(${orgId})) AS ok`);
     if (!got.rows[0].ok) return;
+    const bucketMs = (await settingsOf(tx, orgId)).bucketMinutes * 60_000;
+    const latestEnd = Math.floor((now.getTime() - LAG_MS) / bucketMs) * bucketMs;
+    const timeZone = await orgTimeZone(tx, orgId);
     const topics = await tx.execute<TopicRow>(
       sql`SELECT id, org_id, name, sensitivity FROM topics WHERE org_id = ${orgId} AND NOT archived ORDER BY created_at`,
     );
+    // States learned with another bucket size are not carried over: those topics start again from history.
     const states = await tx.execute<{ topic_id: string; signal: SignalName; last_bucket_end: Date; state: Record<string, unknown> }>(
-      sql`SELECT topic_id, signal, last_bucket_end, state FROM detector_states WHERE org_id = ${orgId} FOR UPDATE`,
+      sql`SELECT topic_id, signal, last_bucket_end, state FROM detector_states WHERE org_id = ${orgId} AND bucket_ms = ${bucketMs} FOR UPDATE`,
     );
     const byTopic = new Map<string, Map<SignalName, { end: number; detector: SeriesDetector }>>();
     for (const s of states.rows) {
@@ -114,31 +121,36 @@ async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
     // New buckets for the topics already running, in one pass over the organisation's recent mentions.
     const known = [...byTopic.values()].flatMap((m) => [...m.values()].map((x) => x.end));
     const from = known.length ? Math.max(Math.min(...known), latestEnd - HISTORY_MS) : latestEnd;
-    const recent = from < latestEnd ? await bucketCounts(tx, orgId, new Date(from), new Date(latestEnd), BUCKET_MS) : new Map();
+    const recent = from < latestEnd ? await bucketCounts(tx, orgId, new Date(from), new Date(latestEnd), bucketMs) : new Map();
     // The bucket still filling up, judged early (see below).
-    const currentStart = Math.floor(now.getTime() / BUCKET_MS) * BUCKET_MS;
-    const filling = await bucketCounts(tx, orgId, new Date(currentStart), now, BUCKET_MS);
+    const currentStart = Math.floor(now.getTime() / bucketMs) * bucketMs;
+    const filling = await bucketCounts(tx, orgId, new Date(currentStart), now, bucketMs);
     for (const topic of topics.rows) {
       let detectors = byTopic.get(topic.id);
       let counts = recent.get(topic.id) ?? new Map<number, Bucket>();
       let start: number;
       if (!detectors || detectors.size < SIGNALS.length) {
         // Cold start: learn from the topic's stored history, quietly, up to the latest complete bucket.
-        detectors = new Map(SIGNALS.map((s) => [s, { end: latestEnd - HISTORY_MS, detector: newDetector(s, topic.sensitivity) }]));
+        detectors = new Map(
+          SIGNALS.map((s) => [s, { end: latestEnd - HISTORY_MS, detector: newDetector(s, topic.sensitivity, timeZone) }]),
+        );
         counts =
-          (await bucketCounts(tx, orgId, new Date(latestEnd - HISTORY_MS), new Date(latestEnd), BUCKET_MS, topic.id)).get(topic.id) ??
+          (await bucketCounts(tx, orgId, new Date(latestEnd - HISTORY_MS), new Date(latestEnd), bucketMs, topic.id)).get(topic.id) ??
           new Map();
         const first = Math.min(...counts.keys());
-        start = Number.isFinite(first) ? first * BUCKET_MS : latestEnd;
+        start = Number.isFinite(first) ? first * bucketMs : latestEnd;
         for (const d of detectors.values()) d.end = start;
       } else {
         start = Math.max(Math.min(...[...detectors.values()].map((d) => d.end)), latestEnd - HISTORY_MS);
       }
-      for (const d of detectors.values()) d.detector.setSensitivity(topic.sensitivity);
+      for (const d of detectors.values()) {
+        d.detector.setSensitivity(topic.sensitivity);
+        d.detector.setTimeZone(timeZone);
+      }
       // Buckets where a detector fired (or, with an alert open, where signals are still above their band).
       const fired: Array<{ bucketEnd: number; moves: SignalMove[]; fresh: boolean }> = [];
-      for (let end = start + BUCKET_MS; end <= latestEnd; end += BUCKET_MS) {
-        const b = counts.get(end / BUCKET_MS - 1) ?? { volume: 0, negative: 0, reach: 0 };
+      for (let end = start + bucketMs; end <= latestEnd; end += bucketMs) {
+        const b = counts.get(end / bucketMs - 1) ?? { volume: 0, negative: 0, reach: 0 };
         const alerting = latestEnd - end < CATCH_UP_ALERT_MS && byTopic.has(topic.id);
         const moves: SignalMove[] = [];
         let fresh = false;
@@ -149,10 +161,10 @@ async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
           const v = signalValue(signal, b);
           if (v === null) continue;
           if (!alerting) {
-            d.detector.learn(end - BUCKET_MS, v);
+            d.detector.learn(end - bucketMs, v);
             continue;
           }
-          const verdict: Verdict = d.detector.step(end - BUCKET_MS, v);
+          const verdict: Verdict = d.detector.step(end - bucketMs, v);
           if (verdict.score < 0.5 || verdict.deviation <= 0) continue;
           fresh ||= verdict.alert;
           moves.push(moveOf(signal, v, verdict));
@@ -163,7 +175,7 @@ async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
       // A bucket still filling up that already crosses the line alerts now, not at its end: its counts
       // can only grow, so judging them against a whole bucket's expectation is conservative. Nothing
       // is learned from it (peek); the whole bucket is judged when complete.
-      const partial = filling.get(topic.id)?.get(currentStart / BUCKET_MS);
+      const partial = filling.get(topic.id)?.get(currentStart / bucketMs);
       if (partial && byTopic.has(topic.id) && !fired.some((f) => f.fresh)) {
         const moves: SignalMove[] = [];
         for (const signal of ['volume', 'negative', 'reach'] as const) {
@@ -175,15 +187,15 @@ async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
         }
         if (moves.length) fired.push({ bucketEnd: now.getTime(), moves, fresh: true });
       }
-      await saveStates(tx, orgId, topic.id, detectors, now);
+      await saveStates(tx, orgId, topic.id, detectors, now, bucketMs);
       for (const f of fired) {
-        const r = await openOrUpdateAlert(tx, deps.clock, orgId, topic, f.bucketEnd, BUCKET_MS, f.moves, { openIfNone: f.fresh });
+        const r = await openOrUpdateAlert(tx, deps.clock, orgId, topic, f.bucketEnd, bucketMs, f.moves, { openIfNone: f.fresh });
         if (r === 'opened') done.opened++;
         if (r === 'updated') done.updated++;
       }
       done.topics++;
     }
-    done.rulesFired = await evaluateRules(tx, deps.clock, orgId, now, BUCKET_MS);
+    done.rulesFired = await evaluateRules(tx, deps.clock, orgId, now, bucketMs);
   });
   return done;
 }
@@ -194,11 +206,12 @@ async function saveStates(
   topicId: string,
   detectors: Map<SignalName, { end: number; detector: SeriesDetector }>,
   now: Date,
+  bucketMs: number,
 ) {
   for (const [signal, d] of detectors) {
     await tx.execute(sql`
       INSERT INTO detector_states (topic_id, signal, org_id, bucket_ms, last_bucket_end, state, updated_at)
-      VALUES (${topicId}, ${signal}, ${orgId}, ${BUCKET_MS}, ${new Date(d.end).toISOString()}, ${JSON.stringify(d.detector.snapshot())}::jsonb, ${now.toISOString()})
-      ON CONFLICT (topic_id, signal) DO UPDATE SET last_bucket_end = EXCLUDED.last_bucket_end, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`);
+      VALUES (${topicId}, ${signal}, ${orgId}, ${bucketMs}, ${new Date(d.end).toISOString()}, ${JSON.stringify(d.detector.snapshot())}::jsonb, ${now.toISOString()})
+      ON CONFLICT (topic_id, signal) DO UPDATE SET bucket_ms = EXCLUDED.bucket_ms, last_bucket_end = EXCLUDED.last_bucket_end, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`);
   }
 }

@@ -1,9 +1,10 @@
 // Early-warning data for the web app: the inbox, one alert, the open count for the navigation badge,
-// the grading settings, and the responses. Alert keys start with 'alerts' so live alert.* events refresh them.
+// the settings, the responses, and the escalation test. Alert keys start with 'alerts' so live alert.* events refresh them.
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../../web/api.ts';
-import type { AlertDetail, alertList, DismissReason, WarningSettings } from '../contract.ts';
+import type { AlertDetail, alertList, DismissReason, EscalationPolicy, WarningSettings } from '../contract.ts';
+import type { EscalationPlan } from '../notify-contract.ts';
 
 /** The inbox's answer: alerts and the count per state. */
 export type AlertList = z.infer<typeof alertList>;
@@ -81,5 +82,20 @@ export function useSaveWarningSettings() {
     onSuccess: (s) => qc.setQueryData(warningSettingsQuery.queryKey, s),
     onSettled: () =>
       Promise.all([qc.invalidateQueries({ queryKey: ['warning-settings'] }), qc.invalidateQueries({ queryKey: ['alerts'] })]),
+  });
+}
+
+/** Tests an escalation policy (the one given, else the saved one): its plan for an alert opening now; test messages go out. */
+export function useTestEscalation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (escalation?: EscalationPolicy) =>
+      api<EscalationPlan>('POST', '/api/warnings/settings/escalation/test', escalation ? { escalation } : {}),
+    // The tests show up in the channels' delivery logs.
+    onSettled: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: ['notification-channels'] }),
+        qc.invalidateQueries({ queryKey: ['notification-deliveries'] }),
+      ]),
   });
 }

@@ -1,6 +1,6 @@
 // The escalation part of the warning settings: up to five levels, each "if nobody acknowledges within N minutes,
-// notify these channels and whoever is on call on these schedules", a repeat count, and the whole ladder previewed
-// as one sentence.
+// notify these channels and whoever is on call on these schedules", a repeat count, the whole ladder previewed
+// as one sentence, and a test of the ladder on screen (測試升級流程).
 import { ActionIcon, Anchor, Button, Group, MultiSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -9,6 +9,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { EscalationPolicy } from '../../contract.ts';
 import type { ChannelOut } from '../../notify-contract.ts';
+import { EscalationTest } from './escalation-test.tsx';
 import { WholeNumberInput } from './whole-number-input.tsx';
 
 const MAX_LEVELS = 5;
@@ -23,8 +24,14 @@ export type EscalationValues = {
 /** A schedule as the escalation needs it. */
 type Named = { id: string; name: string };
 
-/** The whole settings form: grading thresholds and escalation. */
-export type SettingsValues = { L1: number | string; L2: number | string; L3: number | string; escalation: EscalationValues };
+/** The whole settings form: grading thresholds, the detection bucket (minutes, as the select's string) and escalation. */
+export type SettingsValues = {
+  L1: number | string;
+  L2: number | string;
+  L3: number | string;
+  bucketMinutes: string;
+  escalation: EscalationValues;
+};
 
 const whole = (v: number | string, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 
@@ -157,6 +164,11 @@ export function EscalationFields({ form, channels, schedules }: Sources & { form
   const preview = usePreview(form.values.escalation, channels, schedules);
   const any = channels.length + schedules.length > 0;
   const levelsError = form.errors['escalation.levels'];
+  // The test takes the ladder on screen once its fields validate (their errors show where they are).
+  const draft = () => {
+    const { errors } = form.validate();
+    return Object.keys(errors).some((key) => key.startsWith('escalation')) ? null : toPolicy(form.values.escalation);
+  };
   return (
     <Stack gap="sm" data-testid="escalation">
       <Title order={3} size="h5">
@@ -231,6 +243,7 @@ export function EscalationFields({ form, channels, schedules }: Sources & { form
           </Text>
         </Paper>
       ) : null}
+      {levels.length > 0 ? <EscalationTest draft={draft} dirty={form.isDirty('escalation')} /> : null}
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 // /alerts/settings: the risk score from which each severity is suggested (L1 ≥ …, L2 ≥ …, L3 ≥ …, else L4),
-// falling from L1 to L3, with the resulting ranges shown as the admin types; and the escalation ladder for alerts
-// nobody acknowledges. Both are saved together. Administrators only.
+// falling from L1 to L3, with the resulting ranges shown as the admin types; the detection bucket size; and the
+// escalation ladder for alerts nobody acknowledges (with its test). All are saved together. Administrators only.
 import { Badge, Button, Card, Divider, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconDeviceFloppy } from '@tabler/icons-react';
@@ -12,11 +12,12 @@ import { useCan } from '../../../../web/session.ts';
 import { PageHeader } from '../../../../web/ui/page-header.tsx';
 import { QueryState } from '../../../../web/ui/query-state.tsx';
 import { RequirePermission } from '../../../../web/ui/require-permission.tsx';
-import type { Severity, WarningSettings } from '../../contract.ts';
+import { type BucketMinutes, DEFAULT_BUCKET_MINUTES, type Severity, type WarningSettings } from '../../contract.ts';
 import type { ChannelOut } from '../../notify-contract.ts';
 import { channelsQuery } from '../channels/queries.ts';
 import { severityColor } from '../components/alert-badges.tsx';
 import { BackToAlerts } from '../components/back-link.tsx';
+import { BucketField } from '../components/bucket-field.tsx';
 import {
   EscalationFields,
   escalationRules,
@@ -66,8 +67,13 @@ function SettingsForm({ settings, channels, schedules }: Sources & { settings: W
   const { t } = useTranslation();
   const save = useSaveWarningSettings();
   const rule = rangeRule(t);
+  const savedBucket = settings.bucketMinutes ?? DEFAULT_BUCKET_MINUTES;
   const form = useForm<Values>({
-    initialValues: { ...settings.grading, escalation: escalationValues(settings.escalation, channels, schedules) },
+    initialValues: {
+      ...settings.grading,
+      bucketMinutes: String(savedBucket),
+      escalation: escalationValues(settings.escalation, channels, schedules),
+    },
     validate: { L1: rule, L2: rule, L3: rule, escalation: escalationRules(t) },
     validateInputOnBlur: true,
   });
@@ -82,6 +88,7 @@ function SettingsForm({ settings, channels, schedules }: Sources & { settings: W
     try {
       await save.mutateAsync({
         grading: { L1: Number(v.L1), L2: Number(v.L2), L3: Number(v.L3) },
+        bucketMinutes: Number(v.bucketMinutes) as BucketMinutes,
         ...(keep ? {} : { escalation }),
       });
       notifySuccess(t('warnings.settings.saved'));
@@ -126,6 +133,8 @@ function SettingsForm({ settings, channels, schedules }: Sources & { settings: W
             </Group>
           </Stack>
         ) : null}
+        <Divider my="xs" />
+        <BucketField form={form} saved={savedBucket} />
         <Divider my="xs" />
         <EscalationFields form={form} channels={channels} schedules={schedules} />
         <Group>

@@ -1,0 +1,97 @@
+// The detection tick's organisation settings and clock faults, on a real server and database with a
+// test clock: a source whose clock runs ahead, the bucket size setting (detectors relearn), and the
+// organisation's time zone reaching the detectors.
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { type Client, createClient, setUpOrg } from '../../../../test/helpers/client.ts';
+import { startTestServer } from '../../../../test/helpers/server.ts';
+import { createTestClock } from '../../../platform/clock.ts';
+import { runDetection } from './run.ts';
+
+const MIN = 60_000;
+const START = new Date('2026-03-02T00:00:00Z');
+const calm = ['今天去鼎泰豐吃小籠包', '鼎泰豐排隊大概二十分鐘', '週末和家人去鼎泰豐', '鼎泰豐的酸辣湯還不錯'];
+const story = '鼎泰豐信義店的小籠包裡面吃到蟑螂，店員態度超差還說是我們自己帶的，噁心到不行，大家千萬不要去！';
+
+describe('detection settings and skewed clocks', () => {
+  const clock = createTestClock(new Date(START.getTime() + 3 * 86_400_000));
+  let ctx: Awaited<ReturnType<typeof startTestServer>>;
+  let org: Awaited<ReturnType<typeof setUpOrg>>;
+  let machine: Client;
+  let n = 0;
+  const deps = () => ({ db: ctx.server.db, clock });
+  const q = async <T>(text: string) => ((await ctx.server.deps.db.execute(text as never)) as unknown as { rows: T[] }).rows;
+  const push = async (items: Array<{ text: string; at: Date }>) => {
+    const r = await machine.post('/api/mentions', {
+      mentions: items.map((i) => ({
+        source: 'ptt',
+        externalId: `s${++n}`,
+        text: i.text,
+        author: `user${n % 7}`,
+        authorFollowers: 100,
+        publishedAt: i.at.toISOString(),
+      })),
+    });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.rejected, 0);
+  };
+
+  before(async () => {
+    ctx = await startTestServer({ clock, env: {} });
+    org = await setUpOrg(ctx.url);
+    const t = await org.admin.post('/api/tokens', { name: 'collector', scopes: ['mentions:write'] });
+    machine = createClient(ctx.url);
+    machine.useToken(t.body.secret);
+    await org.admin.post('/api/topics', { name: '鼎泰豐', query: '鼎泰豐' });
+    const history = [];
+    for (let t = START.getTime(); t < clock.now().getTime() - 10 * MIN; t += 40 * MIN)
+      history.push({ text: calm[history.length % 4], at: new Date(t) });
+    for (let i = 0; i < history.length; i += 500) await push(history.slice(i, i + 500));
+  });
+
+  test('the organisation time zone reaches every detector; the default is Asia/Taipei', async () => {
+    assert.equal((await runDetection(deps())).opened, 0);
+    const zones = await q<{ tz: string; bucket_ms: number }>(`SELECT state->>'timeZone' AS tz, bucket_ms FROM detector_states`);
+    assert.equal(zones.length, 4);
+    assert.deepEqual(new Set(zones.map((z) => z.tz)), new Set(['Asia/Taipei']));
+    assert.deepEqual(new Set(zones.map((z) => z.bucket_ms)), new Set([5 * MIN]));
+    await q(`UPDATE organisations SET time_zone = 'Europe/London'`);
+    clock.set(new Date(clock.now().getTime() + 5 * MIN));
+    await runDetection(deps());
+    const after = await q<{ tz: string }>(`SELECT state->>'timeZone' AS tz FROM detector_states`);
+    assert.deepEqual(new Set(after.map((z) => z.tz)), new Set(['Europe/London']));
+  });
+
+  test('a source whose clock runs three hours ahead: its burst counts when it is collected, and alerts now', async () => {
+    const at = new Date(clock.now().getTime() + 2 * MIN);
+    clock.set(at);
+    // Published "three hours from now" by the source's clock; collected now.
+    const ahead = new Date(at.getTime() + 3 * 3_600_000);
+    await push(Array.from({ length: 30 }, (_, i) => ({ text: i % 3 ? `轉貼 ${story}` : story, at: new Date(ahead.getTime() + i * 1000) })));
+    clock.set(new Date(Math.floor(at.getTime() / (5 * MIN)) * 5 * MIN + 5 * MIN + 61_000));
+    const r = await runDetection(deps());
+    assert.equal(r.opened, 1, 'the burst is judged in the bucket it arrived in, not three hours later');
+    const [a] = (await org.admin.get('/api/alerts?status=active')).body.alerts;
+    assert.ok(a, 'an open alert');
+    const detail = (await org.admin.get(`/api/alerts/${a.id}`)).body;
+    assert.ok(detail.drivers.mentions >= 30, `the drivers include the skewed mentions (${detail.drivers.mentions})`);
+  });
+
+  test('changing the bucket size makes every detector relearn from history at the new size, quietly', async () => {
+    const current = (await org.admin.get('/api/warnings/settings')).body;
+    const put = await org.admin.request('PUT', '/api/warnings/settings', { grading: current.grading, bucketMinutes: 15 });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    clock.set(new Date(clock.now().getTime() + 15 * MIN));
+    const r = await runDetection(deps());
+    assert.equal(r.opened, 0);
+    assert.ok(r.buckets > 200, `relearned from stored history (${r.buckets} buckets)`);
+    const rows = await q<{ bucket_ms: number; end: string }>(
+      `SELECT bucket_ms, extract(epoch FROM last_bucket_end)::bigint AS end FROM detector_states`,
+    );
+    assert.equal(rows.length, 4);
+    for (const row of rows) {
+      assert.equal(row.bucket_ms, 15 * MIN);
+      assert.equal((Number(row.end) * 1000) % (15 * MIN), 0, 'buckets end on the new grid');
+    }
+  });
+});
