@@ -1,7 +1,8 @@
 // bench:detect — runs `firebreak detect` (the real CLI, one process per file) over the NAB corpus in
 // ../shared/data/nab and scores it with the NAB rules (bench/nab-score.ts): the `alert` column as
 // written (threshold 0.5, nothing tuned on labels), and `anomaly_score` at the best threshold, for
-// the three profiles. Also the detector's CPU per 1,000 topics per tick. Prints JSON.
+// the three profiles; the same scoring over synthetic social-media counts with labelled incidents
+// (bench/social-counts.ts); and the detector's CPU per 1,000 topics per tick. Prints JSON.
 //   --in-process   same detector code without spawning the CLI (quicker while iterating)
 //   --files        include per-file scores
 import { execFile } from 'node:child_process';
@@ -10,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { parseTimestamp } from '../src/cli/detect.ts';
-import { SeriesDetector } from '../src/features/warnings/detector.ts';
+import { type DetectorOptions, SeriesDetector } from '../src/features/warnings/detector.ts';
 import {
   bestThreshold,
   type CorpusScore,
@@ -21,6 +22,7 @@ import {
   type Window,
   windowRows,
 } from './nab-score.ts';
+import { socialCorpus } from './social-counts.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -120,6 +122,47 @@ try {
     alertsOutside += s.alerts.filter((x, i) => x && i >= start && !rows.some(([a, b]) => i >= a && i <= b)).length;
   }
 
+  // Synthetic social-media mention counts with labelled incidents (bench/social-counts.ts), scored the
+  // same way: with the CLI's defaults, and as the server runs mention volume (rises only, counts).
+  const social = (opts: DetectorOptions) => {
+    const files = socialCorpus(1).map((s) => {
+      const d = new SeriesDetector(opts);
+      return { ...s, detections: s.values.map((v, k) => d.step(parseTimestamp(s.timestamps[k]), v).alert) };
+    });
+    let found = 0;
+    let incidents = 0;
+    let falseAlerts = 0;
+    let scoredDays = 0;
+    const delays: number[] = [];
+    for (const f of files) {
+      const rows = windowRows(f.timestamps, f.windows);
+      incidents += rows.length;
+      for (const [j, [a, b]] of rows.entries()) {
+        const i = f.detections.findIndex((x, k) => x && k >= a && k <= b);
+        if (i < 0) continue;
+        found++;
+        delays.push((i - f.onsets[j]) * 5);
+      }
+      const start = probationLength(f.timestamps.length);
+      scoredDays += (f.timestamps.length - start) / 288;
+      falseAlerts += f.detections.filter((x, k) => x && k >= start && !rows.some(([a, b]) => k >= a && k <= b)).length;
+    }
+    delays.sort((a, b) => a - b);
+    const scores = Object.fromEntries(Object.entries(profiles).map(([p, profile]) => [p, round(normalisedScore(files, profile))]));
+    return {
+      ...scores,
+      incidentsFound: `${found}/${incidents}`,
+      falseAlerts,
+      falseAlertsPerTopicPerWeek: Number(((falseAlerts / scoredDays) * 7).toFixed(2)),
+      minutesFromOnsetToAlert: { p50: delays[Math.floor(delays.length / 2)], p90: delays[Math.floor(delays.length * 0.9)] },
+    };
+  };
+  const socialCounts = {
+    note: '48 synthetic topics × 4 weeks of 5-minute counts, 56 labelled incidents (bench/social-counts.ts), NAB scoring',
+    cliDefaults: social({}),
+    serverVolume: social({ direction: 'up', kind: 'count' }),
+  };
+
   // CPU: 1,000 topics × 4 signals stepped through a day of 5-minute ticks.
   const topics = 1000;
   const detectors = Array.from({ length: topics * 4 }, () => new SeriesDetector());
@@ -146,6 +189,7 @@ try {
       TwitterADVec: 47.1,
     },
     target: { alertColumnStandard: 70 },
+    socialCounts,
     detectorCpu: { msPer1000TopicsPerTick: Number(((cpu.user + cpu.system) / 1000 / ticks).toFixed(2)), signalsPerTopic: 4 },
     files: values.files
       ? Object.fromEntries(

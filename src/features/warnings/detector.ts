@@ -32,6 +32,14 @@ const POOLS = [1, 4, 12, 48];
 /** Buckets over which a rise in variability (not level) is judged, for series watched both ways. */
 const SPREAD = [12, 48];
 const EVIDENCE = POOLS.length + SPREAD.length;
+/**
+ * Evidence whose rarity is judged by a fitted tail: single buckets, short pools and variability are
+ * heavy-tailed (one repost wave, one odd reading), so "rarer than 99% of the past" lets one through
+ * every day or so; these must be as rare as TAIL_Q by a generalised Pareto fit of their history's
+ * tail. Long pools average many buckets and are judged by the empirical share (RARITY).
+ */
+const FITTED_TAIL = [...POOLS.map((w) => w <= 4), ...SPREAD.map(() => true)];
+const TAIL_Q = 1e-3;
 const HOUR = 3_600_000;
 /** After an alert, the same series does not raise another for this long (it updates the open one). */
 const COOLDOWN_MS = 12 * HOUR;
@@ -395,8 +403,16 @@ export class SeriesDetector {
     for (const [p, size] of pooledAll.entries()) {
       const pooled = signed[p];
       const lineScore = 1 / (1 + Math.exp(-(size - line) * 1.5));
-      const c = this.seenCount < MIN_HISTORY ? 1 : this.cdf(p, size);
-      const rarityScore = c >= this.rarity ? 0.5 + (0.5 * (c - this.rarity)) / (1 - this.rarity) : (0.5 * c) / this.rarity;
+      let rarityScore: number;
+      if (FITTED_TAIL[p]) {
+        // 0.5 when as rare as TAIL_Q, 1 when as rare as TAIL_Q².
+        const tail = this.seenCount < MIN_HISTORY ? 0 : this.tailProbability(p, size);
+        const s = tail <= 0 ? 2 : Math.log(tail) / Math.log(TAIL_Q);
+        rarityScore = s >= 1 ? 0.5 + 0.5 * Math.min(1, s - 1) : 0.5 * Math.max(0, s);
+      } else {
+        const c = this.seenCount < MIN_HISTORY ? 1 : this.cdf(p, size);
+        rarityScore = c >= this.rarity ? 0.5 + (0.5 * (c - this.rarity)) / (1 - this.rarity) : (0.5 * c) / this.rarity;
+      }
       const sc = Math.min(lineScore, rarityScore);
       if (sc > score || (sc === score && Math.abs(pooled) > Math.abs(deviation))) {
         score = sc;
@@ -475,6 +491,44 @@ export class SeriesDetector {
   }
 
   /** Share of pool p's past evidence (recent weighing more) below x. */
+  /**
+   * P(evidence ≥ x) for evidence p: the empirical share up to the 98th percentile, and beyond it a
+   * generalised Pareto tail fitted to the excesses by moments (peaks over threshold), so how rare a
+   * big value is can be judged beyond what the history has seen.
+   */
+  private tailProbability(p: number, x: number): number {
+    const bins = this.seen[p];
+    const total = this.seenTotal[p];
+    if (total === 0) return 1;
+    let acc = 0;
+    let tb = 0;
+    while (tb < RARITY_BINS - 1 && acc + bins[tb] < 0.98 * total) acc += bins[tb++];
+    const t = 2 ** (tb / 8) - 1;
+    let w = 0;
+    let m1 = 0;
+    let m2 = 0;
+    let top = 0;
+    for (let i = tb; i < RARITY_BINS; i++) {
+      if (bins[i] === 0) continue;
+      const e = Math.max(0, 2 ** ((i + 0.5) / 8) - 1 - t);
+      w += bins[i];
+      m1 += bins[i] * e;
+      m2 += bins[i] * e * e;
+      top = i;
+    }
+    if (x < t || w === 0) return 1 - this.cdf(p, x);
+    const share = w / total;
+    const mean = m1 / w;
+    const variance = Math.max(1e-12, m2 / w - mean * mean);
+    if (mean <= 0) return x > 2 ** ((top + 1) / 8) - 1 ? 0 : share;
+    const xi = Math.max(-0.5, Math.min(0.9, 0.5 * (1 - (mean * mean) / variance)));
+    const sigma = Math.max(1e-9, 0.5 * mean * ((mean * mean) / variance + 1));
+    const e = x - t;
+    if (Math.abs(xi) < 1e-6) return share * Math.exp(-e / sigma);
+    const base = 1 + (xi * e) / sigma;
+    return base <= 0 ? 0 : share * base ** (-1 / xi);
+  }
+
   private cdf(p: number, x: number): number {
     if (this.seenTotal[p] === 0) return 0;
     const b = binOf(x);
