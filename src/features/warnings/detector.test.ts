@@ -129,6 +129,18 @@ describe('SeriesDetector: rhythm, episodes and variability', () => {
     assert.equal(at(3), 0, 'the fourth Saturday is the rhythm');
   });
 
+  test('busy hours are noisier: an over-dispersed evening peak does not alarm, and a rise at night still does', () => {
+    const r = rng(16);
+    const evening = (i: number) => i % 288 >= 228; // 19:00–24:00
+    // Evenings: 400 a bucket, ±30% from bucket to bucket beyond Poisson; the rest of the day: 20.
+    const noisy = (i: number) => (evening(i) ? poisson(Math.max(0, 400 * (1 + 0.3 * gauss(r))), r) : poisson(20, r));
+    const days = Array.from({ length: 8 * 288 }, (_, i) => noisy(i));
+    const out = run([...days, ...Array.from({ length: 6 }, () => poisson(80, r))]);
+    const eveningAlerts = out.filter((v, i) => i >= 3 * 288 && i < days.length && evening(i) && v.alert).length;
+    assert.equal(eveningAlerts, 0, 'no alerts in the evening peaks of days 4–8');
+    assert.ok(alerts(out, days.length) >= 1, 'the night-time rise alerts');
+  });
+
   test('one long episode alerts once: the cool-down runs from the last bucket over the line', () => {
     const r = rng(13);
     const calm = Array.from({ length: 3 * 288 }, () => poisson(10, r));

@@ -176,6 +176,8 @@ export class SeriesDetector {
   private scale = Number.NaN;
   private readonly daily = new Float64Array(24); // usual value per hour of day
   private readonly dailySeen = new Uint32Array(24);
+  private readonly hourScale = new Float64Array(24); // usual noise per hour of day (busy hours are noisier)
+  private readonly hourScaleSeen = new Uint32Array(24);
   private dev = 0; // recent deviation from the usual value for the hour
   private firstT = Number.NaN;
   private lastT = Number.NaN;
@@ -282,13 +284,25 @@ export class SeriesDetector {
   }
 
   private untransform(y: number): number {
-    return this.mode === 'count' ? Math.max(0, (y / 2) ** 2 - 0.375) : y;
+    return this.mode === 'count' ? Math.max(0, (Math.max(0, y) / 2) ** 2 - 0.375) : y;
   }
 
   private floor(): number {
     // Counts are also held to Poisson noise (poissonZ), so their learned scale may go low; continuous
     // series get a floor relative to their level.
     return this.mode === 'count' ? 0.1 : Math.max(1e-9, Math.abs(this.level) * 1e-3);
+  }
+
+  /**
+   * The noise expected at t: the hour's own once it has 24 buckets (judged against the hour's usual
+   * value), else the series'. Busy hours are
+   * noisier than quiet ones (over-dispersed counts vary with their level), so one scale for the whole
+   * day over-alarms in the evening peak and under-alarms at night.
+   */
+  private scaleAt(t: number): number {
+    const h = this.hourOfDay(t);
+    if (!this.rhythm || this.hourScaleSeen[h] < 24 || !this.hourScale[h]) return this.scale;
+    return this.hourScale[h];
   }
 
   /** Expected transformed value at t: the hour's usual value plus the recent deviation once two days are learned, else the level. */
@@ -346,11 +360,12 @@ export class SeriesDetector {
     // model's: the rarity history starts again when the rhythm comes into use.
     if (!this.rhythm && t - this.firstT >= 2 * DAY) {
       this.rhythm = true;
+      this.dev = 0;
       for (const bins of this.seen) bins.fill(0);
       this.seenTotal.fill(0);
       this.seenCount = 0;
     }
-    const sigma = Math.max(this.scale, this.floor());
+    const sigma = Math.max(this.scaleAt(t), this.floor());
     const z = (y - expected) / sigma;
     // An hour that has always been empty still expects a quarter of the series' long-run rate: one
     // post there is news, not a certainty-level surprise.
@@ -562,11 +577,21 @@ export class SeriesDetector {
     this.level += (fast ? 0.2 : RATES.level) * clipped;
     this.scale += (fast ? 0.1 : RATES.scale) * (Math.abs(clipped) * 1.2533 - this.scale);
     const h = this.hourOfDay(t);
+    // A robust average over the hour's last ~30 buckets (of at least 5 minutes each), from when the
+    // hour's usual value is in use (before, misses say more about the young model than about the hour).
+    if (this.rhythm && this.dailySeen[h] >= 2) {
+      const hs = this.hourScale[h];
+      const dtH = Math.max(0, Number.isFinite(this.lastT) ? t - this.lastT : HOUR);
+      const rateH = Math.max(0.03 * Math.min(1, dtH / 300_000), 1 / ++this.hourScaleSeen[h]);
+      this.hourScale[h] = hs + rateH * (Math.min(Math.abs(y - this.expectedAt(t)), 3 * sigma) * 1.2533 - hs);
+    }
     const usual = this.dailySeen[h] === 0 ? y : this.daily[h];
-    const off = y - this.expectedAt(t) + clipped - (y - this.expectedAt(t)); // the clipped residual
-    this.dev += RATES.dev * off;
+    // Only while the hour's usual value is what is expected (before, it would learn the young model's misses).
+    if (this.rhythm && this.dailySeen[h] >= 2) this.dev += RATES.dev * clipped;
     // Each hour's usual value moves by ~15% a day, however many buckets the hour has.
-    const rate = RATES.profile * Math.min(1, Math.max(0, Number.isFinite(this.lastT) ? t - this.lastT : HOUR) / HOUR);
+    // The first buckets of an hour are simply averaged, so one odd first value is not remembered for days.
+    const slow = RATES.profile * Math.min(1, Math.max(0, Number.isFinite(this.lastT) ? t - this.lastT : HOUR) / HOUR);
+    const rate = Math.max(slow, 1 / (this.dailySeen[h] + 1));
     this.daily[h] = this.dailySeen[h] === 0 ? y : usual + rate * (Math.max(usual - 3 * sigma, Math.min(y, usual + 3 * sigma)) - usual);
     this.lastT = Math.max(t, Number.isFinite(this.lastT) ? this.lastT : t);
     this.dailySeen[h]++;
