@@ -38,3 +38,38 @@ export function timeZoneChoices(current?: string): string[] {
   const list = [...new Set([ORG_DEFAULT_TIME_ZONE, 'UTC', ...all])];
   return current && !list.includes(current) ? [...list.slice(0, 2), current, ...list.slice(2)] : list;
 }
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsets = new Map<string, number>();
+
+// A zone's UTC offset (ms) at instant t, cached per quarter hour: zone transitions since 1990 all fall on one
+// (even +05:45 zones), and formatToParts is the slow part of reading a date.
+export function offsetAt(t: number, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(t / 900_000)}`;
+  let o = offsets.get(key);
+  if (o === undefined) {
+    if (offsets.size > 50_000) offsets.clear();
+    o = computeOffset(t - (((t % 900_000) + 900_000) % 900_000), timeZone);
+    offsets.set(key, o);
+  }
+  return o;
+}
+
+function computeOffset(t: number, timeZone: string): number {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(t).map((x) => [x.type, Number(x.value)]));
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - (t - (((t % 1000) + 1000) % 1000));
+}

@@ -2,11 +2,14 @@
 // online: step(t, value) sees one bucket at a time and decides from that bucket and the past only.
 //
 // Model: a robust level plus a daily rhythm (per hour-of-day offsets, learned after two days), a
-// robust scale, and evidence pooled over the last few buckets so a slow build-up counts as much as a
+// robust noise scale per hour of day, and evidence pooled over the last few buckets so a slow build-up counts as much as a
 // single spike. Counts (whole non-negative numbers: mention volumes) are modelled through the
 // Anscombe transform 2√(x + 3/8), in which Poisson noise has unit variance — so a quiet topic going
 // from 0 to 12 posts an hour stands out, and a topic that always has 10,000 does not alarm on 10,100.
-// No external dependencies: the server, the CLI (`firebreak detect`) and the benchmark share it.
+// No dependencies beyond the shared time-zone helper: the server, the CLI (`firebreak detect`) and the
+// benchmark share it. ARCHITECTURE.md ("Early warning") describes the gates and why.
+
+import { offsetAt } from '../../platform/time-zone.ts';
 
 /** How readily a series alarms. */
 export type Sensitivity = 'low' | 'normal' | 'high';
@@ -127,35 +130,8 @@ export type DetectorOptions = {
   timeZone?: string;
 };
 
-const offsets = new Map<string, number>();
-const formats = new Map<string, Intl.DateTimeFormat>();
-/** The zone's offset from UTC at t, in ms (cached per zone and quarter hour). */
-export function zoneOffset(t: number, timeZone: string): number {
-  const key = `${timeZone}|${Math.floor(t / 900_000)}`;
-  let o = offsets.get(key);
-  if (o === undefined) {
-    let f = formats.get(timeZone);
-    if (!f) {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
-      formats.set(timeZone, f);
-    }
-    const at = t - (((t % 1000) + 1000) % 1000);
-    const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, Number(x.value)]));
-    o = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - at;
-    if (offsets.size > 10_000) offsets.clear();
-    offsets.set(key, o);
-  }
-  return o;
-}
+/** The zone's offset from UTC at t, in ms. */
+export const zoneOffset = offsetAt;
 
 /** How values are modelled. */
 export type Mode = 'count' | 'continuous';

@@ -2,6 +2,7 @@
 // local date formats in a stated time zone, counts like "1,234" or "1.2萬", and a content key
 // for rows without an id or URL (so re-importing the same file stores nothing twice).
 import crypto from 'node:crypto';
+import { offsetAt } from '../../../platform/time-zone.ts';
 import type { RejectionCode } from '../contract.ts';
 import type { ImportMapping, MappableField } from '../import-contract.ts';
 
@@ -80,41 +81,6 @@ export function suggestMapping(headers: string[]): Partial<Record<MappableField,
 export function looksLikeHeader(cells: string[]): boolean {
   if (cells.some((c) => Object.values(synonyms).some((names) => names.includes(headerKey(c))))) return true;
   return !cells.some((c) => parseLocalDate(c, 'UTC') !== null || /^https?:\/\//i.test(c.trim()) || c.length > 200);
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsets = new Map<string, number>();
-
-// A zone's UTC offset at instant t. Cached per quarter hour: zone transitions since 1990 all fall on one
-// (even +05:45 zones), and formatToParts is the slow part of reading a date.
-function offsetAt(t: number, timeZone: string): number {
-  const key = `${timeZone}|${Math.floor(t / 900_000)}`;
-  let o = offsets.get(key);
-  if (o === undefined) {
-    if (offsets.size > 50_000) offsets.clear();
-    o = computeOffset(t - (((t % 900_000) + 900_000) % 900_000), timeZone);
-    offsets.set(key, o);
-  }
-  return o;
-}
-
-function computeOffset(t: number, timeZone: string): number {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(t).map((x) => [x.type, Number(x.value)]));
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - (t - (((t % 1000) + 1000) % 1000));
 }
 
 /** The instant a wall-clock time in `timeZone` denotes (the earlier one when clocks go back). */

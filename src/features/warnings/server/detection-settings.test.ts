@@ -3,50 +3,20 @@
 // organisation's time zone reaching the detectors.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { type Client, createClient, setUpOrg } from '../../../../test/helpers/client.ts';
-import { startTestServer } from '../../../../test/helpers/server.ts';
+import { MIN, START, STORY, startCalmTopic } from '../../../../test/helpers/warnings.ts';
 import { createTestClock } from '../../../platform/clock.ts';
 import { runDetection } from './run.ts';
 
-const MIN = 60_000;
-const START = new Date('2026-03-02T00:00:00Z');
-const calm = ['今天去鼎泰豐吃小籠包', '鼎泰豐排隊大概二十分鐘', '週末和家人去鼎泰豐', '鼎泰豐的酸辣湯還不錯'];
-const story = '鼎泰豐信義店的小籠包裡面吃到蟑螂，店員態度超差還說是我們自己帶的，噁心到不行，大家千萬不要去！';
-
 describe('detection settings and skewed clocks', () => {
   const clock = createTestClock(new Date(START.getTime() + 3 * 86_400_000));
-  let ctx: Awaited<ReturnType<typeof startTestServer>>;
-  let org: Awaited<ReturnType<typeof setUpOrg>>;
-  let machine: Client;
-  let n = 0;
+  let ctx: Awaited<ReturnType<typeof startCalmTopic>>['ctx'];
+  let org: Awaited<ReturnType<typeof startCalmTopic>>['org'];
+  let push: Awaited<ReturnType<typeof startCalmTopic>>['push'];
   const deps = () => ({ db: ctx.server.db, clock });
   const q = async <T>(text: string) => ((await ctx.server.deps.db.execute(text as never)) as unknown as { rows: T[] }).rows;
-  const push = async (items: Array<{ text: string; at: Date }>) => {
-    const r = await machine.post('/api/mentions', {
-      mentions: items.map((i) => ({
-        source: 'ptt',
-        externalId: `s${++n}`,
-        text: i.text,
-        author: `user${n % 7}`,
-        authorFollowers: 100,
-        publishedAt: i.at.toISOString(),
-      })),
-    });
-    assert.equal(r.status, 200, JSON.stringify(r.body));
-    assert.equal(r.body.rejected, 0);
-  };
 
   before(async () => {
-    ctx = await startTestServer({ clock, env: {} });
-    org = await setUpOrg(ctx.url);
-    const t = await org.admin.post('/api/tokens', { name: 'collector', scopes: ['mentions:write'] });
-    machine = createClient(ctx.url);
-    machine.useToken(t.body.secret);
-    await org.admin.post('/api/topics', { name: '鼎泰豐', query: '鼎泰豐' });
-    const history = [];
-    for (let t = START.getTime(); t < clock.now().getTime() - 10 * MIN; t += 40 * MIN)
-      history.push({ text: calm[history.length % 4], at: new Date(t) });
-    for (let i = 0; i < history.length; i += 500) await push(history.slice(i, i + 500));
+    ({ ctx, org, push } = await startCalmTopic(clock));
   });
 
   test('the organisation time zone reaches every detector; the default is Asia/Taipei', async () => {
@@ -67,7 +37,7 @@ describe('detection settings and skewed clocks', () => {
     clock.set(at);
     // Published "three hours from now" by the source's clock; collected now.
     const ahead = new Date(at.getTime() + 3 * 3_600_000);
-    await push(Array.from({ length: 30 }, (_, i) => ({ text: i % 3 ? `轉貼 ${story}` : story, at: new Date(ahead.getTime() + i * 1000) })));
+    await push(Array.from({ length: 30 }, (_, i) => ({ text: i % 3 ? `轉貼 ${STORY}` : STORY, at: new Date(ahead.getTime() + i * 1000) })));
     clock.set(new Date(Math.floor(at.getTime() / (5 * MIN)) * 5 * MIN + 5 * MIN + 61_000));
     const r = await runDetection(deps());
     assert.equal(r.opened, 1, 'the burst is judged in the bucket it arrived in, not three hours later');

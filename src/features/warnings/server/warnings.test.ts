@@ -3,39 +3,21 @@
 // dismiss with their guards, backfilled old mentions that must not fire, grading settings, archived topics.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { type Client, createClient, PASSWORD, setUpOrg } from '../../../../test/helpers/client.ts';
-import { startTestServer } from '../../../../test/helpers/server.ts';
+import { PASSWORD } from '../../../../test/helpers/client.ts';
+import { MIN, START, STORY, startCalmTopic } from '../../../../test/helpers/warnings.ts';
 import { createTestClock } from '../../../platform/clock.ts';
 import { alertSummaryText } from '../summary.ts';
 import { runDetection } from './run.ts';
 
-const MIN = 60_000;
-const START = new Date('2026-03-02T00:00:00Z'); // history starts here; "now" is three days later
-const calm = ['今天去鼎泰豐吃小籠包', '鼎泰豐排隊大概二十分鐘', '週末和家人去鼎泰豐', '鼎泰豐的酸辣湯還不錯'];
-const story = '鼎泰豐信義店的小籠包裡面吃到蟑螂，店員態度超差還說是我們自己帶的，噁心到不行，大家千萬不要去！';
+const story = STORY;
 
 describe('early warning', () => {
   const clock = createTestClock(new Date(START.getTime() + 3 * 86_400_000));
-  let ctx: Awaited<ReturnType<typeof startTestServer>>;
-  let org: Awaited<ReturnType<typeof setUpOrg>>;
-  let machine: Client;
+  let ctx: Awaited<ReturnType<typeof startCalmTopic>>['ctx'];
+  let org: Awaited<ReturnType<typeof startCalmTopic>>['org'];
+  let push: Awaited<ReturnType<typeof startCalmTopic>>['push'];
   let topicId = '';
-  let n = 0;
   const deps = () => ({ db: ctx.server.db, clock });
-  const push = async (items: Array<{ text: string; at: Date; author?: string; followers?: number }>) => {
-    const r = await machine.post('/api/mentions', {
-      mentions: items.map((i) => ({
-        source: 'ptt',
-        externalId: `m${++n}`,
-        text: i.text,
-        author: i.author ?? `user${n % 7}`,
-        authorFollowers: i.followers ?? 100,
-        publishedAt: i.at.toISOString(),
-      })),
-    });
-    assert.equal(r.status, 200, JSON.stringify(r.body));
-    assert.equal(r.body.rejected, 0);
-  };
   /** Moves the clock to `ms` after the start of the bucket containing `at`, plus the lag. */
   const afterBucketOf = (at: Date) => clock.set(new Date(Math.floor(at.getTime() / (5 * MIN)) * 5 * MIN + 5 * MIN + 61_000));
   const burst = async (at: Date, count: number) => {
@@ -50,17 +32,7 @@ describe('early warning', () => {
   };
 
   before(async () => {
-    ctx = await startTestServer({ clock, env: {} });
-    org = await setUpOrg(ctx.url);
-    const t = await org.admin.post('/api/tokens', { name: 'collector', scopes: ['mentions:write'] });
-    machine = createClient(ctx.url);
-    machine.useToken(t.body.secret);
-    topicId = (await org.admin.post('/api/topics', { name: '鼎泰豐', query: '鼎泰豐' })).body.id;
-    // Three days of calm: a mention every 40 minutes.
-    const history = [];
-    for (let t = START.getTime(); t < clock.now().getTime() - 10 * MIN; t += 40 * MIN)
-      history.push({ text: calm[history.length % 4], at: new Date(t) });
-    for (let i = 0; i < history.length; i += 500) await push(history.slice(i, i + 500));
+    ({ ctx, org, push, topicId } = await startCalmTopic(clock));
   });
 
   test('a new topic learns from its history quietly, then a burst of negative reposts opens one alert', async () => {
