@@ -160,6 +160,15 @@ describe('SeriesDetector: rhythm, episodes and variability', () => {
     assert.equal(alerts(up, calm.length), 0, 'rises only: no rise, no alert');
   });
 
+  test('dates before 1970 behave like any others (whole weeks earlier, the same verdicts)', () => {
+    const r = rng(17);
+    const values = Array.from({ length: 6 * 288 }, (_, i) => poisson(20, r) + (i % 288 >= 96 && i % 288 < 99 ? 60 : 0));
+    const old = START - 3000 * 7 * 86_400_000; // a Monday in 1968
+    const d = new SeriesDetector();
+    const before1970 = values.map((v, i) => d.step(old + i * BUCKET, v));
+    assert.deepEqual(before1970, run(values));
+  });
+
   test('zoneOffset follows the zone, daylight saving included', () => {
     assert.equal(zoneOffset(Date.UTC(2026, 0, 5), 'Asia/Taipei'), 8 * 3_600_000);
     assert.equal(zoneOffset(Date.UTC(2026, 0, 5), 'America/New_York'), -5 * 3_600_000);

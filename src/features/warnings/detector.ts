@@ -130,6 +130,9 @@ export type DetectorOptions = {
   timeZone?: string;
 };
 
+/** x mod n, never negative (timestamps before 1970 have negative day numbers). */
+const mod = (x: number, n: number) => ((x % n) + n) % n;
+
 /** The zone's offset from UTC at t, in ms. */
 export const zoneOffset = offsetAt;
 
@@ -227,7 +230,7 @@ export class SeriesDetector {
   }
 
   private hourOfDay(t: number): number {
-    return Math.floor(this.local(t) / HOUR) % 24;
+    return mod(Math.floor(this.local(t) / HOUR), 24);
   }
 
   /** Follows another time zone's hours and days from now on (what was learned shifts over the next days). */
@@ -433,13 +436,13 @@ export class SeriesDetector {
       Math.max(max[base + ((h + slots - 1) % slots)], max[base + h], max[base + ((h + 1) % slots)]);
     let daily = Number.POSITIVE_INFINITY;
     for (const back of [1, 2]) {
-      const k = (day - back) % 3;
-      daily = Math.min(daily, this.dayOf[k] === day - back ? around(this.dayMax, k * 24, 24, hour % 24) : 0);
+      const k = mod(day - back, 3);
+      daily = Math.min(daily, this.dayOf[k] === day - back ? around(this.dayMax, k * 24, 24, mod(hour, 24)) : 0);
     }
-    const how = (hour - (week * 7 - 3) * 24) % 168;
+    const how = mod(hour - (week * 7 - 3) * 24, 168);
     let weekly = Number.POSITIVE_INFINITY;
     for (const back of [1, 2]) {
-      const k = (week - back) % 3;
+      const k = mod(week - back, 3);
       weekly = Math.min(weekly, this.weekOf[k] === week - back ? around(this.weekMax, k * 168, 168, how) : 0);
     }
     return Math.max(daily, weekly);
@@ -449,19 +452,19 @@ export class SeriesDetector {
     const hour = Math.floor(this.local(t) / HOUR);
     const day = Math.floor(hour / 24);
     const week = Math.floor((day + 3) / 7);
-    const d = day % 3;
+    const d = mod(day, 3);
     if (this.dayOf[d] !== day) {
       this.dayOf[d] = day;
       this.dayMax.fill(0, d * 24, d * 24 + 24);
     }
-    const i = d * 24 + (hour % 24);
+    const i = d * 24 + mod(hour, 24);
     this.dayMax[i] = Math.max(this.dayMax[i], size);
-    const w = week % 3;
+    const w = mod(week, 3);
     if (this.weekOf[w] !== week) {
       this.weekOf[w] = week;
       this.weekMax.fill(0, w * 168, w * 168 + 168);
     }
-    const j = w * 168 + ((hour - (week * 7 - 3) * 24) % 168);
+    const j = w * 168 + mod(hour - (week * 7 - 3) * 24, 168);
     this.weekMax[j] = Math.max(this.weekMax[j], size);
   }
 

@@ -20,8 +20,9 @@ function fmt(n: number, locale: Locale): string {
 }
 
 function time(iso: string, locale: Locale, timeZone: string): string {
+  // zh-TW "11/30 14:00"; English "30 Nov, 14:00" (a numeric day/month reads both ways in English).
   return new Intl.DateTimeFormat(locale === 'zh-TW' ? 'zh-TW' : 'en-GB', {
-    month: 'numeric',
+    month: locale === 'zh-TW' ? 'numeric' : 'short',
     day: 'numeric',
     hour: '2-digit',
     minute: '2-digit',

@@ -45,7 +45,7 @@ describe('notification text in the organisation’s zone', () => {
     assert.match(textOf(message(undefined, 'zh-TW')), /在 11\/30\s14:00 至 11\/30\s14:30 間/);
     assert.match(textOf(message('Asia/Taipei', 'zh-TW')), /在 11\/30\s14:00 至 11\/30\s14:30 間/);
     assert.match(textOf(message('Europe/London', 'zh-TW')), /在 11\/30\s06:00 至 11\/30\s06:30 間/);
-    assert.match(textOf(message('Europe/London', 'en')), /30\/11, 06:00 to 30\/11, 06:30/);
+    assert.match(textOf(message('Europe/London', 'en')), /30 Nov, 06:00 to 30 Nov, 06:30/);
   });
 });
 

@@ -160,7 +160,7 @@ function AlertView({ alert: a }: { alert: AlertDetail }) {
           {summary}
         </Text>
         <Text size="xs" c="dimmed" mt="xs">
-          {t('warnings.detail.window', { from: formatDateTime(a.windowStart), to: formatDateTime(a.windowEnd) })}
+          {t('warnings.detail.window', { from: formatDateTime(a.windowStart, zone), to: formatDateTime(a.windowEnd, zone), zone })}
         </Text>
       </Card>
       {a.rule ? (
