@@ -42,7 +42,8 @@ const EVIDENCE = POOLS.length + SPREAD.length;
  * tail. Long pools average many buckets and are judged by the empirical share (RARITY).
  */
 const FITTED_TAIL = [...POOLS.map((w) => w <= 4), ...SPREAD.map(() => true)];
-const TAIL_Q = 1e-3;
+/** Per bucket: with 5-minute buckets about once in 11 days per kind of evidence, on a topic's own noise. */
+const TAIL_Q = 3e-4;
 const HOUR = 3_600_000;
 /** After an alert, the same series does not raise another for this long (it updates the open one). */
 const COOLDOWN_MS = 12 * HOUR;
