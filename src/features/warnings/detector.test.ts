@@ -206,6 +206,33 @@ describe('SeriesDetector state', () => {
     assert.ok(fromA.some((v) => v.alert));
   });
 
+  test('a detector relearning from history keeps the cool-down of the one it replaces', () => {
+    const r = rng(18);
+    const calm = Array.from({ length: 3 * 288 }, () => poisson(10, r));
+    const first = new SeriesDetector({ kind: 'count' });
+    const out = run([...calm, 60, 60], first);
+    assert.ok(alerts(out, calm.length) >= 1);
+    const again = new SeriesDetector({ kind: 'count' });
+    for (const [i, v] of calm.entries()) again.learn(START + i * BUCKET, v);
+    again.holdFrom(first.lastAlertAt());
+    assert.equal(again.step(START + (calm.length + 2) * BUCKET, 60).alert, false, 'still in the cool-down');
+    const fresh = new SeriesDetector({ kind: 'count' });
+    for (const [i, v] of calm.entries()) fresh.learn(START + i * BUCKET, v);
+    assert.equal(fresh.step(START + (calm.length + 2) * BUCKET, 60).alert, true, 'without it, the same bucket alerts');
+  });
+
+  test('a snapshot saved before variability was tracked restores with it rebuilt', () => {
+    const d = new SeriesDetector();
+    for (let i = 0; i < 400; i++) d.step(START + i * BUCKET, 50 + (i % 5));
+    const old = d.snapshot() as Record<string, unknown>;
+    delete old.recentSpread;
+    const back = SeriesDetector.restore(JSON.parse(JSON.stringify(old)));
+    for (let i = 400; i < 460; i++) assert.ok(Number.isFinite(back.step(START + i * BUCKET, 50 + (i % 5)).score));
+    const snap = back.snapshot() as { recent: number[]; recentSpread: number[]; dayMax: number[] };
+    assert.equal(snap.recentSpread.length, snap.recent.length);
+    assert.ok(snap.dayMax.every(Number.isFinite));
+  });
+
   test('learn() never alerts; a fixed count series refuses fractions', () => {
     const d = new SeriesDetector({ kind: 'count' });
     for (let i = 0; i < 600; i++) d.learn(START + i * BUCKET, i > 590 ? 500 : 3);

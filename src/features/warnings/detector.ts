@@ -222,6 +222,9 @@ export class SeriesDetector {
       else if (v && typeof v === 'object' && 'n' in v) self[k] = Number((v as { n: string }).n);
       else self[k] = v;
     }
+    // A snapshot from before variability was tracked: rebuild it from the recent residuals.
+    if (d.recentSpread.length !== d.recent.length)
+      d.recentSpread.splice(0, d.recentSpread.length, ...d.recent.map((z) => Math.min(25, z * z)));
     return d;
   }
 
@@ -232,6 +235,16 @@ export class SeriesDetector {
 
   private hourOfDay(t: number): number {
     return mod(Math.floor(this.local(t) / HOUR), 24);
+  }
+
+  /** When this series last alerted (or was over the line after an alert); -Infinity if never. */
+  lastAlertAt(): number {
+    return this.lastAlertT;
+  }
+
+  /** Keeps the cool-down of an earlier detector of the same series (one relearning from history). */
+  holdFrom(t: number): void {
+    if (t > this.lastAlertT) this.lastAlertT = t;
   }
 
   /** Follows another time zone's hours and days from now on (what was learned shifts over the next days). */

@@ -27,7 +27,12 @@ describe('detection settings and skewed clocks', () => {
     assert.deepEqual(new Set(zones.map((z) => z.bucket_ms)), new Set([5 * MIN]));
     await q(`UPDATE organisations SET time_zone = 'Europe/London'`);
     clock.set(new Date(clock.now().getTime() + 5 * MIN));
-    await runDetection(deps());
+    const relearned = await runDetection(deps());
+    // Hours of the day learned in Taipei would be read eight hours off in London: the topic relearns.
+    assert.ok(relearned.buckets > 500, `relearned from history in the new zone (${relearned.buckets} buckets)`);
+    assert.equal(relearned.opened, 0);
+    clock.set(new Date(clock.now().getTime() + 5 * MIN));
+    assert.ok((await runDetection(deps())).buckets <= 2, 'then carries on bucket by bucket');
     const after = await q<{ tz: string }>(`SELECT state->>'timeZone' AS tz FROM detector_states`);
     assert.deepEqual(new Set(after.map((z) => z.tz)), new Set(['Europe/London']));
   });

@@ -90,6 +90,7 @@ type Loaded = {
   id: string;
   org_id: string;
   channel_id: string | null;
+  user_id: string | null;
   alert_id: string | null;
   event: Message['event'];
   idempotency_key: string;
@@ -103,7 +104,7 @@ type Loaded = {
 /** One attempt at a delivery (the job's body). Throws to have the queue retry it later. */
 export async function deliver(deps: NotifyDeps, deliveryId: string, attempt: number, maxAttempts = MAX_ATTEMPTS) {
   const r = await deps.db.execute<Loaded>(sql`
-    SELECT d.id, d.org_id, d.channel_id, d.alert_id, d.event, d.idempotency_key, d.status,
+    SELECT d.id, d.org_id, d.channel_id, d.user_id, d.alert_id, d.event, d.idempotency_key, d.status,
       coalesce(c.config, json_build_object('kind', 'email', 'to', json_build_array(u.email))::jsonb) AS config,
       coalesce(c.name, 'on call: ' || u.name) AS channel_name, o.name AS org_name, o.default_locale
     FROM notification_deliveries d LEFT JOIN notification_channels c ON c.id = d.channel_id LEFT JOIN users u ON u.id = d.user_id
@@ -171,8 +172,9 @@ async function record(
       orgId: d.org_id,
       type: outcome.ok ? 'notification.delivered' : last ? 'notification.failed' : 'notification.attempt_failed',
       actor: { type: 'system', label: 'notifications' },
-      subjectType: d.channel_id ? 'notification_channel' : 'alert',
-      subjectId: d.channel_id ?? d.alert_id ?? undefined,
+      // A channel, else the alert a person was paged about, else the person (a test page).
+      subjectType: d.channel_id ? 'notification_channel' : d.alert_id ? 'alert' : 'user',
+      subjectId: d.channel_id ?? d.alert_id ?? d.user_id ?? undefined,
       data: {
         deliveryId: d.id,
         channel: d.channel_name,

@@ -90,6 +90,8 @@ export function registerWarningRoutes(r: Router, deps: WarningDeps) {
       'Test the escalation policy (the one sent, else the saved one): its plan for an alert opening now, and a test message to every level’s channels and people on call',
     tags,
     permission: 'warning.configure',
+    // Each test pages real people: a dozen a minute is plenty for setting a policy up.
+    rateLimit: 12,
     body: escalationTestInput,
     status: 202,
     response: escalationPlan,

@@ -86,14 +86,24 @@ export async function runDetection(deps: WarningDeps) {
   const now = deps.clock.now();
   const done = { topics: 0, buckets: 0, opened: 0, updated: 0, rulesFired: 0 };
   const orgs = await deps.db.execute<{ org_id: string }>(sql`SELECT DISTINCT org_id FROM topics WHERE NOT archived`);
+  // One organisation's failure (say, a time zone the runtime no longer knows) does not stop the others;
+  // it is reported after they have all run, so the job fails visibly and is retried.
+  const failures: unknown[] = [];
   for (const { org_id } of orgs.rows) {
-    const r = await runForOrg(deps, org_id, now);
+    let r: Awaited<ReturnType<typeof runForOrg>>;
+    try {
+      r = await runForOrg(deps, org_id, now);
+    } catch (e) {
+      failures.push(e);
+      continue;
+    }
     done.topics += r.topics;
     done.buckets += r.buckets;
     done.opened += r.opened;
     done.updated += r.updated;
     done.rulesFired += r.rulesFired;
   }
+  if (failures.length) throw new AggregateError(failures, `detection failed for ${failures.length} organisation(s)`);
   return done;
 }
 
@@ -109,14 +119,29 @@ async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
     const topics = await tx.execute<TopicRow>(
       sql`SELECT id, org_id, name, sensitivity FROM topics WHERE org_id = ${orgId} AND NOT archived ORDER BY created_at`,
     );
-    // States learned with another bucket size are not carried over: those topics start again from history.
-    const states = await tx.execute<{ topic_id: string; signal: SignalName; last_bucket_end: Date; state: Record<string, unknown> }>(
-      sql`SELECT topic_id, signal, last_bucket_end, state FROM detector_states WHERE org_id = ${orgId} AND bucket_ms = ${bucketMs} FOR UPDATE`,
-    );
+    // States learned with another bucket size or in another time zone (hours of the day would be read
+    // shifted) are not carried over: those topics relearn from history, keeping their cool-down.
+    const states = await tx.execute<{
+      topic_id: string;
+      signal: SignalName;
+      last_bucket_end: Date;
+      state: Record<string, unknown>;
+      current: boolean;
+    }>(sql`
+      SELECT topic_id, signal, last_bucket_end, state,
+        bucket_ms = ${bucketMs} AND state->>'timeZone' IS NOT DISTINCT FROM ${timeZone} AS current
+      FROM detector_states WHERE org_id = ${orgId} FOR UPDATE`);
     const byTopic = new Map<string, Map<SignalName, { end: number; detector: SeriesDetector }>>();
+    const relearning = new Map<string, Map<SignalName, number>>(); // topic → signal → last alert time
     for (const s of states.rows) {
+      const detector = SeriesDetector.restore(s.state);
+      if (!s.current) {
+        if (!relearning.has(s.topic_id)) relearning.set(s.topic_id, new Map());
+        relearning.get(s.topic_id)?.set(s.signal, detector.lastAlertAt());
+        continue;
+      }
       if (!byTopic.has(s.topic_id)) byTopic.set(s.topic_id, new Map());
-      byTopic.get(s.topic_id)?.set(s.signal, { end: new Date(s.last_bucket_end).getTime(), detector: SeriesDetector.restore(s.state) });
+      byTopic.get(s.topic_id)?.set(s.signal, { end: new Date(s.last_bucket_end).getTime(), detector });
     }
     // New buckets for the topics already running, in one pass over the organisation's recent mentions.
     const known = [...byTopic.values()].flatMap((m) => [...m.values()].map((x) => x.end));
@@ -139,7 +164,10 @@ async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
           new Map();
         const first = Math.min(...counts.keys());
         start = Number.isFinite(first) ? first * bucketMs : latestEnd;
-        for (const d of detectors.values()) d.end = start;
+        for (const [signal, d] of detectors) {
+          d.end = start;
+          d.detector.holdFrom(relearning.get(topic.id)?.get(signal) ?? Number.NEGATIVE_INFINITY);
+        }
       } else {
         start = Math.max(Math.min(...[...detectors.values()].map((d) => d.end)), latestEnd - HISTORY_MS);
       }
@@ -151,7 +179,8 @@ async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
       const fired: Array<{ bucketEnd: number; moves: SignalMove[]; fresh: boolean }> = [];
       for (let end = start + bucketMs; end <= latestEnd; end += bucketMs) {
         const b = counts.get(end / bucketMs - 1) ?? { volume: 0, negative: 0, reach: 0 };
-        const alerting = latestEnd - end < CATCH_UP_ALERT_MS && byTopic.has(topic.id);
+        // A new topic never alerts on its history; a topic relearning (new bucket size or zone) judges the last minutes.
+        const alerting = latestEnd - end < CATCH_UP_ALERT_MS && (byTopic.has(topic.id) || relearning.has(topic.id));
         const moves: SignalMove[] = [];
         let fresh = false;
         for (const signal of SIGNALS) {
@@ -176,7 +205,7 @@ async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
       // can only grow, so judging them against a whole bucket's expectation is conservative. Nothing
       // is learned from it (peek); the whole bucket is judged when complete.
       const partial = filling.get(topic.id)?.get(currentStart / bucketMs);
-      if (partial && byTopic.has(topic.id) && !fired.some((f) => f.fresh)) {
+      if (partial && (byTopic.has(topic.id) || relearning.has(topic.id)) && !fired.some((f) => f.fresh)) {
         const moves: SignalMove[] = [];
         for (const signal of ['volume', 'negative', 'reach'] as const) {
           const d = detectors.get(signal);

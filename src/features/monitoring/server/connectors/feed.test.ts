@@ -24,7 +24,9 @@ function refused(body: Buffer | string, code: string, opts: Partial<Parameters<t
   assert.ok(!r.ok, 'expected an error');
   assert.equal(r.error.code, code, r.error.message);
   assert.ok(r.error.message.length > 10);
-  assert.ok(ms < 1000, `took ${ms} ms`);
+  // Only a guard against a parser that hangs or blows up (speed belongs in benchmarks): a loaded CI
+  // machine took just over a second for the 10 MiB case, so the bound is generous.
+  assert.ok(ms < 10_000, `took ${ms} ms`);
   return r.error;
 }
 

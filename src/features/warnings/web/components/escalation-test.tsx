@@ -7,6 +7,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../../web/api.ts';
 import { errorMessage, notifySuccess } from '../../../../web/errors.ts';
+import { useOrgTimeZone } from '../../../people/web/org-time-zone.ts';
 import type { EscalationPolicy } from '../../contract.ts';
 import type { EscalationPlan } from '../../notify-contract.ts';
 import { ChannelHealthBadge } from '../channels/components/channel-card.tsx';
@@ -22,8 +23,9 @@ type Props = {
   dirty: boolean;
 };
 
-const clock = (iso: string, language: string) =>
-  new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+/** A time of day in the organisation's zone (on-call rotations and quiet hours are judged there too). */
+const clock = (iso: string, language: string, timeZone: string) =>
+  new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
 
 /** What went wrong, in words: our own codes translated, anything else by its problem code. */
 function problemText(err: unknown, t: TFunction): string {
@@ -99,13 +101,14 @@ const silent = (s: Step) =>
 
 function StepTitle({ step: s }: { step: Step }) {
   const { t, i18n } = useTranslation();
+  const zone = useOrgTimeZone();
   return (
     <Group gap="xs" wrap="wrap" style={{ rowGap: 0 }}>
       <Text fw={600} size="sm">
         {s.round > 1 ? t(`${k}.levelRound`, { level: s.level, round: s.round }) : t(`${k}.level`, { level: s.level })}
       </Text>
       <Text size="xs" c="dimmed" data-testid="plan-when">
-        {t(`${k}.when`, { minutes: s.afterMinutes, time: clock(s.at, i18n.language) })}
+        {t(`${k}.when`, { minutes: s.afterMinutes, time: clock(s.at, i18n.language, zone) })}
       </Text>
     </Group>
   );
@@ -114,13 +117,14 @@ function StepTitle({ step: s }: { step: Step }) {
 /** The plan as a timeline, with what was sent. */
 function PlanView({ plan, dirty, onClose }: { plan: EscalationPlan; dirty: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const zone = useOrgTimeZone();
   const { sent } = plan;
   return (
     <Paper withBorder radius="md" p="sm" data-testid="escalation-plan" aria-live="polite">
       <Stack gap="sm">
         <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
           <Text fw={600} size="sm">
-            {t(`${k}.title`, { time: clock(plan.openedAt, i18n.language) })}
+            {t(`${k}.title`, { time: clock(plan.openedAt, i18n.language, zone) })}
           </Text>
           <ActionIcon variant="subtle" color="gray" aria-label={t(`${k}.close`)} onClick={onClose}>
             <IconX size={16} />
