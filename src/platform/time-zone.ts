@@ -15,7 +15,7 @@ export function isTimeZone(tz: string): boolean {
 }
 
 // Area/Location names ("Asia/Taipei", "UTC", "America/Argentina/Buenos_Aires", "Etc/GMT+8"), not offsets.
-const IANA_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/;
+export const IANA_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/;
 
 /** Is this an IANA time zone name (not an offset) the runtime knows? */
 export function isIanaTimeZone(tz: string): boolean {

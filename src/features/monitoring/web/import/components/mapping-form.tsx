@@ -1,14 +1,11 @@
 // Step 1 (CSV): which column fills which mention field, the time zone for dates without one, and a
 // preview of the first rows. File content is shown as plain text, never as HTML.
+
 import { Badge, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { timeZoneChoices } from '../../../../../platform/time-zone.ts';
 import { type ImportMapping, type ImportPreview, type MappableField, mappableFields, requiredFields } from '../../../import-contract.ts';
-
-const zones = (): string[] => {
-  const list = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
-  return [...new Set(['Asia/Taipei', 'UTC', ...list])];
-};
 
 /** The column selects and time zone; `onChange` gets the whole new mapping. */
 export function MappingForm({
@@ -23,7 +20,7 @@ export function MappingForm({
   onChange: (m: ImportMapping) => void;
 }) {
   const { t } = useTranslation();
-  const timeZones = useMemo(zones, []);
+  const timeZones = useMemo(() => timeZoneChoices(), []);
   const options = preview.headers.map((h, i) => ({
     value: h,
     label: h || t('monitoring.import.mapping.column', { n: i + 1 }),
