@@ -72,6 +72,17 @@ describe('SeriesDetector', () => {
     assert.equal(alerts(out, calm.length), 1);
   });
 
+  test('a lasting step re-anchors on the buckets after it, not on the hours before', () => {
+    const r = rng(11);
+    const calm = Array.from({ length: 3 * 288 }, () => 10 + 0.5 * gauss(r));
+    const after = Array.from({ length: 16 }, () => 40 + 0.5 * gauss(r));
+    const out = run([...calm, ...after]);
+    assert.equal(alerts(out, calm.length), 1);
+    // Re-anchored on the new level within a dozen buckets (averaging the last four hours would expect ~16).
+    const settled = out[out.length - 1].expected;
+    assert.ok(Math.abs(settled - 40) < 6, `expected ≈ 40 after the step, got ${settled.toFixed(1)}`);
+  });
+
   test('no look-ahead: each verdict depends only on the buckets up to it', () => {
     const r = rng(5);
     const a = Array.from({ length: 800 }, () => poisson(5, r));

@@ -592,12 +592,14 @@ export class SeriesDetector {
     if (this.recent.length >= 12) {
       let above = 0;
       let below = 0;
-      for (const r of this.recent) {
+      for (let i = this.recent.length - 12; i < this.recent.length; i++) {
+        const r = this.recent[i];
         if (r > 3) above++;
         else if (r < -3) below++;
       }
       if (above >= 10 || below >= 10) {
-        const mean = this.recentY.reduce((a, b) => a + b, 0) / this.recentY.length;
+        let mean = 0;
+        for (let i = this.recentY.length - 12; i < this.recentY.length; i++) mean += this.recentY[i] / 12;
         this.dev += mean - this.expectedAt(t);
         this.level = mean;
         this.recent.fill(0);
