@@ -11,6 +11,8 @@ import fastifyWebsocket from '@fastify/websocket';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyError, type FastifyRequest, LogController } from 'fastify';
 import { z } from 'zod';
+import { crisisRolesOf } from './features/crises/server/access.ts';
+import { registerCrisisRoutes } from './features/crises/server/routes.ts';
 import { registerMonitoringRoutes } from './features/monitoring/server/routes.ts';
 import { createBackground } from './features/monitoring/server/scheduler-worker.ts';
 import { authenticateSession, authenticateToken } from './features/people/server/auth.ts';
@@ -154,7 +156,13 @@ export async function buildServer(opts: ServerOptions) {
   });
 
   const router = createRouter(app, { authenticate, can });
-  const realtime = createRealtime(app, opts.databaseUrl, { authenticate, canSubscribe, log: app.log });
+  // Crisis rooms are open to the people who may read the crisis, which the database knows (the team).
+  const crisisRoles = (orgId: string, crisisId: string, userId: string) => crisisRolesOf(database.db, orgId, crisisId, userId);
+  const realtime = createRealtime(app, opts.databaseUrl, {
+    authenticate,
+    canSubscribe: (p, room) => canSubscribe(p, room, crisisRoles),
+    log: app.log,
+  });
 
   router.add({
     method: 'GET',
@@ -208,6 +216,7 @@ export async function buildServer(opts: ServerOptions) {
     send: { smtpUrl: config.smtpUrl, smtpFrom: config.smtpFrom, lineApiUrl: config.lineApiUrl, allowPrivate: config.fetchAllowPrivate },
   };
   registerNotifyRoutes(router, notifyDeps);
+  registerCrisisRoutes(router, { db: database.db, clock });
   const background =
     opts.background === false
       ? null

@@ -11,7 +11,11 @@ export type Actor =
   | { type: 'token'; id: string; label: string }
   | { type: 'system'; label: string };
 
-/** What to record. `rooms` adds live rooms beyond the organisation's own. */
+/**
+ * What to record. The live notice goes to the organisation's room (unless `orgRoom: false`, for things not
+ * everyone there may see), the crisis's room when there is one, and any `rooms` added (listed first, so a
+ * `user:` room's re-check runs before the other rooms hear of the event).
+ */
 export type EventInput = {
   orgId: string | null;
   type: string;
@@ -21,6 +25,8 @@ export type EventInput = {
   crisisId?: string;
   data?: Record<string, unknown>;
   rooms?: string[];
+  /** Announce to `org:<orgId>` (default true). */
+  orgRoom?: boolean;
   requestId?: string;
   ip?: string;
 };
@@ -100,7 +106,7 @@ export async function recordEvent(tx: Executor, clock: Clock, input: EventInput)
       ${row.subjectType}, ${row.subjectId}, ${row.crisisId}, ${JSON.stringify(row.data)}::jsonb,
       ${row.requestId}, ${row.ip}, ${row.createdAt.toISOString()}, ${prevHash}, ${hash})`);
   const rooms = new Set(input.rooms ?? []);
-  if (input.orgId) rooms.add(`org:${input.orgId}`);
+  if (input.orgId && input.orgRoom !== false) rooms.add(`org:${input.orgId}`);
   if (input.crisisId) rooms.add(`crisis:${input.crisisId}`);
   const notice: EventNotice = {
     type: input.type,

@@ -20,7 +20,8 @@ type Client = { socket: WebSocket; principal: Principal & { kind: 'user' }; room
 /** Hooks supplied by the people feature. */
 export type RealtimeHooks = {
   authenticate(req: FastifyRequest): Promise<Principal | null>;
-  canSubscribe(p: Principal, room: string): boolean;
+  /** May `p` join `room`? May need the database (crisis rooms), so it may answer with a promise. */
+  canSubscribe(p: Principal, room: string): boolean | Promise<boolean>;
   log: { warn(obj: unknown, msg?: string): void; info(obj: unknown, msg?: string): void };
 };
 
@@ -69,7 +70,7 @@ export function createRealtime(app: FastifyInstance, databaseUrl: string, hooks:
       }
       c.principal = fresh;
       for (const room of [...c.rooms]) {
-        if (!hooks.canSubscribe(fresh, room)) {
+        if (!(await Promise.resolve(hooks.canSubscribe(fresh, room)).catch(() => false))) {
           leave(c, room);
           send(c, { type: 'denied', room });
         }
@@ -115,6 +116,20 @@ export function createRealtime(app: FastifyInstance, databaseUrl: string, hooks:
     }
   };
 
+  const subscribe = async (c: Client, list: string[]) => {
+    for (const room of list) {
+      const ok = c.rooms.size < MAX_ROOMS && (await Promise.resolve(hooks.canSubscribe(c.principal, room)).catch(() => false));
+      if (!ok || c.socket.readyState !== 1) {
+        send(c, { type: 'denied', room });
+        continue;
+      }
+      c.rooms.add(room);
+      if (!rooms.has(room)) rooms.set(room, new Set());
+      rooms.get(room)?.add(c);
+      send(c, { type: 'subscribed', room });
+    }
+  };
+
   const handleMessage = (c: Client, raw: string) => {
     c.alive = true;
     let msg: { type?: unknown; rooms?: unknown };
@@ -125,18 +140,7 @@ export function createRealtime(app: FastifyInstance, databaseUrl: string, hooks:
     }
     const list = Array.isArray(msg.rooms) ? msg.rooms.filter((r): r is string => typeof r === 'string' && r.length < 100) : [];
     if (msg.type === 'ping') send(c, { type: 'pong' });
-    if (msg.type === 'subscribe') {
-      for (const room of list) {
-        if (c.rooms.size >= MAX_ROOMS || !hooks.canSubscribe(c.principal, room)) {
-          send(c, { type: 'denied', room });
-          continue;
-        }
-        c.rooms.add(room);
-        if (!rooms.has(room)) rooms.set(room, new Set());
-        rooms.get(room)?.add(c);
-        send(c, { type: 'subscribed', room });
-      }
-    }
+    if (msg.type === 'subscribe') void subscribe(c, list);
     if (msg.type === 'unsubscribe') for (const room of list) leave(c, room);
   };
 

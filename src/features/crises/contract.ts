@@ -142,6 +142,8 @@ export const crisisDetail = crisisSummary.extend({
   alertIds: z.array(z.uuid()),
   topicIds: z.array(z.uuid()),
   team: z.array(teamMember),
+  /** Roles the playbook for this type and level calls for that nobody holds yet. */
+  rolesToFill: z.array(z.enum(teamRoles)),
   tasks: z.array(crisisTask),
   decisions: z.array(crisisDecision),
   timeline: z.array(timelineEntry),

@@ -5,8 +5,8 @@ import { z } from 'zod';
 export const signalNames = ['volume', 'negative', 'negative_share', 'reach'] as const;
 export type SignalName = (typeof signalNames)[number];
 
-/** An alert's lifecycle (the crisis feature adds `declared`). */
-export const alertStatuses = ['open', 'acknowledged', 'dismissed'] as const;
+/** An alert's lifecycle: open → acknowledged → dismissed, or declared (handed over to a crisis; no longer active). */
+export const alertStatuses = ['open', 'acknowledged', 'dismissed', 'declared'] as const;
 export type AlertStatus = (typeof alertStatuses)[number];
 
 /** Why an alert was dismissed (kept for tuning). */
@@ -77,6 +77,8 @@ export const alertSummary = z.object({
   dismissNote: z.string().nullable(),
   /** The manual rule that raised the alert; null when the detector did. */
   rule: z.object({ id: z.uuid(), name: z.string(), kind: z.enum(['threshold', 'watchlist']) }).nullable(),
+  /** The crisis this alert was declared as (status `declared`), else null. */
+  crisisId: z.uuid().nullable(),
   version: z.number().int(),
 });
 export type AlertSummary = z.infer<typeof alertSummary>;
@@ -88,7 +90,7 @@ export type AlertDetail = z.infer<typeof alertDetail>;
 /** The inbox: alerts and how many are in each state. */
 export const alertList = z.object({
   alerts: z.array(alertSummary),
-  counts: z.object({ open: z.number().int(), acknowledged: z.number().int(), dismissed: z.number().int() }),
+  counts: z.object({ open: z.number().int(), acknowledged: z.number().int(), dismissed: z.number().int(), declared: z.number().int() }),
 });
 
 /** Inbox filters: `active` is open + acknowledged. */

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { type Client, createClient, setUpOrg } from '../../../../test/helpers/client.ts';
 import { startTestServer } from '../../../../test/helpers/server.ts';
+import { crises, crisisTasks } from '../../crises/server/schema.ts';
 import { sources, topics } from '../../monitoring/server/schema.ts';
 import { alertRules, alerts, notificationChannels, oncallSchedules } from '../../warnings/server/schema.ts';
 import { hashPassword } from './deps.ts';
@@ -94,6 +95,18 @@ const table: Record<string, Who[]> = {
   'DELETE /api/notification-channels/:id': ['admin'],
   'POST /api/notification-channels/:id/test': ['admin'],
   'GET /api/notification-channels/:id/deliveries': ['admin', 'manager'],
+  // Crises: members pass the route's check; which crises they may read or manage is the services' (404 off the team).
+  'GET /api/crises': staff,
+  'POST /api/crises': ['admin', 'manager'],
+  'GET /api/crises/playbook': ['admin', 'manager'],
+  'GET /api/crises/:id': staff,
+  'POST /api/crises/:id/status': staff,
+  'POST /api/crises/:id/severity': staff,
+  'PUT /api/crises/:id/team': staff,
+  'POST /api/crises/:id/tasks': staff,
+  'PATCH /api/crises/:id/tasks/:taskId': staff,
+  'POST /api/crises/:id/notes': staff,
+  'POST /api/crises/:id/decisions': staff,
 };
 
 const tokenOnly = new Set(
@@ -109,7 +122,21 @@ describe('permission table', () => {
   let victimId = '';
   let deptId = '';
   let tokenId = '';
-  let other = { userId: '', deptId: '', tokenId: '', topicId: '', sourceId: '', alertId: '', channelId: '', ruleId: '', scheduleId: '' };
+  let other = {
+    userId: '',
+    deptId: '',
+    tokenId: '',
+    topicId: '',
+    sourceId: '',
+    alertId: '',
+    channelId: '',
+    ruleId: '',
+    scheduleId: '',
+    crisisId: '',
+    taskId: '',
+  };
+  let crisisId = '';
+  let taskId = '';
   let alertId = '';
   let channelId = '';
   let ruleId = '';
@@ -206,6 +233,17 @@ describe('permission table', () => {
     const [oc] = await db.insert(notificationChannels).values(channel('theirs', o.id)).returning();
     const [or] = await db.insert(alertRules).values(rule(o.id, ot.id)).returning();
     const [os2] = await db.insert(oncallSchedules).values(schedule(o.id, u.id)).returning();
+    const declared = await org.admin.post('/api/crises', { title: '門市食安事件', type: 'product_quality', severity: 'L2' });
+    crisisId = declared.body.id;
+    taskId = declared.body.tasks[0].id;
+    const [oc2] = await db
+      .insert(crises)
+      .values({ orgId: o.id, number: 1, title: 'theirs', type: 'other', severity: 'L3', declaredAt: new Date(), declaredByLabel: 'X' })
+      .returning();
+    const [ot2] = await db
+      .insert(crisisTasks)
+      .values({ crisisId: oc2.id, orgId: o.id, title: 'theirs', createdAt: new Date() })
+      .returning();
     other = {
       userId: u.id,
       deptId: d.id,
@@ -216,6 +254,8 @@ describe('permission table', () => {
       channelId: oc.id,
       ruleId: or.id,
       scheduleId: os2.id,
+      crisisId: oc2.id,
+      taskId: ot2.id,
     };
   });
 
@@ -238,9 +278,10 @@ describe('permission table', () => {
     if (url.includes('/notification-channels/')) return channelId;
     if (url.includes('/alert-rules/')) return ruleId;
     if (url.includes('/oncall-schedules/')) return scheduleId;
+    if (url.includes('/crises/')) return crisisId;
     return tokenId;
   };
-  const fill = (url: string) => url.replace(':id', idFor(url)).replace(':token', 'x'.repeat(43));
+  const fill = (url: string) => url.replace(':id', idFor(url)).replace(':taskId', taskId).replace(':token', 'x'.repeat(43));
 
   for (const who of all) {
     test(`${who}: allowed and denied`, async () => {
@@ -293,12 +334,25 @@ describe('permission table', () => {
       ['PUT', `/api/oncall-schedules/${other.scheduleId}`, schedule(org.orgId, org.adminId).settings],
       ['GET', `/api/oncall-schedules/${other.scheduleId}/coverage`],
       ['DELETE', `/api/oncall-schedules/${other.scheduleId}`],
+      ['GET', `/api/crises/${other.crisisId}`],
+      ['POST', `/api/crises/${other.crisisId}/status`, { status: 'responding', version: 1 }],
+      ['POST', `/api/crises/${other.crisisId}/severity`, { severity: 'L1', reason: 'x', version: 1 }],
+      ['PUT', `/api/crises/${other.crisisId}/team`, { role: 'pr_lead', userId: org.adminId }],
+      ['POST', `/api/crises/${other.crisisId}/tasks`, { title: 'x' }],
+      ['PATCH', `/api/crises/${other.crisisId}/tasks/${other.taskId}`, { version: 1, status: 'done' }],
+      ['POST', `/api/crises/${other.crisisId}/notes`, { text: 'x' }],
+      ['POST', `/api/crises/${other.crisisId}/decisions`, { decision: 'x' }],
     ];
     for (const [method, url, body] of checks) {
       const r = await admin.request(method, url, body);
       assert.equal(r.status, 404, `${method} ${url}`);
       assert.equal(r.body.code, 'not_found');
     }
+    const crisisList = await admin.get('/api/crises');
+    assert.equal(
+      crisisList.body.crises.some((c: { id: string }) => c.id === other.crisisId),
+      false,
+    );
     const list = await admin.get('/api/users');
     assert.equal(
       list.body.some((u: { id: string }) => u.id === other.userId),

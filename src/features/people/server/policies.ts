@@ -30,6 +30,10 @@ export const actions = [
   'channel.read',
   'channel.manage',
   'oncall.manage',
+  'crisis.read',
+  'crisis.declare',
+  'crisis.manage',
+  'crisis.work',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -64,6 +68,11 @@ const roleGrants: Record<Action, Role[]> = {
   'channel.read': ['admin', 'manager'],
   'channel.manage': ['admin'],
   'oncall.manage': ['admin', 'manager'],
+  // Members hold these only on crises whose team they are on (see crisisRights).
+  'crisis.read': staff,
+  'crisis.declare': ['admin', 'manager'],
+  'crisis.manage': staff,
+  'crisis.work': staff,
 };
 
 /** Which token scopes hold each action (machines never act as people). */
@@ -88,12 +97,43 @@ export function permissionsOf(principal: Principal): Action[] {
   return actions.filter((a) => can(principal, a));
 }
 
-/** May this principal subscribe to the live room `room`? */
-export function canSubscribe(principal: Principal, room: string): boolean {
+/** Roles that see and manage every crisis of their organisation. */
+const crisisOfficers: Role[] = ['admin', 'manager'];
+
+/** What a principal may do on one crisis. */
+export type CrisisRights = { read: boolean; work: boolean; manage: boolean };
+
+/** True when the principal sees every crisis of its organisation (admins, managers, the operator at the command line). */
+export function seesEveryCrisis(p: Principal): boolean {
+  return p.kind === 'system' || (p.kind === 'user' && crisisOfficers.includes(p.role as Role));
+}
+
+/**
+ * What a principal may do on one crisis, given the team roles it holds there. Admins and managers (and the
+ * operator) may do everything; a member reads and works on crises whose team they are on, and manages them
+ * (status, severity, team, decisions) only as commander. Anyone else: nothing (the crisis is then 404).
+ */
+export function crisisRights(p: Principal, held: readonly string[]): CrisisRights {
+  if (seesEveryCrisis(p)) return { read: true, work: true, manage: true };
+  if (p.kind !== 'user' || !can(p, 'crisis.read') || held.length === 0) return { read: false, work: false, manage: false };
+  return { read: true, work: can(p, 'crisis.work'), manage: held.includes('commander') && can(p, 'crisis.manage') };
+}
+
+/** Looks up the team roles a user holds on a crisis of their organisation (null: no such crisis there). */
+export type CrisisRolesLookup = (orgId: string, crisisId: string, userId: string) => Promise<string[] | null>;
+
+/**
+ * May this principal subscribe to the live room `room`? `org:` and `user:` rooms are decided at once; a
+ * `crisis:<id>` room needs the database (who is on the team), so it answers asynchronously, and is refused
+ * when no lookup is given.
+ */
+export function canSubscribe(principal: Principal, room: string, crisisRoles?: CrisisRolesLookup): boolean | Promise<boolean> {
   if (principal.kind !== 'user') return false;
   const [kind, id] = room.split(':');
   if (kind === 'org') return id === principal.orgId;
   if (kind === 'user') return id === principal.userId;
-  // crisis rooms arrive with the crises feature; until then nobody may join one.
+  if (kind === 'crisis' && crisisRoles && /^[0-9a-f-]{36}$/i.test(id ?? '') && can(principal, 'crisis.read')) {
+    return crisisRoles(principal.orgId, id, principal.userId).then((held) => held !== null && crisisRights(principal, held).read);
+  }
   return false;
 }

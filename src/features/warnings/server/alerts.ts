@@ -34,6 +34,7 @@ type Row = {
   rule_id: string | null;
   rule_name: string | null;
   rule_kind: 'threshold' | 'watchlist' | null;
+  crisis_id: string | null;
   version: number;
 };
 
@@ -61,6 +62,7 @@ function summary(r: Row): AlertSummary {
     dismissReason: r.dismiss_reason,
     dismissNote: r.dismiss_note,
     rule: r.rule_id ? { id: r.rule_id, name: r.rule_name ?? '', kind: r.rule_kind ?? 'threshold' } : null,
+    crisisId: r.crisis_id,
     version: r.version,
   };
 }
@@ -69,8 +71,8 @@ function select(where: SQL, limit = 200) {
   return sql`
     SELECT a.id, a.topic_id, t.name AS topic_name, t.archived AS topic_archived, a.status, a.risk, a.severity, a.signals, a.drivers,
       a.window_start, a.window_end, a.opened_at, a.last_fired_at, a.fire_count, a.acknowledged_at, ua.name AS acknowledged_by,
-      a.closed_at, uc.name AS closed_by, a.dismiss_reason, a.dismiss_note, a.rule_id, ru.name AS rule_name, ru.config->>'kind' AS rule_kind, a.version
-    FROM alerts a JOIN topics t ON t.id = a.topic_id LEFT JOIN alert_rules ru ON ru.id = a.rule_id
+      a.closed_at, uc.name AS closed_by, a.dismiss_reason, a.dismiss_note, a.rule_id, ru.name AS rule_name, ru.config->>'kind' AS rule_kind, ca.crisis_id, a.version
+    FROM alerts a JOIN topics t ON t.id = a.topic_id LEFT JOIN alert_rules ru ON ru.id = a.rule_id LEFT JOIN crisis_alerts ca ON ca.alert_id = a.id
     LEFT JOIN users ua ON ua.id = a.acknowledged_by LEFT JOIN users uc ON uc.id = a.closed_by
     WHERE ${where} ORDER BY a.opened_at DESC, a.id LIMIT ${limit}`;
 }
@@ -86,7 +88,7 @@ export async function listAlerts(deps: WarningDeps, p: Principal, q: { status?: 
   const counts = await deps.db.execute<{ status: string; n: number }>(
     sql`SELECT status, count(*)::int AS n FROM alerts WHERE org_id = ${p.orgId} ${q.topicId ? sql`AND topic_id = ${q.topicId}` : sql``} GROUP BY status`,
   );
-  const c = { open: 0, acknowledged: 0, dismissed: 0 };
+  const c = { open: 0, acknowledged: 0, dismissed: 0, declared: 0 };
   for (const r of counts.rows) if (r.status in c) c[r.status as keyof typeof c] = r.n;
   return { alerts: rows.rows.map(summary), counts: c };
 }
@@ -124,6 +126,7 @@ async function transition(
     if (version !== undefined && version !== a.version)
       throw new AppError('conflict', 'Someone else changed this alert meanwhile; reload it and try again.');
     if (a.status === 'dismissed') throw new AppError('conflict', 'This alert is already dismissed.');
+    if (a.status === 'declared') throw new AppError('conflict', 'This alert was declared a crisis; the crisis room carries on from here.');
     if (change.to === 'acknowledged') {
       if (a.status !== 'open') throw new AppError('conflict', 'This alert is already acknowledged.');
       await tx.execute(sql`UPDATE alerts SET status = 'acknowledged', acknowledged_at = ${now}, acknowledged_by = ${p.kind === 'user' ? p.userId : null},

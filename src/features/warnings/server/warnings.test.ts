@@ -67,7 +67,7 @@ describe('early warning', () => {
     const list = await org.admin.get('/api/alerts?status=active');
     assert.equal(list.status, 200);
     assert.equal(list.body.alerts.length, 1);
-    assert.deepEqual(list.body.counts, { open: 1, acknowledged: 0, dismissed: 0 });
+    assert.deepEqual(list.body.counts, { open: 1, acknowledged: 0, dismissed: 0, declared: 0 });
     const a = (await org.admin.get(`/api/alerts/${list.body.alerts[0].id}`)).body;
     assert.equal(a.topicName, '鼎泰豐');
     assert.equal(a.status, 'open');
@@ -138,7 +138,7 @@ describe('early warning', () => {
     clock.advance(5 * MIN);
     const r = await runDetection(deps());
     assert.equal(r.opened, 0);
-    assert.deepEqual((await org.admin.get('/api/alerts')).body.counts, { open: 0, acknowledged: 0, dismissed: 1 });
+    assert.deepEqual((await org.admin.get('/api/alerts')).body.counts, { open: 0, acknowledged: 0, dismissed: 1, declared: 0 });
   });
 
   test('grading thresholds are validated, audited and used for new alerts; archived topics stop and say so', async () => {

@@ -1,0 +1,203 @@
+// Reading crises: the list (scoped to the team for members) and the crisis room's detail — team, tasks by
+// due time, decisions, linked alerts and topics, the timeline (events carrying the crisis id) and the clocks.
+import { type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../../platform/db.ts';
+import type { Principal } from '../../../platform/http.ts';
+import { seesEveryCrisis } from '../../people/server/policies.ts';
+import {
+  type CrisisDecision,
+  type CrisisDetail,
+  type CrisisStatus,
+  type CrisisSummary,
+  type CrisisTask,
+  type CrisisType,
+  type Severity,
+  type TeamRole,
+  type TimelineEntry,
+  teamRoles,
+} from '../contract.ts';
+import { playbookFor } from '../playbooks.ts';
+import { type CrisisDeps, loadCrisis } from './access.ts';
+
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+type SummaryRow = {
+  id: string;
+  number: number;
+  title: string;
+  type: CrisisType;
+  severity: Severity;
+  status: CrisisStatus;
+  summary: string | null;
+  declared_at: Date;
+  declared_by_label: string;
+  closed_at: Date | null;
+  next_due: Date | null;
+  open_tasks: number;
+  overdue_tasks: number;
+  version: number;
+};
+
+function summaryOf(r: SummaryRow): CrisisSummary {
+  return {
+    id: r.id,
+    number: r.number,
+    title: r.title,
+    type: r.type,
+    severity: r.severity,
+    status: r.status,
+    declaredAt: new Date(r.declared_at).toISOString(),
+    declaredBy: r.declared_by_label,
+    closedAt: iso(r.closed_at),
+    nextDueAt: iso(r.next_due),
+    openTasks: r.open_tasks,
+    overdueTasks: r.overdue_tasks,
+    version: r.version,
+  };
+}
+
+function selectSummaries(where: SQL, now: Date, limit: number) {
+  return sql`
+    SELECT c.id, c.number, c.title, c.type, c.severity, c.status, c.summary, c.declared_at, c.declared_by_label, c.closed_at,
+      c.version, t.next_due, t.open_tasks, t.overdue_tasks
+    FROM crises c
+    LEFT JOIN LATERAL (
+      SELECT min(due_at) FILTER (WHERE status <> 'done') AS next_due,
+        count(*) FILTER (WHERE status <> 'done')::int AS open_tasks,
+        count(*) FILTER (WHERE status <> 'done' AND due_at < ${now.toISOString()})::int AS overdue_tasks
+      FROM crisis_tasks WHERE crisis_id = c.id) t ON true
+    WHERE ${where} ORDER BY c.declared_at DESC, c.number DESC LIMIT ${limit}`;
+}
+
+/** The crises the caller may see, newest first; `active` is every state but closed. */
+export async function listCrises(
+  deps: CrisisDeps,
+  p: Principal,
+  q: { status?: 'active' | CrisisStatus; limit?: number },
+): Promise<{ crises: CrisisSummary[] }> {
+  const filters: SQL[] = [sql`c.org_id = ${p.orgId}`];
+  if (!seesEveryCrisis(p)) {
+    if (p.kind !== 'user') return { crises: [] };
+    filters.push(sql`EXISTS (SELECT 1 FROM crisis_members m WHERE m.crisis_id = c.id AND m.user_id = ${p.userId})`);
+  }
+  if (q.status === 'active') filters.push(sql`c.status <> 'closed'`);
+  else if (q.status) filters.push(sql`c.status = ${q.status}`);
+  const r = await deps.db.execute<SummaryRow>(selectSummaries(sql.join(filters, sql` AND `), deps.clock.now(), q.limit ?? 100));
+  return { crises: r.rows.map(summaryOf) };
+}
+
+type TaskRow = {
+  id: string;
+  title: string;
+  detail: string | null;
+  role: TeamRole | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  status: CrisisTask['status'];
+  blocked_reason: string | null;
+  due_at: Date | null;
+  done_at: Date | null;
+  playbook_key: string | null;
+  created_at: Date;
+  version: number;
+};
+
+/** A task as the API shows it. */
+export function taskOf(r: TaskRow): CrisisTask {
+  return {
+    id: r.id,
+    title: r.title,
+    detail: r.detail,
+    role: r.role,
+    assigneeId: r.assignee_id,
+    assigneeName: r.assignee_name,
+    status: r.status,
+    blockedReason: r.blocked_reason,
+    dueAt: iso(r.due_at),
+    doneAt: iso(r.done_at),
+    playbookKey: r.playbook_key,
+    createdAt: new Date(r.created_at).toISOString(),
+    version: r.version,
+  };
+}
+
+/** A crisis's tasks (or one), ordered by due time (undated last), then creation. */
+export async function tasksOf(db: Executor, crisisId: string, taskId?: string): Promise<CrisisTask[]> {
+  const r = await db.execute<TaskRow>(sql`
+    SELECT t.id, t.title, t.detail, t.role, t.assignee_id, u.name AS assignee_name, t.status, t.blocked_reason, t.due_at, t.done_at,
+      t.playbook_key, t.created_at, t.version
+    FROM crisis_tasks t LEFT JOIN users u ON u.id = t.assignee_id
+    WHERE t.crisis_id = ${crisisId} ${taskId ? sql`AND t.id = ${taskId}` : sql``}
+    ORDER BY t.due_at ASC NULLS LAST, t.created_at, t.id`);
+  return r.rows.map(taskOf);
+}
+
+/** The decision log, oldest first (or one entry). */
+export async function decisionsOf(db: Executor, crisisId: string, decisionId?: string): Promise<CrisisDecision[]> {
+  const r = await db.execute<{
+    id: string;
+    kind: CrisisDecision['kind'];
+    decision: string;
+    options: string | null;
+    rationale: string | null;
+    decided_by_label: string;
+    decided_at: Date;
+  }>(sql`
+    SELECT id, kind, decision, options, rationale, decided_by_label, decided_at FROM crisis_decisions
+    WHERE crisis_id = ${crisisId} ${decisionId ? sql`AND id = ${decisionId}` : sql``} ORDER BY decided_at, id`);
+  return r.rows.map((d) => ({
+    id: d.id,
+    kind: d.kind,
+    decision: d.decision,
+    options: d.options,
+    rationale: d.rationale,
+    decidedBy: d.decided_by_label,
+    decidedAt: new Date(d.decided_at).toISOString(),
+  }));
+}
+
+/** The timeline: events carrying the crisis id, newest first (at most 200, or one). */
+export async function timelineOf(db: Executor, crisisId: string, eventId?: number): Promise<TimelineEntry[]> {
+  const r = await db.execute<{ id: string; type: string; actor_label: string | null; created_at: Date; data: Record<string, unknown> }>(sql`
+    SELECT id, type, actor_label, created_at, data FROM events WHERE crisis_id = ${crisisId} ${eventId ? sql`AND id = ${eventId}` : sql``}
+    ORDER BY id DESC LIMIT 200`);
+  return r.rows.map((e) => ({
+    id: Number(e.id),
+    type: e.type,
+    actor: e.actor_label,
+    at: new Date(e.created_at).toISOString(),
+    data: e.data ?? {},
+  }));
+}
+
+/** One crisis for the crisis room; 404 when the caller may not read it. */
+export async function getCrisis(deps: CrisisDeps, p: Principal, id: string): Promise<CrisisDetail> {
+  const c = await loadCrisis(deps.db, p, id, 'read');
+  return detailOf(deps, id, c.rights);
+}
+
+/** The crisis room's data, for a caller whose rights are already known. */
+export async function detailOf(deps: CrisisDeps, id: string, rights: { manage: boolean; work: boolean }): Promise<CrisisDetail> {
+  const db = deps.db;
+  const row = (await db.execute<SummaryRow>(selectSummaries(sql`c.id = ${id}`, deps.clock.now(), 1))).rows[0];
+  const team = await db.execute<{ role: TeamRole; user_id: string; name: string; assigned_at: Date }>(sql`
+    SELECT m.role, m.user_id, u.name, m.assigned_at FROM crisis_members m JOIN users u ON u.id = m.user_id WHERE m.crisis_id = ${id}`);
+  const alerts = await db.execute<{ alert_id: string }>(sql`SELECT alert_id FROM crisis_alerts WHERE crisis_id = ${id} ORDER BY alert_id`);
+  const topics = await db.execute<{ topic_id: string }>(sql`SELECT topic_id FROM crisis_topics WHERE crisis_id = ${id} ORDER BY topic_id`);
+  const members = team.rows
+    .map((m) => ({ role: m.role, userId: m.user_id, name: m.name, assignedAt: new Date(m.assigned_at).toISOString() }))
+    .sort((a, b) => teamRoles.indexOf(a.role) - teamRoles.indexOf(b.role));
+  const filled = new Set(members.map((m) => m.role));
+  return {
+    ...summaryOf(row),
+    summary: row.summary,
+    alertIds: alerts.rows.map((a) => a.alert_id),
+    topicIds: topics.rows.map((t) => t.topic_id),
+    team: members,
+    rolesToFill: playbookFor(row.type, row.severity).roles.filter((r) => !filled.has(r)),
+    tasks: await tasksOf(db, id),
+    decisions: await decisionsOf(db, id),
+    timeline: await timelineOf(db, id),
+    can: { manage: rights.manage, work: rights.work },
+  };
+}
