@@ -89,3 +89,11 @@ test('back-off doubles from 0.5 s with up to 50% jitter, never over 30 s', () =>
     30_000,
   );
 });
+
+test('crisis events refresh the crisis queries; a declaration also refreshes the alerts it may link', () => {
+  const crisisId = '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d';
+  for (const type of ['crisis.status_changed', 'crisis.severity_changed', 'crisis.task_updated', 'crisis.note_added']) {
+    assert.deepEqual(keysForEvent(ev(type, 'crisis', crisisId), 'me'), [['audit'], ['crises']]);
+  }
+  assert.deepEqual(keysForEvent(ev('crisis.declared', 'crisis', crisisId), 'me'), [['audit'], ['crises'], ['alerts']]);
+});

@@ -1,6 +1,6 @@
 // Real-time client: one WebSocket to /api/live whose event messages only invalidate TanStack Query keys.
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 
 /** Connection state shown in the header: `open` once every room is subscribed. */
 export type LiveStatus = 'connecting' | 'open' | 'closed';
@@ -52,6 +52,10 @@ export function keysForEvent(event: LiveEvent, myUserId: string | null): QueryKe
     keys.push(['alert-rules']);
   } else if (prefix === 'oncall') {
     keys.push(['oncall-schedules']);
+  } else if (prefix === 'crisis') {
+    keys.push(['crises']);
+    // Declaring from an alert marks the alert declared and links it.
+    if (event.type === 'crisis.declared') keys.push(['alerts']);
   }
   return keys;
 }
@@ -68,6 +72,9 @@ let options: Options | null = null;
 let status: LiveStatus = 'closed';
 let socket: WebSocket | null = null;
 let rooms: string[] = [];
+/** Rooms a screen has joined (a crisis room), counted so two screens may share one. */
+const extraRooms = new Map<string, number>();
+let authenticated = false;
 let userId: string | null = null;
 let attempt = 0;
 let connectedBefore = false;
@@ -128,8 +135,10 @@ function onMessage(raw: MessageEvent) {
   } else if (msg.type === 'session.ended') sessionEnded();
   else if (msg.type === 'hello') {
     // The server listens for messages only once it has authenticated us, which `hello` announces.
-    awaiting = new Set(rooms);
-    send({ type: 'subscribe', rooms });
+    authenticated = true;
+    const all = [...rooms, ...extraRooms.keys()];
+    awaiting = new Set(all);
+    send({ type: 'subscribe', rooms: all });
   } else if (msg.type === 'subscribed' || msg.type === 'denied') {
     awaiting.delete(msg.room);
     if (awaiting.size === 0 && status !== 'open') subscribedAll();
@@ -157,6 +166,7 @@ function connect() {
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/live`;
   const ws = new WebSocket(url);
   socket = ws;
+  authenticated = false;
   ws.onopen = () => {
     if (socket !== ws) return;
     lastHeard = Date.now();
@@ -205,11 +215,37 @@ export function startLive(me: { userId: string; orgId: string }): void {
   connect();
 }
 
+/** Subscribes to one more room (such as `crisis:<id>`) while a screen needs it; returns the leave function. */
+export function joinRoom(room: string): () => void {
+  const n = extraRooms.get(room) ?? 0;
+  extraRooms.set(room, n + 1);
+  // Before `hello` the room goes out with the others; after it, on its own.
+  if (n === 0 && authenticated) send({ type: 'subscribe', rooms: [room] });
+  let left = false;
+  return () => {
+    if (left) return;
+    left = true;
+    const count = (extraRooms.get(room) ?? 1) - 1;
+    if (count > 0) {
+      extraRooms.set(room, count);
+      return;
+    }
+    extraRooms.delete(room);
+    if (authenticated) send({ type: 'unsubscribe', rooms: [room] });
+  };
+}
+
+/** Keeps the live connection subscribed to `room` while the calling component is mounted (null: none). */
+export function useLiveRoom(room: string | null): void {
+  useEffect(() => (room ? joinRoom(room) : undefined), [room]);
+}
+
 /** Closes the connection for good (sign-out). */
 export function stopLive(): void {
   clearTimers();
   const ws = socket;
   socket = null;
+  authenticated = false;
   userId = null;
   rooms = [];
   if (ws && ws.readyState <= WebSocket.OPEN) ws.close(1000, 'signed out');

@@ -11,6 +11,7 @@ import {
   useRouter,
 } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { crisesRoutes } from '../features/crises/web/routes.tsx';
 import { monitoringRoutes } from '../features/monitoring/web/routes.tsx';
 import { InvitePage } from '../features/people/web/pages/invite-page.tsx';
 import { LoginPage, safeRedirect } from '../features/people/web/pages/login-page.tsx';
@@ -21,11 +22,11 @@ import { ApiError, api, setCsrfToken } from './api.ts';
 import { notifySuccess } from './errors.ts';
 import i18n from './i18n/index.ts';
 import { stopLive } from './live.ts';
-import { ComingSoonPage } from './pages/coming-soon-page.tsx';
+import { builtSections, ComingSoonPage, type UnbuiltSection } from './pages/coming-soon-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { queryClient } from './query-client.ts';
-import { sections } from './sections.ts';
+import { type Section, sections } from './sections.ts';
 import { Shell } from './shell/shell.tsx';
 import { ErrorAlert } from './ui/query-state.tsx';
 
@@ -118,7 +119,7 @@ const appRoute = createRoute({
 
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
 const sectionRoutes = sections
-  .filter((s) => s.key !== 'monitoring' && s.key !== 'alerts')
+  .filter((s): s is Section & { key: UnbuiltSection } => !builtSections.includes(s.key))
   .map((s) => createRoute({ getParentRoute: () => appRoute, path: s.path, component: () => <ComingSoonPage section={s.key} /> }));
 
 const settingsRoute = createRoute({
@@ -154,6 +155,7 @@ const routeTree = rootRoute.addChildren([
     ...sectionRoutes,
     monitoringRoutes(appRoute),
     ...alertsRoutes(appRoute),
+    ...crisesRoutes(appRoute),
     settingsRoute.addChildren([settingsIndexRoute, ...Object.entries(lazy).map(([path, component]) => settingsPage(path, component))]),
   ]),
 ]);

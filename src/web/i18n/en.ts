@@ -1,4 +1,5 @@
 // English messages: complete, same keys as zh-TW (the compiler checks).
+import { en as crisesEn } from '../../features/crises/web/messages.ts';
 import { monitoringEn } from '../../features/monitoring/web/messages.ts';
 import { en as warningsEn } from '../../features/warnings/web/messages.ts';
 import type { Messages } from './zh-TW.ts';
@@ -324,6 +325,7 @@ export const en: Messages = {
   },
   monitoring: monitoringEn,
   warnings: warningsEn,
+  crises: crisesEn,
   errors: {
     title: 'Something went wrong',
     network: 'Cannot reach the server. Check your connection and try again.',

@@ -1,4 +1,5 @@
 // Traditional Chinese (Taiwan) messages: the default language and the shape every other language must match.
+import { zhTW as crisesZhTW } from '../../features/crises/web/messages.ts';
 import { monitoringZhTW } from '../../features/monitoring/web/messages.ts';
 import { zhTW as warningsZhTW } from '../../features/warnings/web/messages.ts';
 
@@ -282,6 +283,7 @@ export const zhTW = {
   },
   monitoring: monitoringZhTW,
   warnings: warningsZhTW,
+  crises: crisesZhTW,
   errors: {
     title: '發生錯誤',
     network: '無法連線到伺服器，請檢查網路後再試。',

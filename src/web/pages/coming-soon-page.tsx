@@ -3,8 +3,14 @@ import { Badge, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Section } from '../sections.ts';
 
+/** Sections that have their own screens (everything else shows this page). */
+export const builtSections: readonly Section['key'][] = ['monitoring', 'alerts', 'crises'];
+
+/** A section still to come. */
+export type UnbuiltSection = Exclude<Section['key'], 'monitoring' | 'alerts' | 'crises'>;
+
 /** Says plainly that the section is not built yet, and what it will do. */
-export function ComingSoonPage({ section }: { section: Section['key'] }) {
+export function ComingSoonPage({ section }: { section: UnbuiltSection }) {
   const { t } = useTranslation();
   return (
     <Stack gap="lg" maw={720}>

@@ -9,7 +9,7 @@ export const zhTW = {
   title: '預警',
   intro: '當監測主題的提及量、負面提及或觸及明顯高於平常時，系統會建立預警，附上風險分數與建議等級。',
   tabs: { label: '依狀態篩選', active: '進行中', open: '待處理', acknowledged: '已確認', dismissed: '已駁回' },
-  status: { open: '待處理', acknowledged: '已確認收到', dismissed: '已駁回' },
+  status: { open: '待處理', acknowledged: '已確認收到', dismissed: '已駁回', declared: '已宣告危機' },
   empty: {
     active: '目前沒有進行中的預警。',
     open: '沒有待處理的預警。',
@@ -203,7 +203,7 @@ export const en: typeof zhTW = {
   intro:
     'When a topic’s mentions, negative mentions or reach rise well above usual, an alert is raised here with a risk score and a suggested severity.',
   tabs: { label: 'Filter by status', active: 'Active', open: 'Open', acknowledged: 'Acknowledged', dismissed: 'Dismissed' },
-  status: { open: 'Open', acknowledged: 'Acknowledged', dismissed: 'Dismissed' },
+  status: { open: 'Open', acknowledged: 'Acknowledged', dismissed: 'Dismissed', declared: 'Declared a crisis' },
   empty: {
     active: 'No active alerts.',
     open: 'No open alerts.',

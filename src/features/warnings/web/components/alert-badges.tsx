@@ -9,7 +9,7 @@ import { useSignalFormat } from './signal-format.ts';
 /** Mantine colour per suggested severity (L1 is the most severe). */
 export const severityColor: Record<Severity, string> = { L1: 'red', L2: 'orange', L3: 'yellow', L4: 'blue' };
 
-const statusColor: Record<AlertStatus, string> = { open: 'red', acknowledged: 'blue', dismissed: 'gray' };
+const statusColor: Record<AlertStatus, string> = { open: 'red', acknowledged: 'blue', dismissed: 'gray', declared: 'grape' };
 
 /** The risk score (0–100) as a coloured block, with its meaning for screen readers and on hover. */
 export function RiskScore({ risk, severity, size = 'md' }: { risk: number; severity: Severity; size?: 'md' | 'lg' }) {

@@ -1,8 +1,9 @@
 // /alerts/$alertId: one alert — its topic, status, risk and suggested severity; the plain-language summary; each
 // signal that moved against its usual band (or, for a manual rule's alert, the rule and its count); the mentions
-// behind it; and acknowledge / dismiss for responders.
-import { Alert, Anchor, Badge, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { IconArchive, IconInfoCircle } from '@tabler/icons-react';
+// behind it; acknowledge / dismiss for responders; "宣告危機" (declare a crisis from it) for those who may, and for an
+// alert already declared, a link to its crisis room.
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { IconArchive, IconArrowRight, IconFlame, IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -35,7 +36,8 @@ function useActorName() {
 function Responses({ alert: a }: { alert: AlertDetail }) {
   const { t } = useTranslation();
   const name = useActorName();
-  if (!a.acknowledgedAt && !a.closedAt) return null;
+  // A declared alert's close is told by its crisis hand-off instead.
+  if (!a.acknowledgedAt && a.status !== 'dismissed') return null;
   return (
     <Alert
       color={a.status === 'dismissed' ? 'gray' : 'blue'}
@@ -63,9 +65,39 @@ function Responses({ alert: a }: { alert: AlertDetail }) {
   );
 }
 
+/** An alert handed over to a crisis: says so and links to the crisis room. */
+function Declared({ alert: a }: { alert: AlertDetail }) {
+  const { t } = useTranslation();
+  const zone = useOrgTimeZone();
+  return (
+    <Alert
+      color="grape"
+      variant="light"
+      icon={<IconFlame size={18} />}
+      title={t('crises.handoff.declaredTitle')}
+      data-testid="alert-declared"
+    >
+      <Stack gap={6} align="flex-start">
+        <Text size="sm">
+          {a.closedAt
+            ? t('crises.handoff.declaredBy', { name: a.closedBy ?? t('warnings.detail.someone'), time: formatDateTime(a.closedAt, zone) })
+            : t('crises.handoff.declaredBody')}
+        </Text>
+        {a.crisisId ? (
+          <Button component={Link} to={`/crises/${a.crisisId}`} size="xs" color="grape" rightSection={<IconArrowRight size={14} />}>
+            {t('crises.handoff.openRoom')}
+          </Button>
+        ) : null}
+      </Stack>
+    </Alert>
+  );
+}
+
 function Header({ alert: a }: { alert: AlertDetail }) {
   const { t } = useTranslation();
   const canRespond = useCan('alert.respond');
+  const canDeclare = useCan('crisis.declare');
+  const active = a.status === 'open' || a.status === 'acknowledged';
   return (
     <Stack gap="sm">
       <Group wrap="nowrap" align="flex-start" gap="md">
@@ -99,12 +131,25 @@ function Header({ alert: a }: { alert: AlertDetail }) {
           </Group>
         </Stack>
       </Group>
-      {canRespond && a.status !== 'dismissed' ? (
+      {(canRespond || canDeclare) && active ? (
         <Group gap="xs" data-testid="alert-actions">
-          {a.status === 'open' ? <AcknowledgeButton alert={a} /> : null}
-          <DismissButton alert={a} />
+          {canDeclare ? (
+            <Button
+              component={Link}
+              to="/crises/new"
+              search={{ alertId: a.id } as never}
+              color="red"
+              leftSection={<IconFlame size={16} />}
+              data-testid="declare-from-alert"
+            >
+              {t('crises.handoff.declare')}
+            </Button>
+          ) : null}
+          {canRespond && a.status === 'open' ? <AcknowledgeButton alert={a} /> : null}
+          {canRespond ? <DismissButton alert={a} /> : null}
         </Group>
       ) : null}
+      {a.status === 'declared' ? <Declared alert={a} /> : null}
       {canRespond ? null : (
         <Text size="sm" c="dimmed">
           {t('warnings.detail.readOnly')}
