@@ -16,6 +16,9 @@ type Command = {
   run: (v: Record<string, string | boolean | undefined>, positionals: string[]) => Promise<number | undefined>;
 };
 
+/** `--org` of the crisis commands. */
+const orgOption = { type: 'string', help: 'organisation id (needed only when there are several)' } as const;
+
 const commands: Record<string, Command> = {
   start: {
     usage: 'firebreak start',
@@ -106,6 +109,45 @@ const commands: Record<string, Command> = {
     },
     run: async (v, args) => (await import('./import.ts')).importCommand(loadConfig(), v, args),
   },
+  'crisis declare': {
+    usage:
+      'firebreak crisis declare --title T --type TYPE --severity L1..L4 [--summary S] [--reason R] [--alert ALERT_ID] [--org ORG_ID] [--json]',
+    help: 'Declare a crisis (宣告危機) as the API does: the playbook for its type and level sets up the tasks and their deadlines. Prints the crisis.',
+    options: {
+      title: { type: 'string', help: 'what is happening, in a line (required)' },
+      type: {
+        type: 'string',
+        help: 'product_quality | service_failure | data_breach | misconduct | offensive_content | misinformation | legal_regulatory | partner_influencer | other (required)',
+      },
+      severity: { type: 'string', help: 'L1 | L2 | L3 | L4, L1 the most severe (required)' },
+      summary: { type: 'string', help: 'what is known so far' },
+      reason: { type: 'string', help: 'why this level (the first entry of the decision log)' },
+      alert: { type: 'string', help: 'the alert id this crisis grows from (marked declared and linked)' },
+      org: orgOption,
+      json: { type: 'boolean', help: 'print the crisis as JSON' },
+    },
+    run: async (v) => (await import('./crisis.ts')).crisisDeclareCommand(loadConfig(), v),
+  },
+  'crisis list': {
+    usage: 'firebreak crisis list [--status active|declared|responding|monitoring|recovering|closed] [--org ORG_ID] [--json]',
+    help: 'List crises, newest first: number, level, status, when declared, open and overdue tasks, the next deadline.',
+    options: {
+      status: { type: 'string', help: 'active (every state but closed) or one state (default: all)' },
+      org: orgOption,
+      json: { type: 'boolean', help: 'print {"crises": […]} as JSON' },
+    },
+    run: async (v) => (await import('./crisis.ts')).crisisListCommand(loadConfig(), v),
+  },
+  'crisis show': {
+    usage: 'firebreak crisis show NUMBER|ID [--org ORG_ID] [--json]',
+    help: 'Show one crisis (by its number, 12 or #12, or its id): team, tasks with deadlines (overdue marked), decisions and the latest timeline.',
+    positionals: true,
+    options: {
+      org: orgOption,
+      json: { type: 'boolean', help: 'print the crisis as JSON, as the API returns it' },
+    },
+    run: async (v, args) => (await import('./crisis.ts')).crisisShowCommand(loadConfig(), v, args),
+  },
   'audit verify': {
     usage: 'firebreak audit verify [--json]',
     help: 'Walk the audit hash chain and report the first broken link. Exit code 1 if broken.',
@@ -128,6 +170,12 @@ function printHelp(name?: string) {
   console.log('Run `firebreak <command> --help` for a command’s options.');
 }
 
+function printGroupHelp(names: string[]) {
+  console.log('Commands:');
+  for (const n of names) console.log(`  ${commands[n].usage}\n      ${commands[n].help}`);
+  console.log('\nRun `firebreak <command> --help` for a command’s options.');
+}
+
 async function main(argv: string[]) {
   const name = commands[`${argv[0]} ${argv[1]}`] ? `${argv[0]} ${argv[1]}` : argv[0];
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -135,9 +183,16 @@ async function main(argv: string[]) {
     return 0;
   }
   const cmd = commands[name];
+  const group = Object.keys(commands).filter((n) => n.startsWith(`${argv[0]} `));
+  if (!cmd && group.length && [undefined, '--help', '-h'].includes(argv[1])) {
+    // `firebreak crisis` / `firebreak crisis --help`: the group's commands.
+    printGroupHelp(group);
+    return argv[1] ? 0 : 2;
+  }
   if (!cmd) {
     console.error(`Unknown command: ${argv.slice(0, 2).join(' ')}\n`);
-    printHelp();
+    if (group.length) printGroupHelp(group);
+    else printHelp();
     return 2;
   }
   const rest = argv.slice(name.split(' ').length);
