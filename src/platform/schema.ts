@@ -38,3 +38,26 @@ export const throttles = pgTable('throttles', {
   windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
+
+/**
+ * Uploaded files (screenshots of reports now; documents and evidence later). The bytes live in the file
+ * store under the server-chosen `storageKey`; the type is the one sniffed from the bytes, never the client's.
+ */
+export const files = pgTable(
+  'files',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    orgId: uuid('org_id').notNull(),
+    /** Where the bytes are in the store (chosen by the server, never from the client's name). */
+    storageKey: text('storage_key').notNull(),
+    sha256: text('sha256').notNull(),
+    /** Sniffed from the magic bytes (image/png, image/jpeg, image/webp, image/gif, application/pdf …). */
+    contentType: text('content_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    /** The client's file name, for display only (cleaned; never used as a path). */
+    displayName: text('display_name'),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('files_org_idx').on(t.orgId, t.createdAt)],
+);
