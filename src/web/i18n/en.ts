@@ -1,5 +1,9 @@
 // English messages: complete, same keys as zh-TW (the compiler checks).
+
+import { en as configEn } from '../../features/crises/web/config/messages.ts';
 import { en as crisesEn } from '../../features/crises/web/messages.ts';
+import { en as pulseEn } from '../../features/crises/web/pulse/messages.ts';
+import { en as reportsEn } from '../../features/crises/web/reports/messages.ts';
 import { monitoringEn } from '../../features/monitoring/web/messages.ts';
 import { en as warningsEn } from '../../features/warnings/web/messages.ts';
 import type { Messages } from './zh-TW.ts';
@@ -326,6 +330,9 @@ export const en: Messages = {
   monitoring: monitoringEn,
   warnings: warningsEn,
   crises: crisesEn,
+  reports: reportsEn,
+  crisisConfig: configEn,
+  crisisPulse: pulseEn,
   errors: {
     title: 'Something went wrong',
     network: 'Cannot reach the server. Check your connection and try again.',

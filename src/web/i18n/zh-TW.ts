@@ -1,5 +1,9 @@
 // Traditional Chinese (Taiwan) messages: the default language and the shape every other language must match.
+
+import { zhTW as configZhTW } from '../../features/crises/web/config/messages.ts';
 import { zhTW as crisesZhTW } from '../../features/crises/web/messages.ts';
+import { zhTW as pulseZhTW } from '../../features/crises/web/pulse/messages.ts';
+import { zhTW as reportsZhTW } from '../../features/crises/web/reports/messages.ts';
 import { monitoringZhTW } from '../../features/monitoring/web/messages.ts';
 import { zhTW as warningsZhTW } from '../../features/warnings/web/messages.ts';
 
@@ -284,6 +288,9 @@ export const zhTW = {
   monitoring: monitoringZhTW,
   warnings: warningsZhTW,
   crises: crisesZhTW,
+  reports: reportsZhTW,
+  crisisConfig: configZhTW,
+  crisisPulse: pulseZhTW,
   errors: {
     title: '發生錯誤',
     network: '無法連線到伺服器，請檢查網路後再試。',

@@ -55,6 +55,17 @@ async function claimAlert(tx: Executor, orgId: string, alertId: string): Promise
   return a.topic_id;
 }
 
+/** Checks the employee report to accept (this organisation's, still new), locked; returns its reporter. */
+async function claimReport(tx: Executor, orgId: string, reportId: string): Promise<{ reporterId: string; number: number }> {
+  const r = await tx.execute<{ status: string; reporter_id: string; number: number }>(
+    sql`SELECT status, reporter_id, number FROM crisis_reports WHERE id = ${reportId} AND org_id = ${orgId} FOR UPDATE`,
+  );
+  const rep = r.rows[0];
+  if (!rep) throw fieldError('reportId', 'No such report.', 'unknown_report');
+  if (rep.status !== 'new') throw new AppError('conflict', `This report has already been triaged (it is ${rep.status}).`);
+  return { reporterId: rep.reporter_id, number: rep.number };
+}
+
 async function checkTopics(tx: Executor, orgId: string, ids: string[]) {
   if (ids.length === 0) return;
   const r = await tx.execute<{ n: number }>(
@@ -82,6 +93,7 @@ export async function declareCrisis(
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${NUMBER_LOCK}, hashtext(${p.orgId}))`);
     await checkTopics(tx, p.orgId, topicIds);
     const alertTopic = input.alertId ? await claimAlert(tx, p.orgId, input.alertId) : null;
+    const report = input.reportId ? await claimReport(tx, p.orgId, input.reportId) : null;
     if (alertTopic && !topicIds.includes(alertTopic)) topicIds.unshift(alertTopic);
     const next = await tx.execute<{ n: number }>(sql`SELECT coalesce(max(number), 0)::int + 1 AS n FROM crises WHERE org_id = ${p.orgId}`);
     const number = next.rows[0].n;
@@ -126,6 +138,7 @@ export async function declareCrisis(
           severity: input.severity,
           reason: input.reason ?? null,
           alertId: input.alertId ?? null,
+          reportId: input.reportId ?? null,
           topicIds,
           commanderId: userId,
           roles: book.roles,
@@ -150,6 +163,26 @@ export async function declareCrisis(
           subjectType: 'alert',
           subjectId: input.alertId,
           data: { topicId: alertTopic, number },
+        },
+        meta,
+      );
+    }
+    if (input.reportId && report) {
+      await tx.execute(sql`UPDATE crisis_reports SET status = 'accepted', crisis_id = ${crisisId}, triaged_by = ${userId},
+        triaged_at = ${now.toISOString()}, version = version + 1 WHERE id = ${input.reportId}`);
+      // The reporter follows their report's status live; the triage queue (managers) refreshes from the org room.
+      await crisisEvent(
+        tx,
+        deps.clock,
+        c,
+        {
+          type: 'report.accepted',
+          actor,
+          list: true,
+          subjectType: 'report',
+          subjectId: input.reportId,
+          users: [report.reporterId],
+          data: { reportNumber: report.number, crisisNumber: number },
         },
         meta,
       );

@@ -1,5 +1,8 @@
 // Routes of the crisis screens under the app shell: the list, the declare form and a crisis room.
 import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { configRoutes } from './config/routes.tsx';
+import { pulseRoutes } from './pulse/routes.tsx';
+import { reportsRoutes } from './reports/routes.tsx';
 import { validateCrisesSearch, validateDeclareSearch } from './search.ts';
 
 /** /crises, /crises/new (?alertId=) and /crises/$crisisId. */
@@ -22,5 +25,8 @@ export function crisesRoutes(appRoute: AnyRoute): AnyRoute[] {
       path: '/crises/$crisisId',
       component: lazyRouteComponent(() => import('./pages/crisis-page.tsx'), 'CrisisPage'),
     }),
+    ...reportsRoutes(appRoute),
+    ...configRoutes(appRoute),
+    ...pulseRoutes(appRoute),
   ];
 }

@@ -34,6 +34,9 @@ export const actions = [
   'crisis.declare',
   'crisis.manage',
   'crisis.work',
+  'crisis.configure',
+  'report.create',
+  'report.triage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -73,6 +76,11 @@ const roleGrants: Record<Action, Role[]> = {
   'crisis.declare': ['admin', 'manager'],
   'crisis.manage': staff,
   'crisis.work': staff,
+  // Playbooks, the grading matrix, the lists of crisis types and team roles.
+  'crisis.configure': ['admin'],
+  // Employee reports (通報): anyone on the staff or a reporter may report and follow their own reports.
+  'report.create': ['admin', 'manager', 'member', 'reporter'],
+  'report.triage': ['admin', 'manager'],
 };
 
 /** Which token scopes hold each action (machines never act as people). */
