@@ -106,6 +106,10 @@ export const notificationDeliveries = pgTable(
     channelId: uuid('channel_id').references(() => notificationChannels.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').references(() => users.id),
     alertId: uuid('alert_id').references(() => alerts.id),
+    /** A crisis message (team paged on declaration, overdue task, sign-off request, sitrep …): its crisis. */
+    crisisId: uuid('crisis_id'),
+    /** A crisis message's own words, fixed when queued: { title, body, link } in the organisation's language. */
+    payload: jsonb('payload'),
     event: text('event').notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
     status: text('status').notNull().default('pending'),
