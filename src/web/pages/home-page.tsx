@@ -1,6 +1,7 @@
-// Home: a welcome with the organisation's name, the user's role and links into every section.
-import { Anchor, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconSettings } from '@tabler/icons-react';
+// Home: a welcome with the organisation's name, the user's role, the way to report a possible crisis (通報), and
+// links into every section the user may use.
+import { Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconSettings, IconSpeakerphone } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { sections } from '../sections.ts';
@@ -10,6 +11,8 @@ import { useSession } from '../session.ts';
 export function HomePage() {
   const { t } = useTranslation();
   const session = useSession();
+  const may = (permission: string) => session.permissions.includes(permission);
+  const usable = sections.filter((s) => may(s.permission));
   return (
     <Stack gap="lg">
       <Stack gap={4}>
@@ -18,11 +21,28 @@ export function HomePage() {
           {t('home.signedInAs', { name: session.user.name, role: t(`role.${session.user.role}`) })}
         </Text>
       </Stack>
-      <Title order={3} size="h4">
-        {t('home.sectionsTitle')}
-      </Title>
+      {may('report.create') ? (
+        <Paper withBorder radius="md" p="md" bg="red.0" data-testid="home-report">
+          <Stack gap="sm" align="flex-start">
+            <Text fw={500}>{t('reports.homeCta')}</Text>
+            <Group gap="xs">
+              <Button component={Link} to="/report" color="red" size="md" leftSection={<IconSpeakerphone size={18} />}>
+                {t('reports.nav.reportCta')}
+              </Button>
+              <Button component={Link} to="/reports/mine" variant="default" size="md">
+                {t('reports.nav.mine')}
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      ) : null}
+      {usable.length ? (
+        <Title order={3} size="h4">
+          {t('home.sectionsTitle')}
+        </Title>
+      ) : null}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-        {sections.map((s) => (
+        {usable.map((s) => (
           <Card key={s.key} withBorder padding="md" radius="md" renderRoot={(props) => <Link to={s.path} {...props} />}>
             <Group gap="sm" wrap="nowrap" mb="xs">
               <ThemeIcon variant="light" color="orange" size="lg">

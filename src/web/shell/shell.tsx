@@ -1,14 +1,16 @@
 // The authenticated application shell: header, navigation (a burger drawer on phones) and the page.
-import { AppShell, Burger, Group, Indicator, NavLink, ScrollArea, Text } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Group, Indicator, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconFlame, IconHome, IconSettings } from '@tabler/icons-react';
+import { IconFlame, IconHome, IconSettings, IconSpeakerphone } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reportQueueQuery, useReportsLive } from '../../features/crises/web/reports/queries.ts';
 import { useAlertNotifications } from '../../features/warnings/web/alert-notifier.ts';
 import { OpenAlertsBadge, useOpenAlertCount } from '../../features/warnings/web/components/open-alerts-badge.tsx';
 import { startLive } from '../live.ts';
-import { sections } from '../sections.ts';
+import { reportLinks, sections } from '../sections.ts';
 import { useSession } from '../session.ts';
 import { LiveIndicator } from './live-indicator.tsx';
 import { usePreferenceSync } from './preference-sync.ts';
@@ -26,6 +28,12 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
   const readsAlerts = session.permissions.includes('alert.read');
   const openAlerts = useOpenAlertCount(readsAlerts);
   useAlertNotifications(readsAlerts);
+  const may = (permission: string) => session.permissions.includes(permission);
+  const reports = may('report.create');
+  // Triagers see how many reports wait; report.* events refresh it (and every report screen) live.
+  const triages = may('report.triage');
+  const waiting = useQuery({ ...reportQueueQuery('new'), enabled: triages, select: (q) => q.counts.new }).data ?? 0;
+  useReportsLive();
 
   useEffect(() => {
     startLive({ userId: session.user.id, orgId: session.org.id });
@@ -38,12 +46,28 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
 
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome size={18} />, exact: true },
-    ...sections.map((s) => ({
-      to: s.path,
-      label: t(`nav.${s.key}`),
-      icon: <s.icon size={18} />,
-      badge: s.key === 'alerts' && readsAlerts ? <OpenAlertsBadge count={openAlerts} /> : undefined,
-    })),
+    ...reportLinks
+      .filter((l) => may(l.permission))
+      .map((l) => ({
+        to: l.path,
+        label: t(`reports.nav.${l.key}`),
+        icon: <l.icon size={18} />,
+        exact: true,
+        badge:
+          l.key === 'queue' && waiting > 0 ? (
+            <Badge color="red" size="sm" circle data-testid="report-queue-count">
+              {waiting}
+            </Badge>
+          ) : undefined,
+      })),
+    ...sections
+      .filter((s) => may(s.permission))
+      .map((s) => ({
+        to: s.path,
+        label: t(`nav.${s.key}`),
+        icon: <s.icon size={18} />,
+        badge: s.key === 'alerts' && readsAlerts ? <OpenAlertsBadge count={openAlerts} /> : undefined,
+      })),
     { to: '/settings/profile', label: t('nav.settings'), icon: <IconSettings size={18} /> },
   ];
   const isActive = (item: NavItem) =>
@@ -55,7 +79,13 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
             {/* On a phone the navigation is folded away: a dot on the menu button says alerts are waiting. */}
-            <Indicator color="red" size={9} offset={4} disabled={!readsAlerts || openAlerts === 0 || opened} hiddenFrom="sm">
+            <Indicator
+              color="red"
+              size={9}
+              offset={4}
+              disabled={opened || ((!readsAlerts || openAlerts === 0) && waiting === 0)}
+              hiddenFrom="sm"
+            >
               <Burger opened={opened} onClick={toggle} size="sm" aria-label={t('nav.openMenu')} />
             </Indicator>
             <IconFlame size={24} color="var(--mantine-color-orange-6)" aria-hidden />
@@ -66,7 +96,21 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
               {session.org.name}
             </Text>
           </Group>
-          <Group gap="md" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            {reports ? (
+              <Button
+                component={Link}
+                to="/report"
+                color="red"
+                size="compact-md"
+                leftSection={<IconSpeakerphone size={16} />}
+                aria-label={t('reports.nav.reportCta')}
+                title={t('reports.nav.reportCta')}
+                data-testid="header-report"
+              >
+                {t('reports.nav.report')}
+              </Button>
+            ) : null}
             <LiveIndicator />
             <UserMenu onSignOut={onSignOut} />
           </Group>
