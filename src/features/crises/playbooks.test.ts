@@ -1,4 +1,4 @@
-// Every default playbook is valid and keeps the response-time norms.
+// Every default playbook is valid and keeps the response-time norms; its notification plan covers the team once.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { crisisTypes, playbook, severities } from './contract.ts';
@@ -24,6 +24,11 @@ test('every type × level has a valid playbook that keeps the clocks', () => {
       assert.ok(due('legal_review') < due('holding_statement'), `${where}: legal review before any statement`);
       for (const key of ['cs_script', 'employee_briefing', 'situation_update']) assert.ok(Number.isFinite(due(key)), `${where}: ${key}`);
       assert.equal(p.updateEveryHours, updateEvery[severity]);
+      const n = p.notify ?? { page: [], inform: [] };
+      assert.deepEqual([...n.page, ...n.inform].sort(), [...p.roles].sort(), `${where}: everyone on the team is paged or informed, once`);
+      assert.ok(n.page.includes('commander'), `${where}: the commander is paged`);
+      for (const t of p.tasks)
+        for (const c of t.checklist ?? []) assert.ok(c['zh-TW'] && c.en, `${where}: ${t.key} checklist in both languages`);
       const dues = p.tasks.map((t) => t.dueMinutes);
       assert.deepEqual(
         dues,
@@ -35,6 +40,9 @@ test('every type × level has a valid playbook that keeps the clocks', () => {
   assert.equal(defaultPlaybook('other', 'L1').roles.length, 8, 'L1 fills the whole team');
   assert.deepEqual(defaultPlaybook('other', 'L4').roles, ['commander', 'pr_lead', 'scribe']);
   assert.equal(defaultPlaybook('other', 'L1').tasks.find((t) => t.key === 'confirm_facts')?.dueMinutes, 15);
+  assert.ok((defaultPlaybook('other', 'L1').tasks.find((t) => t.key === 'holding_statement')?.checklist?.length ?? 0) >= 3);
+  assert.deepEqual(defaultPlaybook('other', 'L4').notify, { page: ['commander'], inform: ['pr_lead', 'scribe'] });
+  assert.ok(defaultPlaybook('other', 'L1').notify?.page.includes('executive_sponsor'), 'L1 pages the executive sponsor');
 });
 
 test('type-specific tasks', () => {

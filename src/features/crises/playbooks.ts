@@ -6,7 +6,39 @@
 import type { CrisisType, Playbook, PlaybookTask, Severity, TeamRole } from './contract.ts';
 
 type Level = Severity;
-type Step = { key: string; zh: string; en: string; role: TeamRole; due: Record<Level, number | null> };
+type Item = { 'zh-TW': string; en: string };
+type Step = { key: string; zh: string; en: string; role: TeamRole; due: Record<Level, number | null>; checklist?: Item[] };
+
+/** Checklists for the tasks every crisis gets (copied into the crisis's tasks when declaring). */
+const checklists: Record<string, Item[]> = {
+  confirm_facts: [
+    { 'zh-TW': '蒐集原始貼文、截圖與連結並存證', en: 'Collect and preserve the original posts, screenshots and links' },
+    { 'zh-TW': '向相關部門確認事實經過', en: 'Confirm what happened with the departments involved' },
+    { 'zh-TW': '列出已知、未知與待查事項', en: 'List what is known, unknown and still to check' },
+  ],
+  legal_review: [
+    { 'zh-TW': '確認聲明不承認未經證實的責任', en: 'Check the statement admits no unproven liability' },
+    { 'zh-TW': '確認未揭露個人資料或營業秘密', en: 'Check it discloses no personal data or trade secrets' },
+  ],
+  holding_statement: [
+    { 'zh-TW': '說明已知情況與正在採取的行動', en: 'Say what is known and what is being done' },
+    { 'zh-TW': '表達關心並說明下次更新時間', en: 'Show concern and say when the next update comes' },
+    { 'zh-TW': '經法務審閱與指揮官核准', en: 'Reviewed by legal and approved by the commander' },
+    { 'zh-TW': '同步發布於官網與官方社群帳號', en: 'Publish on the website and official social accounts together' },
+  ],
+  cs_script: [
+    { 'zh-TW': '統一回覆話術與常見問答', en: 'One response script and FAQ' },
+    { 'zh-TW': '升級處理的條件與窗口', en: 'When and to whom to escalate' },
+  ],
+};
+
+/** Who is paged on declaring (the rest of the team is informed): the L1/L2 core also pages the executive sponsor and legal. */
+const pagedByLevel: Record<Level, TeamRole[]> = {
+  L1: ['commander', 'pr_lead', 'legal_counsel', 'executive_sponsor', 'spokesperson'],
+  L2: ['commander', 'pr_lead', 'legal_counsel'],
+  L3: ['commander', 'pr_lead'],
+  L4: ['commander'],
+};
 
 const H = 60;
 const DAY = 24 * H;
@@ -326,13 +358,22 @@ export function defaultPlaybook(type: CrisisType, severity: Severity): Playbook 
   for (const s of [...common, ...specific[type]]) {
     const due = s.due[severity];
     if (due === null) continue;
-    tasks.push({ key: s.key, title: { 'zh-TW': s.zh, en: s.en }, role: owner(s.role), dueMinutes: due });
+    const checklist = s.checklist ?? checklists[s.key];
+    tasks.push({
+      key: s.key,
+      title: { 'zh-TW': s.zh, en: s.en },
+      role: owner(s.role),
+      dueMinutes: due,
+      ...(checklist ? { checklist: checklist.map((c) => ({ ...c })) } : {}),
+    });
   }
   tasks.sort((a, b) => a.dueMinutes - b.dueMinutes);
-  return { type, severity, roles, tasks, updateEveryHours: updateEveryHours[severity] };
+  const page = roles.filter((r) => pagedByLevel[severity].includes(r));
+  const notify = { page, inform: roles.filter((r) => !page.includes(r)) };
+  return { type, severity, roles, tasks, notify, updateEveryHours: updateEveryHours[severity] };
 }
 
-/** The playbook declaring instantiates (the organisation's own playbooks may replace the defaults later). */
+/** The shipped playbook (the server's playbook-store applies the organisation's own when it has one). */
 export function playbookFor(type: CrisisType, severity: Severity): Playbook {
   return defaultPlaybook(type, severity);
 }

@@ -1,5 +1,5 @@
-// The declare form's preview of what declaring will set up: the playbook's roles to fill and its tasks, each with
-// its clock from the declaration ("T+15 分鐘"), for the chosen type at the chosen level.
+// The declare form's preview of what declaring will set up: the organisation's playbook's roles to fill and its tasks,
+// each with its clock from the declaration ("T+15 分鐘") and checklist size, and who is paged or informed.
 import { Alert, Badge, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -75,6 +75,7 @@ function PlaybookBody({ type, severity }: { type: CrisisType; severity: Severity
                   </Text>
                   <Text size="xs" c="dimmed">
                     {t(`crises.role.${task.role}`)}
+                    {task.checklist?.length ? ` · ${t('crisisConfig.preview.checklist', { count: task.checklist.length })}` : ''}
                   </Text>
                 </Stack>
               </Group>
@@ -82,6 +83,15 @@ function PlaybookBody({ type, severity }: { type: CrisisType; severity: Severity
           </Stack>
         )}
       </Stack>
+      {(['page', 'inform'] as const).map((k) =>
+        p.notify?.[k].length ? (
+          <Text key={k} size="xs" c="dimmed" data-testid={`playbook-notify-${k}`}>
+            {t(k === 'page' ? 'crisisConfig.preview.paged' : 'crisisConfig.preview.informed')}
+            {'：'}
+            {p.notify[k].map((r) => t(`crises.role.${r}`)).join('、')}
+          </Text>
+        ) : null,
+      )}
       <Text size="xs" c="dimmed">
         {t('crises.playbook.updates', { count: p.updateEveryHours })}
       </Text>

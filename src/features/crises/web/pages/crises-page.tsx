@@ -1,7 +1,7 @@
 // /crises: active crises first (most severe, then newest), each with its severity, state, declaration time and next
 // deadline; tabs for closed and all; "宣告危機" for those who may declare. Live crisis.* events refresh it.
 import { Button, Paper, Stack, Tabs, Text, ThemeIcon } from '@mantine/core';
-import { IconFlame, IconPlus } from '@tabler/icons-react';
+import { IconFlame, IconPlus, IconSettings } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -48,6 +48,7 @@ export function CrisesPage() {
   const navigate = useNavigate();
   const filter = search.status ?? 'active';
   const canDeclare = useCan('crisis.declare');
+  const canConfigure = useCan('crisis.configure');
   const list = useQuery({ ...crisesQuery(filter), placeholderData: keepPreviousData });
   return (
     <RequirePermission permission="crisis.read">
@@ -55,11 +56,24 @@ export function CrisesPage() {
         title={t('crises.title')}
         description={t('crises.intro')}
         actions={
-          canDeclare ? (
-            <Button component={Link} to="/crises/new" color="red" leftSection={<IconPlus size={16} />} data-testid="declare-crisis">
-              {t('crises.declare')}
-            </Button>
-          ) : null
+          <>
+            {canConfigure ? (
+              <Button
+                component={Link}
+                to="/crises/settings"
+                variant="default"
+                leftSection={<IconSettings size={16} />}
+                data-testid="crisis-settings"
+              >
+                {t('crisisConfig.open')}
+              </Button>
+            ) : null}
+            {canDeclare ? (
+              <Button component={Link} to="/crises/new" color="red" leftSection={<IconPlus size={16} />} data-testid="declare-crisis">
+                {t('crises.declare')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Stack gap="md">
