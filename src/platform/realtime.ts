@@ -11,6 +11,7 @@ export type ServerMessage =
   | { type: 'subscribed'; room: string }
   | { type: 'denied'; room: string }
   | { type: 'event'; room: string; event: { type: string; id: string | null; subject: string | null; version: number } }
+  | { type: 'presence'; room: string; userIds: string[] }
   | { type: 'heartbeat' }
   | { type: 'pong' }
   | { type: 'session.ended' };
@@ -51,11 +52,24 @@ export function createRealtime(app: FastifyInstance, databaseUrl: string, hooks:
     if (c.socket.readyState === 1) c.socket.send(JSON.stringify(m));
   };
 
+  // Presence (who has a room open): the distinct people among a room's sockets, announced to the room when
+  // someone arrives or the last of their sockets leaves (closed, unsubscribed, or dropped by a re-check, such
+  // as a member removed from the team). Only `crisis:` rooms announce it. It is per process: with several
+  // app processes each would know only its own sockets, and presence would have to travel between them
+  // (a `presence` NOTIFY on the events channel, merged per process) — one process serves Firebreak today.
+  const usersIn = (room: string) => [...new Set([...(rooms.get(room) ?? [])].map((c) => c.principal.userId))].sort();
+  const announces = (room: string) => room.startsWith('crisis:');
+  const announce = (room: string) => {
+    const userIds = usersIn(room);
+    for (const c of rooms.get(room) ?? []) send(c, { type: 'presence', room, userIds });
+  };
+
   const leave = (c: Client, room: string) => {
     c.rooms.delete(room);
     const set = rooms.get(room);
-    set?.delete(c);
-    if (set?.size === 0) rooms.delete(room);
+    if (!set?.delete(c)) return;
+    if (set.size === 0) rooms.delete(room);
+    if (announces(room) && ![...set].some((o) => o.principal.userId === c.principal.userId)) announce(room);
   };
 
   // Re-checks a user's live connections when something about them changed (deactivated, role, sign-out).
@@ -123,10 +137,18 @@ export function createRealtime(app: FastifyInstance, databaseUrl: string, hooks:
         send(c, { type: 'denied', room });
         continue;
       }
+      if (c.rooms.has(room)) {
+        send(c, { type: 'subscribed', room });
+        continue;
+      }
+      const arriving = announces(room) && !usersIn(room).includes(c.principal.userId);
       c.rooms.add(room);
       if (!rooms.has(room)) rooms.set(room, new Set());
       rooms.get(room)?.add(c);
       send(c, { type: 'subscribed', room });
+      // Everyone hears of a newcomer; someone opening a second tab is told who is there.
+      if (arriving) announce(room);
+      else if (announces(room)) send(c, { type: 'presence', room, userIds: usersIn(room) });
     }
   };
 
@@ -195,6 +217,8 @@ export function createRealtime(app: FastifyInstance, databaseUrl: string, hooks:
       return listening;
     },
     connectionCount: () => clients.size,
+    /** The people (user ids) with `room` open on this process now. */
+    presence: (room: string): string[] => usersIn(room),
     async close() {
       closed = true;
       clearInterval(heartbeat);

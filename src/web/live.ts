@@ -12,6 +12,7 @@ type ServerMessage =
   | { type: 'hello'; userId: string }
   | { type: 'subscribed' | 'denied'; room: string }
   | { type: 'event'; room: string; event: LiveEvent }
+  | { type: 'presence'; room: string; userIds: string[] }
   | { type: 'heartbeat' | 'pong' | 'session.ended' };
 
 const PING_MS = 25_000;
@@ -58,6 +59,29 @@ export function keysForEvent(event: LiveEvent, myUserId: string | null): QueryKe
     if (event.type === 'crisis.declared') keys.push(['alerts']);
   }
   return keys;
+}
+
+/** The query key of who has a crisis room open: the server's `presence` messages fill it, the pulse panels read it. */
+export const presenceKey = (crisisId: string) => ['crises', 'pulse', crisisId, 'presence'] as const;
+
+/** The toast (a `crisisPulse.toast.*` message) for a crisis event addressed to me in my own room, if it deserves one. */
+export function crisisToastFor(
+  event: LiveEvent,
+  room: string,
+  myUserId: string | null,
+): 'roleChanged' | 'taskChanged' | 'crisisUpdate' | null {
+  // Declaring reaches the declarer's own room (they are its commander): they know already.
+  if (!myUserId || room !== `user:${myUserId}` || !event.type.startsWith('crisis.') || event.type === 'crisis.declared') return null;
+  if (event.type === 'crisis.role_assigned') return 'roleChanged';
+  if (event.type.startsWith('crisis.task_')) return 'taskChanged';
+  return 'crisisUpdate';
+}
+
+/** Shows a crisis toast (loaded on first use, so this module stays free of UI code for its unit tests). */
+function showCrisisToast(key: 'roleChanged' | 'taskChanged' | 'crisisUpdate') {
+  void Promise.all([import('@mantine/notifications'), import('./i18n/index.ts')]).then(([{ notifications }, { default: i18n }]) =>
+    notifications.show({ color: 'orange', message: i18n.t(`crisisPulse.toast.${key}`) }),
+  );
 }
 
 /** Back-off before reconnect attempt `attempt` (0-based): doubling from 0.5 s, up to 50% jitter, never over 30 s. */
@@ -132,6 +156,10 @@ function onMessage(raw: MessageEvent) {
   if (msg.type === 'event') {
     invalidate(keysForEvent(msg.event, userId));
     for (const l of eventListeners) l(msg.event);
+    const toast = crisisToastFor(msg.event, msg.room, userId);
+    if (toast) showCrisisToast(toast);
+  } else if (msg.type === 'presence') {
+    if (msg.room.startsWith('crisis:')) options?.queryClient.setQueryData(presenceKey(msg.room.slice(7)), { userIds: msg.userIds });
   } else if (msg.type === 'session.ended') sessionEnded();
   else if (msg.type === 'hello') {
     // The server listens for messages only once it has authenticated us, which `hello` announces.

@@ -106,3 +106,14 @@ export function inQuietHours(q: { from: string; to: string; timeZone: string } |
   const to = minutesOf(q.to);
   return from < to ? minutes >= from && minutes < to : minutes >= from || minutes < to;
 }
+
+/**
+ * When the quiet hours `t` falls in end (epoch ms), or null when `t` is not in quiet hours: messages that may
+ * wait are held until then.
+ */
+export function quietHoursEnd(q: { from: string; to: string; timeZone: string } | null | undefined, t: number): number | null {
+  if (!q || !inQuietHours(q, t)) return null;
+  const minutes = local(t, q.timeZone).minutes;
+  const wait = (minutesOf(q.to) - minutes + 1440) % 1440 || 1440;
+  return t - (t % 60_000) + wait * 60_000;
+}

@@ -8,9 +8,23 @@ import type { AlertDetail } from '../contract.ts';
 import type { ChannelConfig } from '../notify-contract.ts';
 import { alertSummaryText } from '../summary.ts';
 
-/** What a message says: an alert (or a test), in the organisation's language. */
+/**
+ * A crisis message's words, fixed in the organisation's language when it was queued (crisis-notify.ts);
+ * `link` is a path in the web app (`/crises/<id>`), made absolute with the public URL when sent.
+ */
+export type CrisisPayload = {
+  kind: string;
+  crisisId: string;
+  number: number;
+  severity: 'L1' | 'L2' | 'L3' | 'L4';
+  title: string;
+  body: string;
+  link: string;
+};
+
+/** What a message says: an alert (or a test), or a crisis message, in the organisation's language. */
 export type Message = {
-  event: 'alert.opened' | 'alert.escalated' | 'test';
+  event: 'alert.opened' | 'alert.escalated' | 'test' | `crisis.${string}`;
   deliveryId: string;
   idempotencyKey: string;
   alert: AlertDetail | null;
@@ -21,6 +35,8 @@ export type Message = {
   timeZone?: string;
   /** A test of an escalation policy: the level this message stands for. */
   testLevel?: number;
+  /** A crisis message (then `alert` is null and `link` the crisis room's absolute address, if known). */
+  crisis?: CrisisPayload | null;
 };
 
 /** Settings senders need from the server configuration. */
@@ -50,6 +66,7 @@ const COLOURS = { L1: 0xc92a2a, L2: 0xe8590c, L3: 0xf08c00, L4: 0x1c7ed6 } as co
 /** The title line of a message. */
 export function titleOf(m: Message): string {
   const zh = m.locale === 'zh-TW';
+  if (m.crisis) return m.crisis.title;
   if (!m.alert && m.testLevel)
     return zh
       ? `Firebreak 測試通知（${m.orgName} · 升級流程第 ${m.testLevel} 層）`
@@ -63,6 +80,7 @@ export function titleOf(m: Message): string {
 /** The body text of a message. */
 export function textOf(m: Message): string {
   const zh = m.locale === 'zh-TW';
+  if (m.crisis) return m.link ? `${m.crisis.body}\n\n${zh ? '開啟危機室' : 'Open the crisis room'}: ${m.link}` : m.crisis.body;
   if (!m.alert && m.testLevel)
     return zh
       ? `這是一則測試訊息：預警升級到第 ${m.testLevel} 層時，這裡會收到通知。`
@@ -94,6 +112,7 @@ export function signedWebhook(m: Message, secret: string, now: Date) {
           windowEnd: m.alert.windowEnd,
         }
       : null,
+    ...(m.crisis ? { crisis: { id: m.crisis.crisisId, number: m.crisis.number, severity: m.crisis.severity, kind: m.crisis.kind } } : {}),
   });
   const t = Math.floor(now.getTime() / 1000);
   const v1 = crypto.createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
@@ -126,7 +145,8 @@ async function post(url: string, payload: unknown, m: Message, s: SendSettings, 
 export async function send(config: ChannelConfig, m: Message, s: SendSettings): Promise<{ statusCode: number | null }> {
   const title = titleOf(m);
   const text = textOf(m);
-  const colour = m.alert ? COLOURS[m.alert.severity] : 0x868e96;
+  const severity = m.alert?.severity ?? m.crisis?.severity;
+  const colour = severity ? COLOURS[severity] : 0x868e96;
   switch (config.kind) {
     case 'email': {
       if (!s.smtpUrl) throw new SendError('No outgoing mail server is configured (set FIREBREAK_SMTP_URL).');

@@ -11,7 +11,7 @@ import { type EscalationPolicy, type Severity, severities } from '../contract.ts
 import { type ChannelConfig, channelConfig } from '../notify-contract.ts';
 import { inQuietHours, onCallAt, type Schedule } from '../oncall.ts';
 import { loadAlert } from './alerts.ts';
-import { type Message, type SendSettings, send } from './notify-send.ts';
+import { type CrisisPayload, type Message, type SendSettings, send } from './notify-send.ts';
 
 /** The job that sends one delivery. */
 export const DELIVER = 'notify:deliver';
@@ -25,11 +25,11 @@ export type NotifyDeps = { db: Db; clock: Clock; send: Omit<SendSettings, 'now'>
 
 const rank = (s: string) => severities.indexOf(s as Severity);
 
-/** Queues a job for a delivery (inside the caller's transaction). */
-async function enqueue(tx: Executor, deliveryId: string) {
+/** Queues a job for a delivery (inside the caller's transaction); crisis messages queue theirs through it too. */
+export async function enqueue(tx: Executor, deliveryId: string, runAt?: Date) {
   await tx.execute(
     sql`SELECT graphile_worker.add_job(${DELIVER}, json_build_object('deliveryId', ${deliveryId}::text), job_key := ${`${DELIVER}:${deliveryId}`},
-      max_attempts := ${MAX_ATTEMPTS})`,
+      max_attempts := ${MAX_ATTEMPTS}, run_at := ${runAt ? runAt.toISOString() : null}::timestamptz)`,
   );
 }
 
@@ -92,6 +92,8 @@ type Loaded = {
   channel_id: string | null;
   user_id: string | null;
   alert_id: string | null;
+  crisis_id: string | null;
+  payload: CrisisPayload | null;
   event: Message['event'];
   idempotency_key: string;
   status: string;
@@ -104,9 +106,9 @@ type Loaded = {
 /** One attempt at a delivery (the job's body). Throws to have the queue retry it later. */
 export async function deliver(deps: NotifyDeps, deliveryId: string, attempt: number, maxAttempts = MAX_ATTEMPTS) {
   const r = await deps.db.execute<Loaded>(sql`
-    SELECT d.id, d.org_id, d.channel_id, d.user_id, d.alert_id, d.event, d.idempotency_key, d.status,
+    SELECT d.id, d.org_id, d.channel_id, d.user_id, d.alert_id, d.crisis_id, d.payload, d.event, d.idempotency_key, d.status,
       coalesce(c.config, json_build_object('kind', 'email', 'to', json_build_array(u.email))::jsonb) AS config,
-      coalesce(c.name, 'on call: ' || u.name) AS channel_name, o.name AS org_name, o.default_locale
+      coalesce(c.name, CASE WHEN d.crisis_id IS NULL THEN 'on call: ' ELSE 'crisis team: ' END || u.name) AS channel_name, o.name AS org_name, o.default_locale
     FROM notification_deliveries d LEFT JOIN notification_channels c ON c.id = d.channel_id LEFT JOIN users u ON u.id = d.user_id
     JOIN organisations o ON o.id = d.org_id
     WHERE d.id = ${deliveryId} AND (c.id IS NOT NULL OR u.id IS NOT NULL)`);
@@ -115,12 +117,16 @@ export async function deliver(deps: NotifyDeps, deliveryId: string, attempt: num
   const config = channelConfig.safeParse(d.config);
   const alert = d.alert_id ? await loadAlert(deps.db, d.org_id, d.alert_id) : null;
   const locale = d.default_locale === 'en' ? 'en' : 'zh-TW';
+  const base = deps.publicUrl?.replace(/\/+$/, '');
+  // A crisis message carries its own words (fixed when queued); its link is a path in the web app.
+  const crisis = d.crisis_id && d.payload ? d.payload : null;
   const message: Message = {
     event: d.event,
     deliveryId: d.id,
     idempotencyKey: d.idempotency_key,
     alert,
-    link: alert && deps.publicUrl ? `${deps.publicUrl.replace(/\/+$/, '')}/alerts/${alert.id}` : null,
+    link: !base ? null : alert ? `${base}/alerts/${alert.id}` : crisis ? `${base}${crisis.link}` : null,
+    crisis,
     locale,
     orgName: d.org_name,
     timeZone: await orgTimeZone(deps.db, d.org_id),
@@ -172,14 +178,15 @@ async function record(
       orgId: d.org_id,
       type: outcome.ok ? 'notification.delivered' : last ? 'notification.failed' : 'notification.attempt_failed',
       actor: { type: 'system', label: 'notifications' },
-      // A channel, else the alert a person was paged about, else the person (a test page).
-      subjectType: d.channel_id ? 'notification_channel' : d.alert_id ? 'alert' : 'user',
-      subjectId: d.channel_id ?? d.alert_id ?? d.user_id ?? undefined,
+      // A channel, else the alert or crisis a person was told about, else the person (a test page).
+      subjectType: d.channel_id ? 'notification_channel' : d.alert_id ? 'alert' : d.crisis_id ? 'crisis' : 'user',
+      subjectId: d.channel_id ?? d.alert_id ?? d.crisis_id ?? d.user_id ?? undefined,
       data: {
         deliveryId: d.id,
         channel: d.channel_name,
         event: d.event,
         alertId: d.alert_id,
+        ...(d.crisis_id ? { crisisId: d.crisis_id } : {}),
         attempt,
         statusCode: outcome.statusCode,
         error: outcome.error ?? null,
