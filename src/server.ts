@@ -12,7 +12,12 @@ import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyError, type FastifyRequest, LogController } from 'fastify';
 import { z } from 'zod';
 import { crisisRolesOf } from './features/crises/server/access.ts';
+import { registerCrisisConfigRoutes } from './features/crises/server/config-routes.ts';
+import { crisisJobs } from './features/crises/server/escalation.ts';
+import { registerReportRoutes } from './features/crises/server/report-routes.ts';
 import { registerCrisisRoutes } from './features/crises/server/routes.ts';
+import { registerPulseRoutes } from './features/crises/server/sitrep-routes.ts';
+import { sitrepJobs } from './features/crises/server/sitreps.ts';
 import { registerMonitoringRoutes } from './features/monitoring/server/routes.ts';
 import { createBackground } from './features/monitoring/server/scheduler-worker.ts';
 import { authenticateSession, authenticateToken } from './features/people/server/auth.ts';
@@ -217,12 +222,18 @@ export async function buildServer(opts: ServerOptions) {
   };
   registerNotifyRoutes(router, notifyDeps);
   registerCrisisRoutes(router, { db: database.db, clock });
+  registerCrisisConfigRoutes(router, { db: database.db, clock });
+  registerPulseRoutes(router, { db: database.db, clock, presence: realtime.presence });
+  registerReportRoutes(router, { db: database.db, clock, dataDir: config.dataDir });
+  // Every feature's jobs on the one queue: its tasks by name, and its crontab lines.
+  const featureJobs = [warningJobs(notifyDeps), crisisJobs({ db: database.db, clock }), sitrepJobs({ db: database.db, clock })];
+  const jobs = { tasks: Object.assign({}, ...featureJobs.map((j) => j.tasks)), crontab: featureJobs.flatMap((j) => j.crontab) };
   const background =
     opts.background === false
       ? null
       : createBackground(
           { db: database.db, clock, config, onIngested },
-          { pool: database.pool, databaseUrl: opts.databaseUrl, log: app.log, jobs: warningJobs(notifyDeps) },
+          { pool: database.pool, databaseUrl: opts.databaseUrl, log: app.log, jobs },
         );
 
   router.add({

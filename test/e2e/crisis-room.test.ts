@@ -182,6 +182,114 @@ step('a severity change with its reason shows in the timeline and decision log o
   await shot(lawyer, 'room-member');
 });
 
+step('the commander @-mentions the legal counsel on a task; the counsel sees it live and ticks the checklist', async () => {
+  const card = column(admin, 'todo').getByTestId('task-card').first();
+  const title = (await card.getAttribute('data-task-title')) ?? '';
+  await card.getByTestId('task-open').click();
+  const drawer = admin.getByRole('dialog', { name: '任務詳情' });
+  await drawer.getByRole('heading', { name: title }).waitFor();
+  // A checklist item added in the drawer.
+  await drawer.getByLabel('新的檢查項目').fill('調閱門市監視器畫面');
+  await drawer.getByRole('button', { name: '新增項目' }).click();
+  await drawer.getByRole('checkbox', { name: '調閱門市監視器畫面' }).waitFor();
+  // "@林" offers the counsel; picking inserts the full name.
+  const input = drawer.getByTestId('comment-input');
+  await input.click();
+  await input.pressSequentially('@林');
+  await drawer.getByTestId('mention-suggestions').getByRole('option', { name: '@林法務' }).click();
+  assert.equal(await input.inputValue(), '@林法務 ');
+  await input.pressSequentially('請在 18:00 前確認聲明的法律用語 <b>急</b>');
+  await shot(admin, 'task-drawer');
+  await drawer.getByRole('button', { name: '送出留言' }).click();
+  await drawer.getByTestId('task-comment').getByText('@林法務 請在 18:00 前確認聲明的法律用語 <b>急</b>').waitFor();
+  await admin.keyboard.press('Escape');
+  await drawer.waitFor({ state: 'hidden' });
+
+  // The counsel's browser: the comment on the timeline and on the card, without reloading.
+  await lawyer.getByTestId('timeline').getByText(`Ada Admin 在任務「${title}」留言`).waitFor();
+  const theirs = taskIn(lawyer, 'todo', title);
+  await theirs.getByText('1 則留言').waitFor();
+  await theirs.getByTestId('task-checklist-progress').getByText('檢查清單 0/1').waitFor();
+  // Their own tasks, with checklists to tick.
+  await lawyer
+    .getByTestId('task-show')
+    .getByText(/我的任務/)
+    .click();
+  await lawyer
+    .getByTestId('my-tasks-intro')
+    .getByText(/你擔任法務/)
+    .waitFor();
+  await lawyer.getByTestId('task-show').getByText('全部任務').click();
+  await theirs.getByTestId('task-open').click();
+  const drawer2 = lawyer.getByRole('dialog', { name: '任務詳情' });
+  await drawer2.getByTestId('task-comment').getByText('請在 18:00 前確認聲明的法律用語').waitFor();
+  // Ticking saves at once (the box follows the server's answer).
+  await drawer2.getByRole('checkbox', { name: '調閱門市監視器畫面' }).click();
+  await drawer2.getByRole('checkbox', { name: '調閱門市監視器畫面', checked: true }).waitFor();
+  await lawyer.keyboard.press('Escape');
+  await drawer2.waitFor({ state: 'hidden' });
+  await taskIn(admin, 'todo', title).getByText('檢查清單 1/1').waitFor();
+  await noXss(admin);
+  await noXss(lawyer);
+});
+
+step('a decision needing sign-off is asked of the counsel and signed in their browser', async () => {
+  await admin.getByTestId('decision-log').getByRole('button', { name: '記錄決策' }).click();
+  const dialog = admin.getByRole('dialog', { name: '記錄決策' });
+  await dialog.getByLabel(/決定了什麼/).fill('全面下架問題批號並公告退費方式');
+  await dialog.getByLabel(/理由/).fill('消費者安全優先');
+  await dialog.getByRole('checkbox', { name: '需要高層簽核' }).check();
+  await choose(admin, dialog.getByRole('combobox', { name: '簽核人' }), '林法務');
+  await dialog.getByRole('button', { name: '記錄決策' }).click();
+  const pending = admin.getByTestId('decision').filter({ hasText: '全面下架問題批號' });
+  await pending.getByText('待 林法務 簽核').waitFor();
+
+  const call = lawyer.getByTestId('signoff-call');
+  await call.getByText('需要您簽核').waitFor();
+  await shot(lawyer, 'signoff-asked');
+  const panel = lawyer.getByTestId('decision').filter({ hasText: '全面下架問題批號' }).getByTestId('signoff-panel');
+  await panel.getByLabel(/意見/).fill('同意，請同步通知經銷商');
+  await panel.getByRole('button', { name: '簽核同意' }).click();
+  await pending
+    .locator('[data-status="signed"]')
+    .getByText(/林法務 已簽核同意/)
+    .waitFor();
+  await pending.getByText('簽核意見：同意，請同步通知經銷商').waitFor();
+  assert.equal(await call.count(), 0);
+  await admin.getByTestId('timeline').getByText('林法務 簽核同意決策：全面下架問題批號並公告退費方式').waitFor();
+});
+
+step('the timeline filters by kind, and an entry starred in one browser is starred in the other', async () => {
+  const filter = (page: Page, name: string) => page.getByTestId('timeline-filter').getByText(name, { exact: true }).click();
+  await filter(lawyer, '決策');
+  const entries = lawyer.getByTestId('timeline').getByTestId('timeline-entry');
+  await entries.first().waitFor();
+  const types = await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
+  assert.ok(types.length >= 3, JSON.stringify(types));
+  assert.ok(
+    types.every((x) => /^crisis\.(decision_logged|severity_changed|signoff_requested|decision_signed|decision_declined)$/.test(x ?? '')),
+    JSON.stringify(types),
+  );
+  const signed = entries.filter({ hasText: '簽核同意決策' });
+  await signed.getByRole('button', { name: '加上星號（檢討時回顧）' }).click();
+  await signed.and(lawyer.locator('[data-starred="true"]')).waitFor();
+  await filter(admin, '星號');
+  const starred = admin.getByTestId('timeline').getByTestId('timeline-entry');
+  await starred.filter({ hasText: '簽核同意決策' }).waitFor();
+  assert.equal(await starred.count(), 1);
+  await shot(admin, 'timeline-starred');
+  await filter(admin, '全部');
+  await filter(lawyer, '全部');
+  // The board by role: the roles' groups, the commander's first for the commander.
+  await admin.getByTestId('task-group-by').getByText('依角色').click();
+  const groups = admin.getByTestId('task-board').locator('[data-testid^="task-role-"]');
+  await groups.first().waitFor();
+  assert.equal(await groups.first().getAttribute('data-testid'), 'task-role-commander');
+  assert.ok((await groups.count()) >= 3);
+  await shot(admin, 'board-by-role', false);
+  await admin.getByTestId('task-group-by').getByText('依狀態').click();
+});
+
 step('on a 390 px phone the room is one column without sideways scrolling', async () => {
   const phone = await signIn(legal.email, 390);
   await phone.goto(crisisUrl);
@@ -194,6 +302,14 @@ step('on a 390 px phone the room is one column without sideways scrolling', asyn
   await shot(phone, 'room-phone-timeline', false);
   await phone.getByTestId('team-panel').scrollIntoViewIfNeeded();
   await shot(phone, 'room-phone-team', false);
+  await phone
+    .getByTestId('task-show')
+    .getByText(/我的任務/)
+    .click();
+  await shot(phone, 'room-phone-mine', false);
+  await phone.getByTestId('task-board').getByTestId('task-open').first().click();
+  await phone.getByRole('dialog', { name: '任務詳情' }).getByTestId('task-checklist').waitFor();
+  await shot(phone, 'room-phone-task', false);
   await phone.close();
 });
 

@@ -2,6 +2,7 @@
 // log and the timeline — shared by the server routes, the CLI and the web app.
 import { z } from 'zod';
 import { severities } from '../warnings/contract.ts';
+import { gradingAnswers, makePlaybookSchemas } from './playbook-contract.ts';
 
 export type { Severity } from '../warnings/contract.ts';
 export { severities };
@@ -65,6 +66,8 @@ export const declareInput = z.strictObject({
   reportId: z.uuid().optional(),
   /** Topics whose monitoring the room shows (an alert's topic is added automatically). */
   topicIds: z.array(z.uuid()).max(20).optional(),
+  /** The grading questionnaire's answers (criterion id → option id): kept with the first decision. */
+  grading: gradingAnswers.optional(),
 });
 export type DeclareInput = z.infer<typeof declareInput>;
 
@@ -91,10 +94,18 @@ export const crisisTask = z.object({
   doneAt: z.string().nullable(),
   /** Created by declaring from the playbook (its key), or null when added by hand. */
   playbookKey: z.string().nullable(),
+  /** The checklist (from the playbook, or edited): ticked items are done. */
+  checklist: z.array(z.object({ text: z.string(), done: z.boolean() })),
+  /** When the commander was told it is overdue (null: not for its current due time). */
+  escalatedAt: z.string().nullable(),
   createdAt: z.string(),
   version: z.number().int(),
 });
 export type CrisisTask = z.infer<typeof crisisTask>;
+
+/** An executive sign-off's state. */
+export const signoffStatuses = ['requested', 'signed', 'declined'] as const;
+export type SignoffStatus = (typeof signoffStatuses)[number];
 
 /** One entry of the decision log. */
 export const crisisDecision = z.object({
@@ -105,6 +116,18 @@ export const crisisDecision = z.object({
   rationale: z.string().nullable(),
   decidedBy: z.string(),
   decidedAt: z.string(),
+  /** Executive sign-off, when asked for: who was asked, and their verdict. */
+  signoff: z
+    .object({
+      status: z.enum(signoffStatuses),
+      fromId: z.uuid(),
+      fromName: z.string(),
+      byName: z.string().nullable(),
+      at: z.string().nullable(),
+      note: z.string().nullable(),
+    })
+    .nullable(),
+  version: z.number().int(),
 });
 export type CrisisDecision = z.infer<typeof crisisDecision>;
 
@@ -115,8 +138,35 @@ export const timelineEntry = z.object({
   actor: z.string().nullable(),
   at: z.string(),
   data: z.record(z.string(), z.unknown()),
+  /** Starred for the after-action review. */
+  starred: z.boolean(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntry>;
+
+/** A comment on a task; `@name` mentions resolved by the server to people who may read the crisis. */
+export const taskComment = z.object({
+  id: z.uuid(),
+  taskId: z.uuid(),
+  authorId: z.uuid().nullable(),
+  author: z.string(),
+  /** Plain text, never HTML. */
+  body: z.string(),
+  mentions: z.array(z.object({ userId: z.uuid(), name: z.string() })),
+  createdAt: z.string(),
+});
+export type TaskComment = z.infer<typeof taskComment>;
+
+/** An employee report linked to the crisis (never the reporter's name). */
+export const linkedReport = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  /** The first 200 characters of what was reported. */
+  what: z.string(),
+  urgency: z.string(),
+  status: z.string(),
+  createdAt: z.string(),
+});
+export type LinkedReport = z.infer<typeof linkedReport>;
 
 /** A crisis as listed. */
 export const crisisSummary = z.object({
@@ -149,6 +199,10 @@ export const crisisDetail = crisisSummary.extend({
   tasks: z.array(crisisTask),
   decisions: z.array(crisisDecision),
   timeline: z.array(timelineEntry),
+  /** Comments on the tasks, oldest first. */
+  comments: z.array(taskComment),
+  /** Employee reports accepted as or attached to this crisis. */
+  reports: z.array(linkedReport),
   /** What the caller may do here. */
   can: z.object({ manage: z.boolean(), work: z.boolean() }),
 });
@@ -177,10 +231,14 @@ export const severityInput = z.strictObject({
   version: z.number().int(),
 });
 
-/** Assigning (or handing over) a role; `userId: null` leaves it unfilled. */
+/**
+ * Assigning (or handing over) a role; `userId: null` leaves it unfilled. `expectedUserId` is who the client
+ * believed holds the role (null: unfilled): when someone else changed it meanwhile the change is a 409.
+ */
 export const roleInput = z.strictObject({
   role: z.enum(teamRoles),
   userId: z.uuid().nullable(),
+  expectedUserId: z.uuid().nullable().optional(),
 });
 
 /** Adding a task by hand. */
@@ -191,6 +249,9 @@ export const taskInput = z.strictObject({
   assigneeId: z.uuid().optional(),
   dueAt: z.iso.datetime({ offset: true }).optional(),
 });
+
+/** One checklist item as sent. */
+export const checklistItem = z.strictObject({ text: text(500), done: z.boolean() });
 
 /** Changing a task: the version seen guards against overwriting someone else's change. */
 export const taskPatch = z
@@ -203,6 +264,7 @@ export const taskPatch = z
     role: z.enum(teamRoles).nullable().optional(),
     assigneeId: z.uuid().nullable().optional(),
     dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    checklist: z.array(checklistItem).max(50).optional(),
   })
   .refine((p) => p.status !== 'blocked' || (p.blockedReason?.length ?? 0) > 0, {
     message: 'Say why the task is blocked',
@@ -212,12 +274,24 @@ export const taskPatch = z
 /** A note on the timeline. */
 export const noteInput = z.strictObject({ text: text(5000) });
 
-/** A decision for the log. */
+/** A decision for the log; `requestSignoff` asks `signoffFrom` (default: the team's executive sponsor) to sign it. */
 export const decisionInput = z.strictObject({
   decision: text(2000),
   options: z.string().trim().max(5000).optional(),
   rationale: z.string().trim().max(5000).optional(),
+  requestSignoff: z.boolean().optional(),
+  signoffFrom: z.uuid().optional(),
 });
+
+/** Signing (or declining) a decision one was asked to sign; guarded by the decision's version. */
+export const signoffInput = z.strictObject({
+  verdict: z.enum(['signed', 'declined']),
+  note: z.string().trim().max(2000).optional(),
+  version: z.number().int(),
+});
+
+/** A comment on a task (plain text; `@name` mentions a person who may read the crisis). */
+export const commentInput = z.strictObject({ body: text(5000) });
 
 /** Event types this feature records (each carries the crisis id, so it is also the timeline). */
 export const crisisEvents = [
@@ -229,25 +303,21 @@ export const crisisEvents = [
   'crisis.task_updated',
   'crisis.note_added',
   'crisis.decision_logged',
+  'crisis.task_commented',
+  'crisis.task_overdue',
+  'crisis.signoff_requested',
+  'crisis.decision_signed',
+  'crisis.decision_declined',
 ] as const;
 
-/** A playbook task: what, whose role, and when it is due after the declaration. */
-export const playbookTask = z.strictObject({
-  key: z.string().regex(/^[a-z0-9_]{1,40}$/),
-  title: z.strictObject({ 'zh-TW': text(300), en: text(300) }),
-  role: z.enum(teamRoles),
-  /** Minutes after the declaration (e.g. facts confirmed at T+15). */
-  dueMinutes: z.number().int().min(0).max(43_200),
-});
+/** The playbook schemas (playbook-contract.ts) for the shipped crisis types and team roles. */
+const playbookSchemas = makePlaybookSchemas(crisisTypes, teamRoles);
+/** A playbook task: what, whose role, when it is due after the declaration, its detail and checklist. */
+export const playbookTask = playbookSchemas.playbookTask;
 export type PlaybookTask = z.infer<typeof playbookTask>;
 
-/** A playbook for one crisis type at one level: the roles to fill and the tasks with their clocks. */
-export const playbook = z.strictObject({
-  type: z.enum(crisisTypes),
-  severity: z.enum(severities),
-  roles: z.array(z.enum(teamRoles)).max(teamRoles.length),
-  tasks: z.array(playbookTask).max(100),
-  /** Hours between situation updates while the crisis is active. */
-  updateEveryHours: z.number().int().min(1).max(72),
-});
+/** A playbook for one crisis type at one level: roles (with default people), tasks with clocks, the notification plan. */
+export const playbook = playbookSchemas.playbook;
 export type Playbook = z.infer<typeof playbook>;
+/** The playbooks' import/export file. */
+export const playbookFile = playbookSchemas.playbookFile;

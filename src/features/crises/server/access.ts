@@ -96,6 +96,27 @@ export async function checkTeamUser(tx: Executor, orgId: string, userId: string,
 }
 
 /**
+ * A task's assignee: an active person of the organisation who is on this crisis's team (holds a role), else
+ * 400 on `path`. Assigning gives nobody access: give them a role on the team first.
+ */
+export async function checkAssignee(tx: Executor, orgId: string, crisisId: string, userId: string, path: string) {
+  const u = await checkTeamUser(tx, orgId, userId, path);
+  const r = await tx.execute(sql`SELECT 1 FROM crisis_members WHERE crisis_id = ${crisisId} AND user_id = ${userId} LIMIT 1`);
+  if (r.rows.length === 0) throw fieldError(path, `${u.name} is not on this crisis's team; give them a role first.`, 'not_on_team');
+  return u;
+}
+
+/** The people who may read a crisis: its team, and the organisation's active admins and managers. */
+export async function crisisReaders(tx: Executor, orgId: string, crisisId: string): Promise<{ id: string; name: string }[]> {
+  const r = await tx.execute<{ id: string; name: string }>(sql`
+    SELECT u.id, u.name FROM users u
+    WHERE u.org_id = ${orgId} AND u.status = 'active' AND (u.role IN ('admin', 'manager')
+      OR (u.role = 'member' AND EXISTS (SELECT 1 FROM crisis_members m WHERE m.crisis_id = ${crisisId} AND m.user_id = u.id)))
+    ORDER BY u.name, u.id`);
+  return r.rows;
+}
+
+/**
  * Records a crisis event. Live rooms (chosen here, for the whole feature): every crisis event goes to its
  * `crisis:<id>` room, which only people who may read the crisis can join. Only `list` events (declared,
  * status and severity changes: what the crisis list shows) also go to the organisation's room, so lists

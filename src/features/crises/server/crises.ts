@@ -11,13 +11,19 @@ import {
   type CrisisDecision,
   type CrisisDetail,
   type CrisisStatus,
+  type CrisisType,
   crisisTransitions,
   type DeclareInput,
   type Severity,
+  severities,
   type TimelineEntry,
 } from '../contract.ts';
-import { playbookFor } from '../playbooks.ts';
+import { suggestLevel } from '../playbook-contract.ts';
 import { type CrisisDeps, checkVersion, crisisEvent, fieldError, loadCrisis, type Meta } from './access.ts';
+import { notifyCrisisPeople } from './crisis-notify.ts';
+import { gradingOf } from './grading.ts';
+import { defaultHolders, playbookOf } from './playbook-store.ts';
+import { requestSignoff } from './signoff.ts';
 import { decisionsOf, getCrisis, timelineOf } from './view.ts';
 
 export type { CrisisDeps } from './access.ts';
@@ -29,6 +35,10 @@ const NUMBER_LOCK = 715_020;
 type Locale = 'zh-TW' | 'en';
 const words = {
   declared: { 'zh-TW': (s: Severity) => `宣告為 ${s} 危機`, en: (s: Severity) => `Declared at ${s}` },
+  suggested: {
+    'zh-TW': (s: Severity, up: boolean) => `分級建議：${s}${up ? '（多項達最高等級，提高一級）' : ''}`,
+    en: (s: Severity, up: boolean) => `Suggested level: ${s}${up ? ' (several answers at the top level: one level up)' : ''}`,
+  },
   regraded: {
     'zh-TW': (a: Severity, b: Severity) => `危機等級由 ${a} 調整為 ${b}`,
     en: (a: Severity, b: Severity) => `Severity changed from ${a} to ${b}`,
@@ -40,10 +50,10 @@ async function localeOf(tx: Executor, orgId: string): Promise<Locale> {
   return r.rows[0]?.default_locale === 'en' ? 'en' : 'zh-TW';
 }
 
-/** Checks the alert to hand over (this organisation's, still open or acknowledged), locked; returns its topic. */
-async function claimAlert(tx: Executor, orgId: string, alertId: string): Promise<string> {
-  const r = await tx.execute<{ status: string; topic_id: string }>(
-    sql`SELECT status, topic_id FROM alerts WHERE id = ${alertId} AND org_id = ${orgId} FOR UPDATE`,
+/** Checks the alert to hand over (this organisation's, still open or acknowledged), locked; returns its topic and signals. */
+async function claimAlert(tx: Executor, orgId: string, alertId: string): Promise<{ topic: string; severity: Severity; risk: number }> {
+  const r = await tx.execute<{ status: string; topic_id: string; severity: Severity; risk: number }>(
+    sql`SELECT status, topic_id, severity, risk FROM alerts WHERE id = ${alertId} AND org_id = ${orgId} FOR UPDATE`,
   );
   const a = r.rows[0];
   if (!a) throw fieldError('alertId', 'No such alert.', 'unknown_alert');
@@ -52,7 +62,41 @@ async function claimAlert(tx: Executor, orgId: string, alertId: string): Promise
       'conflict',
       a.status === 'declared' ? 'This alert is already a crisis.' : `This alert is ${a.status}; only an active alert can be declared.`,
     );
-  return a.topic_id;
+  return { topic: a.topic_id, severity: a.severity, risk: a.risk };
+}
+
+/**
+ * The grading questionnaire's answers checked against the organisation's matrix, the level they suggest
+ * (seeded by the alert's level), and their words for the first decision. A level other than the suggested
+ * one needs a reason.
+ */
+async function gradeDeclaration(
+  tx: Executor,
+  orgId: string,
+  input: DeclareInput,
+  alert: { severity: Severity; risk: number } | null,
+  locale: Locale,
+) {
+  if (!input.grading) return null;
+  const { matrix, version } = await gradingOf(tx, orgId);
+  const lines: string[] = [];
+  for (const [criterionId, optionId] of Object.entries(input.grading)) {
+    const c = matrix.criteria.find((x) => x.id === criterionId);
+    if (!c) throw fieldError(`grading.${criterionId}`, `The grading matrix has no criterion ${criterionId}.`, 'unknown_criterion');
+    if (!c.options.some((o) => o.id === optionId))
+      throw fieldError(`grading.${criterionId}`, `${c.label.en} has no answer ${optionId}.`, 'unknown_option');
+  }
+  const suggestion = suggestLevel(matrix, input.grading, alert ?? undefined);
+  for (const c of matrix.criteria) {
+    const id = input.grading[c.id] ?? suggestion.because.find((b) => b.criterionId === c.id && b.fromAlert)?.optionId;
+    const o = c.options.find((x) => x.id === id);
+    const level = o?.level ? (locale === 'en' ? ` (${o.level})` : `（${o.level}）`) : '';
+    if (o) lines.push(`${c.label[locale]}${locale === 'en' ? ': ' : '：'}${o.label[locale]}${level}`);
+  }
+  if (suggestion.level) lines.push(words.suggested[locale](suggestion.level, suggestion.escalated));
+  if (suggestion.level && suggestion.level !== input.severity && !input.reason?.trim())
+    throw fieldError('reason', `The answers suggest ${suggestion.level}; say why you chose ${input.severity}.`, 'reason_required');
+  return { suggestion, text: lines.join('\n'), matrixVersion: version };
 }
 
 /** Checks the employee report to accept (this organisation's, still new), locked; returns its reporter. */
@@ -92,7 +136,8 @@ export async function declareCrisis(
   const id = await deps.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${NUMBER_LOCK}, hashtext(${p.orgId}))`);
     await checkTopics(tx, p.orgId, topicIds);
-    const alertTopic = input.alertId ? await claimAlert(tx, p.orgId, input.alertId) : null;
+    const alert = input.alertId ? await claimAlert(tx, p.orgId, input.alertId) : null;
+    const alertTopic = alert?.topic ?? null;
     const report = input.reportId ? await claimReport(tx, p.orgId, input.reportId) : null;
     if (alertTopic && !topicIds.includes(alertTopic)) topicIds.unshift(alertTopic);
     const next = await tx.execute<{ n: number }>(sql`SELECT coalesce(max(number), 0)::int + 1 AS n FROM crises WHERE org_id = ${p.orgId}`);
@@ -104,21 +149,34 @@ export async function declareCrisis(
         ${userId}, ${actor.label}, ${now.toISOString()})
       RETURNING id`);
     const crisisId = created.rows[0].id;
-    if (userId)
-      await tx.execute(
-        sql`INSERT INTO crisis_members (crisis_id, role, user_id, assigned_at) VALUES (${crisisId}, 'commander', ${userId}, ${now.toISOString()})`,
-      );
     const locale = await localeOf(tx, p.orgId);
-    const book = playbookFor(input.type, input.severity);
+    const grading = await gradeDeclaration(tx, p.orgId, input, alert, locale);
+    // The organisation's playbook: roles filled by the declarer (commander), default people and on-call schedules.
+    const book = (await playbookOf(tx, p.orgId, input.type, input.severity)).playbook;
+    const holders = await defaultHolders(tx, p.orgId, book, now);
+    if (userId) holders.set('commander', { userId, via: 'person' });
+    const team = [...holders].map(([role, h]) => ({ role, userId: h.userId, via: h.via }));
+    for (const m of team)
+      await tx.execute(
+        sql`INSERT INTO crisis_members (crisis_id, role, user_id, assigned_at) VALUES (${crisisId}, ${m.role}, ${m.userId}, ${now.toISOString()})`,
+      );
     for (const t of book.tasks) {
+      const checklist = (t.checklist ?? []).map((item) => ({ text: item[locale], done: false }));
       await tx.execute(sql`
-        INSERT INTO crisis_tasks (crisis_id, org_id, title, role, assignee_id, due_at, playbook_key, created_at)
-        VALUES (${crisisId}, ${p.orgId}, ${t.title[locale]}, ${t.role}, ${t.role === 'commander' ? userId : null},
-          ${new Date(now.getTime() + t.dueMinutes * 60_000).toISOString()}, ${t.key}, ${now.toISOString()})`);
+        INSERT INTO crisis_tasks (crisis_id, org_id, title, detail, role, assignee_id, due_at, playbook_key, checklist, created_at)
+        VALUES (${crisisId}, ${p.orgId}, ${t.title[locale]}, ${t.detail?.[locale] ?? null}, ${t.role}, ${holders.get(t.role)?.userId ?? null},
+          ${new Date(now.getTime() + t.dueMinutes * 60_000).toISOString()}, ${t.key}, ${JSON.stringify(checklist)}::jsonb, ${now.toISOString()})`);
     }
     await tx.execute(sql`
-      INSERT INTO crisis_decisions (crisis_id, kind, decision, rationale, decided_by, decided_by_label, decided_at)
-      VALUES (${crisisId}, 'severity', ${words.declared[locale](input.severity)}, ${input.reason || null}, ${userId}, ${actor.label}, ${now.toISOString()})`);
+      INSERT INTO crisis_decisions (crisis_id, kind, decision, options, rationale, decided_by, decided_by_label, decided_at)
+      VALUES (${crisisId}, 'severity', ${words.declared[locale](input.severity)}, ${grading?.text || null}, ${input.reason || null}, ${userId},
+        ${actor.label}, ${now.toISOString()})`);
+    // The notification plan: people holding a paged role are paged, the rest of those named are informed (not the declarer).
+    const holdersOf = (roles: readonly string[] | undefined) => [
+      ...new Set(team.filter((m) => roles?.includes(m.role) && m.userId !== userId).map((m) => m.userId)),
+    ];
+    const page = holdersOf(book.notify?.page);
+    const inform = holdersOf(book.notify?.inform).filter((u) => !page.includes(u));
     for (const topicId of topicIds)
       await tx.execute(sql`INSERT INTO crisis_topics (crisis_id, topic_id) VALUES (${crisisId}, ${topicId}) ON CONFLICT DO NOTHING`);
     const c = { id: crisisId, org_id: p.orgId };
@@ -130,7 +188,7 @@ export async function declareCrisis(
         type: 'crisis.declared',
         actor,
         list: true,
-        users: userId ? [userId] : [],
+        users: team.map((m) => m.userId),
         data: {
           number,
           title: input.title,
@@ -143,10 +201,38 @@ export async function declareCrisis(
           commanderId: userId,
           roles: book.roles,
           tasks: book.tasks.length,
+          team,
+          notify: { page, inform },
+          grading: grading
+            ? {
+                answers: input.grading,
+                suggested: grading.suggestion.level,
+                escalated: grading.suggestion.escalated,
+                matrixVersion: grading.matrixVersion,
+              }
+            : null,
         },
       },
       meta,
     );
+    const rolesOf = (u: string) => team.filter((m) => m.userId === u).map((m) => m.role);
+    const facts = { number, title: input.title, type: input.type, severity: input.severity };
+    for (const [kind, people] of [
+      ['team_paged', page],
+      ['team_informed', inform],
+    ] as const)
+      for (const u of people)
+        await notifyCrisisPeople(tx, {
+          orgId: p.orgId,
+          crisisId,
+          kind,
+          userIds: [u],
+          data: { ...facts, roles: rolesOf(u), role: rolesOf(u)[0] },
+          at: now,
+        });
+    // The organisation's channels are paged even when nobody but the declarer is on the team yet.
+    if (page.length === 0)
+      await notifyCrisisPeople(tx, { orgId: p.orgId, crisisId, kind: 'team_paged', userIds: [], data: facts, at: now });
     if (input.alertId) {
       await tx.execute(sql`UPDATE alerts SET status = 'declared', closed_at = ${now.toISOString()}, closed_by = ${userId},
         version = version + 1, updated_at = ${now.toISOString()} WHERE id = ${input.alertId}`);
@@ -258,6 +344,22 @@ export async function changeSeverity(
       },
       meta,
     );
+    // Raised: the new level's playbook pages its roles' holders (not who raised it) and the channels, once per level.
+    if (severities.indexOf(input.severity) < severities.indexOf(c.severity)) {
+      const book = (await playbookOf(tx, p.orgId, c.type as CrisisType, input.severity)).playbook;
+      const held = await tx.execute<{ user_id: string }>(
+        sql`SELECT DISTINCT user_id FROM crisis_members WHERE crisis_id = ${id} AND role = ANY(${sql.param(book.notify?.page ?? [])}::text[])`,
+      );
+      const page = held.rows.map((r) => r.user_id).filter((u) => p.kind !== 'user' || u !== p.userId);
+      await notifyCrisisPeople(tx, {
+        orgId: p.orgId,
+        crisisId: id,
+        kind: 'team_paged',
+        userIds: page,
+        data: { number: c.number, title: c.title, type: c.type, severity: input.severity },
+        at: deps.clock.now(),
+      });
+    }
   });
   return getCrisis(deps, p, id);
 }
@@ -268,7 +370,7 @@ export async function logDecision(
   p: Principal,
   actor: Actor,
   id: string,
-  input: { decision: string; options?: string; rationale?: string },
+  input: { decision: string; options?: string; rationale?: string; requestSignoff?: boolean; signoffFrom?: string },
   meta: Meta = {},
 ): Promise<CrisisDecision> {
   const now = deps.clock.now().toISOString();
@@ -291,6 +393,8 @@ export async function logDecision(
       },
       meta,
     );
+    if (input.requestSignoff || input.signoffFrom)
+      await requestSignoff(tx, deps.clock, c, { id: d.rows[0].id, decision: input.decision }, input.signoffFrom, actor, meta);
     return d.rows[0].id;
   });
   return (await decisionsOf(deps.db, id, decisionId))[0];

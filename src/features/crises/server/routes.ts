@@ -4,9 +4,12 @@
 import { z } from 'zod';
 import { actorOf, type Principal, type Router } from '../../../platform/http.ts';
 import * as c from '../contract.ts';
-import { playbookFor } from '../playbooks.ts';
 import type { CrisisDeps } from './access.ts';
+import { addComment } from './comments.ts';
 import { addNote, changeSeverity, changeStatus, declareCrisis, getCrisis, listCrises, logDecision } from './crises.ts';
+import { playbookOf } from './playbook-store.ts';
+import { signDecision } from './signoff.ts';
+import { setStar } from './stars.ts';
 import { createTask, updateTask } from './tasks.ts';
 import { assignRole } from './team.ts';
 
@@ -14,6 +17,8 @@ const me = (p: Principal | null) => p as Principal;
 const meta = (ctx: { requestId: string; ip: string }) => ({ requestId: ctx.requestId, ip: ctx.ip });
 const idParam = z.strictObject({ id: z.uuid() });
 const taskParams = z.strictObject({ id: z.uuid(), taskId: z.uuid() });
+const decisionParams = z.strictObject({ id: z.uuid(), decisionId: z.uuid() });
+const eventParams = z.strictObject({ id: z.uuid(), eventId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
 const playbookQuery = z.strictObject({ type: z.enum(c.crisisTypes), severity: z.enum(c.severities) });
 
 /** Registers the crisis routes. */
@@ -46,12 +51,12 @@ export function registerCrisisRoutes(r: Router, deps: CrisisDeps) {
   r.add({
     method: 'GET',
     url: '/api/crises/playbook',
-    summary: 'The default playbook for a crisis type and level (roles, tasks with their clocks, update interval)',
+    summary: "The organisation's playbook for a crisis type and level (its own or the default): what declaring sets up",
     tags,
     permission: 'crisis.declare',
     query: playbookQuery,
     response: c.playbook,
-    handler: async (ctx) => playbookFor(ctx.query.type, ctx.query.severity),
+    handler: async (ctx) => (await playbookOf(deps.db, me(ctx.principal).orgId, ctx.query.type, ctx.query.severity)).playbook,
   });
 
   r.add({
@@ -151,5 +156,54 @@ export function registerCrisisRoutes(r: Router, deps: CrisisDeps) {
     status: 201,
     response: c.crisisDecision,
     handler: (ctx) => logDecision(deps, me(ctx.principal), actorOf(me(ctx.principal)), ctx.params.id, ctx.body, meta(ctx)),
+  });
+
+  r.add({
+    method: 'POST',
+    url: '/api/crises/:id/tasks/:taskId/comments',
+    summary: 'Comment on a task; `@name` mentions someone who may read the crisis (they are told)',
+    tags,
+    permission: 'crisis.work',
+    params: taskParams,
+    body: c.commentInput,
+    status: 201,
+    response: c.taskComment,
+    handler: (ctx) =>
+      addComment(deps, me(ctx.principal), actorOf(me(ctx.principal)), ctx.params.id, ctx.params.taskId, ctx.body, meta(ctx)),
+  });
+
+  r.add({
+    method: 'POST',
+    url: '/api/crises/:id/decisions/:decisionId/signoff',
+    summary: 'Sign or decline a decision you were asked to sign (admins may sign for them); guarded by the version seen',
+    tags,
+    permission: 'crisis.read',
+    params: decisionParams,
+    body: c.signoffInput,
+    response: c.crisisDecision,
+    handler: (ctx) =>
+      signDecision(deps, me(ctx.principal), actorOf(me(ctx.principal)), ctx.params.id, ctx.params.decisionId, ctx.body, meta(ctx)),
+  });
+
+  r.add({
+    method: 'POST',
+    url: '/api/crises/:id/timeline/:eventId/star',
+    summary: 'Star a timeline entry for the after-action review',
+    tags,
+    permission: 'crisis.work',
+    params: eventParams,
+    response: c.timelineEntry,
+    handler: (ctx) => setStar(deps, me(ctx.principal), actorOf(me(ctx.principal)), ctx.params.id, ctx.params.eventId, true, meta(ctx)),
+  });
+
+  r.add({
+    method: 'DELETE',
+    url: '/api/crises/:id/timeline/:eventId/star',
+    summary: 'Remove the star from a timeline entry',
+    tags,
+    permission: 'crisis.work',
+    params: eventParams,
+    response: c.timelineEntry,
+    handler: (ctx) => setStar(deps, me(ctx.principal), actorOf(me(ctx.principal)), ctx.params.id, ctx.params.eventId, false, meta(ctx)),
   });
 }

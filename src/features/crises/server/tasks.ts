@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../../platform/errors.ts';
 import type { Actor } from '../../../platform/events.ts';
 import type { Principal } from '../../../platform/http.ts';
 import type { CrisisTask, TaskStatus, TeamRole } from '../contract.ts';
-import { type CrisisDeps, checkTeamUser, crisisEvent, fieldError, loadCrisis, type Meta } from './access.ts';
+import { type CrisisDeps, checkAssignee, crisisEvent, fieldError, loadCrisis, type Meta } from './access.ts';
 import { tasksOf } from './view.ts';
 
 /** Adds a task to a crisis. */
@@ -20,7 +20,7 @@ export async function createTask(
   const now = deps.clock.now().toISOString();
   const taskId = await deps.db.transaction(async (tx) => {
     const c = await loadCrisis(tx, p, id, 'work');
-    if (input.assigneeId) await checkTeamUser(tx, p.orgId, input.assigneeId, 'assigneeId');
+    if (input.assigneeId) await checkAssignee(tx, p.orgId, id, input.assigneeId, 'assigneeId');
     const r = await tx.execute<{ id: string }>(sql`
       INSERT INTO crisis_tasks (crisis_id, org_id, title, detail, role, assignee_id, due_at, created_at)
       VALUES (${id}, ${p.orgId}, ${input.title}, ${input.detail || null}, ${input.role ?? null}, ${input.assigneeId ?? null},
@@ -59,6 +59,7 @@ type TaskPatch = {
   role?: TeamRole | null;
   assigneeId?: string | null;
   dueAt?: string | null;
+  checklist?: { text: string; done: boolean }[];
 };
 
 type Current = {
@@ -69,8 +70,13 @@ type Current = {
   role: string | null;
   assignee_id: string | null;
   due_at: Date | null;
+  checklist: unknown;
   version: number;
 };
+
+const sameChecklist = (a: unknown, b: { text: string; done: boolean }[]) =>
+  JSON.stringify((Array.isArray(a) ? a : []).map((x: { text?: unknown; done?: unknown }) => [x.text, x.done === true])) ===
+  JSON.stringify(b.map((x) => [x.text, x.done]));
 
 const sameTime = (a: Date | string | null, b: string | null) => (a ? new Date(a).getTime() : null) === (b ? new Date(b).getTime() : null);
 
@@ -88,6 +94,11 @@ function changesOf(t: Current, patch: TaskPatch, blockedReason: string | null) {
   put('assigneeId', t.assignee_id, patch.assigneeId);
   if (patch.dueAt !== undefined && !sameTime(t.due_at, patch.dueAt))
     out.dueAt = { from: t.due_at ? new Date(t.due_at).toISOString() : null, to: patch.dueAt ? new Date(patch.dueAt).toISOString() : null };
+  if (patch.checklist !== undefined && !sameChecklist(t.checklist, patch.checklist)) {
+    const done = (l: { done?: unknown }[]) => l.filter((x) => x.done === true).length;
+    const before = Array.isArray(t.checklist) ? (t.checklist as { done?: unknown }[]) : [];
+    out.checklist = { from: `${done(before)}/${before.length}`, to: `${done(patch.checklist)}/${patch.checklist.length}` };
+  }
   return out;
 }
 
@@ -105,7 +116,7 @@ export async function updateTask(
   await deps.db.transaction(async (tx) => {
     const c = await loadCrisis(tx, p, id, 'work');
     const r = await tx.execute<Current>(sql`
-      SELECT title, detail, status, blocked_reason, role, assignee_id, due_at, version FROM crisis_tasks
+      SELECT title, detail, status, blocked_reason, role, assignee_id, due_at, checklist, version FROM crisis_tasks
       WHERE id = ${taskId} AND crisis_id = ${id} FOR UPDATE`);
     const t = r.rows[0];
     if (!t) throw notFound('No such task in this crisis.');
@@ -117,7 +128,7 @@ export async function updateTask(
     const status = patch.status ?? t.status;
     const blockedReason = status === 'blocked' ? (patch.blockedReason ?? t.blocked_reason) : null;
     if (status === 'blocked' && !blockedReason) throw fieldError('blockedReason', 'Say why the task is blocked', 'reason_required');
-    if (patch.assigneeId) await checkTeamUser(tx, p.orgId, patch.assigneeId, 'assigneeId');
+    if (patch.assigneeId && patch.assigneeId !== t.assignee_id) await checkAssignee(tx, p.orgId, id, patch.assigneeId, 'assigneeId');
     const changes = changesOf(t, patch, blockedReason);
     if (Object.keys(changes).length === 0) return;
     const doneAt = status === 'done' ? (t.status === 'done' ? sql`done_at` : sql`${now}::timestamptz`) : sql`NULL`;
@@ -131,6 +142,8 @@ export async function updateTask(
         assignee_id = ${patch.assigneeId === undefined ? t.assignee_id : patch.assigneeId},
         due_at = ${patch.dueAt === undefined ? (t.due_at ? new Date(t.due_at).toISOString() : null) : patch.dueAt ? new Date(patch.dueAt).toISOString() : null},
         done_at = ${doneAt},
+        checklist = ${patch.checklist === undefined ? sql`checklist` : sql`${JSON.stringify(patch.checklist)}::jsonb`},
+        escalated_at = ${changes.dueAt ? sql`NULL` : sql`escalated_at`},
         version = version + 1
       WHERE id = ${taskId}`);
     await crisisEvent(

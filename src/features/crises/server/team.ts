@@ -2,6 +2,7 @@
 // on the team hears of it in their own live room; someone who no longer holds any role is re-checked at
 // once, which drops them from the crisis room.
 import { sql } from 'drizzle-orm';
+import { AppError } from '../../../platform/errors.ts';
 import type { Actor } from '../../../platform/events.ts';
 import type { Principal } from '../../../platform/http.ts';
 import type { CrisisDetail, TeamRole } from '../contract.ts';
@@ -14,7 +15,7 @@ export async function assignRole(
   p: Principal,
   actor: Actor,
   id: string,
-  input: { role: TeamRole; userId: string | null },
+  input: { role: TeamRole; userId: string | null; expectedUserId?: string | null },
   meta: Meta = {},
 ): Promise<CrisisDetail> {
   const now = deps.clock.now().toISOString();
@@ -24,6 +25,14 @@ export async function assignRole(
       SELECT m.user_id, u.name FROM crisis_members m JOIN users u ON u.id = m.user_id WHERE m.crisis_id = ${id} AND m.role = ${input.role}`);
     const before = held.rows[0] ?? null;
     if ((before?.user_id ?? null) === input.userId) return; // nothing changes
+    // The client said who it believed holds the role: someone else changed it meanwhile is a conflict, not an overwrite.
+    if (input.expectedUserId !== undefined && input.expectedUserId !== (before?.user_id ?? null))
+      throw new AppError(
+        'conflict',
+        before
+          ? `Someone else changed this role meanwhile: ${before.name} holds it now; reload and try again.`
+          : 'Someone else changed this role meanwhile: nobody holds it now; reload and try again.',
+      );
     const next = input.userId ? await checkTeamUser(tx, p.orgId, input.userId, 'userId') : null;
     if (next) {
       await tx.execute(sql`

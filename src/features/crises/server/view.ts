@@ -11,13 +11,16 @@ import {
   type CrisisSummary,
   type CrisisTask,
   type CrisisType,
+  type LinkedReport,
   type Severity,
+  type SignoffStatus,
+  type TaskComment,
   type TeamRole,
   type TimelineEntry,
   teamRoles,
 } from '../contract.ts';
-import { playbookFor } from '../playbooks.ts';
 import { type CrisisDeps, loadCrisis } from './access.ts';
+import { playbookOf } from './playbook-store.ts';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
@@ -98,9 +101,21 @@ type TaskRow = {
   due_at: Date | null;
   done_at: Date | null;
   playbook_key: string | null;
+  checklist: unknown;
+  escalated_at: Date | null;
   created_at: Date;
   version: number;
 };
+
+/** A checklist as stored (jsonb), kept to well-formed items. */
+function checklistOf(v: unknown): CrisisTask['checklist'] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((x) =>
+    x && typeof x === 'object' && typeof (x as { text?: unknown }).text === 'string'
+      ? [{ text: (x as { text: string }).text, done: (x as { done?: unknown }).done === true }]
+      : [],
+  );
+}
 
 /** A task as the API shows it. */
 export function taskOf(r: TaskRow): CrisisTask {
@@ -116,6 +131,8 @@ export function taskOf(r: TaskRow): CrisisTask {
     dueAt: iso(r.due_at),
     doneAt: iso(r.done_at),
     playbookKey: r.playbook_key,
+    checklist: checklistOf(r.checklist),
+    escalatedAt: iso(r.escalated_at),
     createdAt: new Date(r.created_at).toISOString(),
     version: r.version,
   };
@@ -125,7 +142,7 @@ export function taskOf(r: TaskRow): CrisisTask {
 export async function tasksOf(db: Executor, crisisId: string, taskId?: string): Promise<CrisisTask[]> {
   const r = await db.execute<TaskRow>(sql`
     SELECT t.id, t.title, t.detail, t.role, t.assignee_id, u.name AS assignee_name, t.status, t.blocked_reason, t.due_at, t.done_at,
-      t.playbook_key, t.created_at, t.version
+      t.playbook_key, t.checklist, t.escalated_at, t.created_at, t.version
     FROM crisis_tasks t LEFT JOIN users u ON u.id = t.assignee_id
     WHERE t.crisis_id = ${crisisId} ${taskId ? sql`AND t.id = ${taskId}` : sql``}
     ORDER BY t.due_at ASC NULLS LAST, t.created_at, t.id`);
@@ -142,9 +159,18 @@ export async function decisionsOf(db: Executor, crisisId: string, decisionId?: s
     rationale: string | null;
     decided_by_label: string;
     decided_at: Date;
+    signoff_status: SignoffStatus | null;
+    signoff_from: string | null;
+    from_name: string | null;
+    by_name: string | null;
+    signoff_at: Date | null;
+    signoff_note: string | null;
+    version: number;
   }>(sql`
-    SELECT id, kind, decision, options, rationale, decided_by_label, decided_at FROM crisis_decisions
-    WHERE crisis_id = ${crisisId} ${decisionId ? sql`AND id = ${decisionId}` : sql``} ORDER BY decided_at, id`);
+    SELECT d.id, d.kind, d.decision, d.options, d.rationale, d.decided_by_label, d.decided_at, d.signoff_status, d.signoff_from,
+      f.name AS from_name, b.name AS by_name, d.signoff_at, d.signoff_note, d.version
+    FROM crisis_decisions d LEFT JOIN users f ON f.id = d.signoff_from LEFT JOIN users b ON b.id = d.signoff_by
+    WHERE d.crisis_id = ${crisisId} ${decisionId ? sql`AND d.id = ${decisionId}` : sql``} ORDER BY d.decided_at, d.id`);
   return r.rows.map((d) => ({
     id: d.id,
     kind: d.kind,
@@ -153,20 +179,88 @@ export async function decisionsOf(db: Executor, crisisId: string, decisionId?: s
     rationale: d.rationale,
     decidedBy: d.decided_by_label,
     decidedAt: new Date(d.decided_at).toISOString(),
+    signoff:
+      d.signoff_status && d.signoff_from
+        ? {
+            status: d.signoff_status,
+            fromId: d.signoff_from,
+            fromName: d.from_name ?? '',
+            byName: d.by_name,
+            at: iso(d.signoff_at),
+            note: d.signoff_note,
+          }
+        : null,
+    version: d.version,
   }));
 }
 
 /** The timeline: events carrying the crisis id, newest first (at most 200, or one). */
 export async function timelineOf(db: Executor, crisisId: string, eventId?: number): Promise<TimelineEntry[]> {
-  const r = await db.execute<{ id: string; type: string; actor_label: string | null; created_at: Date; data: Record<string, unknown> }>(sql`
-    SELECT id, type, actor_label, created_at, data FROM events WHERE crisis_id = ${crisisId} ${eventId ? sql`AND id = ${eventId}` : sql``}
-    ORDER BY id DESC LIMIT 200`);
+  const r = await db.execute<{
+    id: string;
+    type: string;
+    actor_label: string | null;
+    created_at: Date;
+    data: Record<string, unknown>;
+    starred: boolean;
+  }>(sql`
+    SELECT e.id, e.type, e.actor_label, e.created_at, e.data,
+      EXISTS (SELECT 1 FROM crisis_timeline_stars s WHERE s.crisis_id = e.crisis_id AND s.event_id = e.id) AS starred
+    FROM events e WHERE e.crisis_id = ${crisisId} ${eventId ? sql`AND e.id = ${eventId}` : sql``}
+    ORDER BY e.id DESC LIMIT 200`);
   return r.rows.map((e) => ({
     id: Number(e.id),
     type: e.type,
     actor: e.actor_label,
     at: new Date(e.created_at).toISOString(),
     data: e.data ?? {},
+    starred: e.starred === true,
+  }));
+}
+
+/** Comments on a crisis's tasks (or one), oldest first; mentions named as the people are now called. */
+export async function commentsOf(db: Executor, crisisId: string, commentId?: string): Promise<TaskComment[]> {
+  const r = await db.execute<{
+    id: string;
+    task_id: string;
+    author_id: string | null;
+    author_label: string;
+    body: string;
+    mentions: unknown;
+    created_at: Date;
+  }>(sql`
+    SELECT * FROM (SELECT id, task_id, author_id, author_label, body, mentions, created_at FROM crisis_task_comments
+      WHERE crisis_id = ${crisisId} ${commentId ? sql`AND id = ${commentId}` : sql``} ORDER BY created_at DESC, id DESC LIMIT 1000) newest
+    ORDER BY created_at, id`);
+  const ids = [...new Set(r.rows.flatMap((c) => (Array.isArray(c.mentions) ? (c.mentions as string[]) : [])))];
+  const names = new Map<string, string>();
+  if (ids.length) {
+    const u = await db.execute<{ id: string; name: string }>(sql`SELECT id, name FROM users WHERE id = ANY(${sql.param(ids)}::uuid[])`);
+    for (const x of u.rows) names.set(x.id, x.name);
+  }
+  return r.rows.map((c) => ({
+    id: c.id,
+    taskId: c.task_id,
+    authorId: c.author_id,
+    author: c.author_label,
+    body: c.body,
+    mentions: (Array.isArray(c.mentions) ? (c.mentions as string[]) : []).map((id) => ({ userId: id, name: names.get(id) ?? '' })),
+    createdAt: new Date(c.created_at).toISOString(),
+  }));
+}
+
+/** Employee reports linked to the crisis, newest first: what (first 200 characters), urgency, status; never who reported. */
+export async function reportsOf(db: Executor, crisisId: string): Promise<LinkedReport[]> {
+  const r = await db.execute<{ id: string; number: number; what: string; urgency: string; status: string; created_at: Date }>(sql`
+    SELECT id, number, left(what, 200) AS what, urgency, status, created_at FROM crisis_reports
+    WHERE crisis_id = ${crisisId} ORDER BY created_at DESC, number DESC LIMIT 100`);
+  return r.rows.map((x) => ({
+    id: x.id,
+    number: x.number,
+    what: x.what,
+    urgency: x.urgency,
+    status: x.status,
+    createdAt: new Date(x.created_at).toISOString(),
   }));
 }
 
@@ -188,16 +282,20 @@ export async function detailOf(deps: CrisisDeps, id: string, rights: { manage: b
     .map((m) => ({ role: m.role, userId: m.user_id, name: m.name, assignedAt: new Date(m.assigned_at).toISOString() }))
     .sort((a, b) => teamRoles.indexOf(a.role) - teamRoles.indexOf(b.role));
   const filled = new Set(members.map((m) => m.role));
+  const org = (await db.execute<{ org_id: string }>(sql`SELECT org_id FROM crises WHERE id = ${id}`)).rows[0].org_id;
+  const book = (await playbookOf(db, org, row.type, row.severity)).playbook;
   return {
     ...summaryOf(row),
     summary: row.summary,
     alertIds: alerts.rows.map((a) => a.alert_id),
     topicIds: topics.rows.map((t) => t.topic_id),
     team: members,
-    rolesToFill: playbookFor(row.type, row.severity).roles.filter((r) => !filled.has(r)),
+    rolesToFill: book.roles.filter((r) => !filled.has(r)),
     tasks: await tasksOf(db, id),
     decisions: await decisionsOf(db, id),
     timeline: await timelineOf(db, id),
+    comments: await commentsOf(db, id),
+    reports: await reportsOf(db, id),
     can: { manage: rights.manage, work: rights.work },
   };
 }

@@ -91,7 +91,9 @@ export function useChangeSeverity(id: string) {
 /** Assigns, hands over or clears a role. */
 export function useAssignRole(id: string) {
   return useMutation({
-    mutationFn: (body: { role: TeamRole; userId: string | null }) => api<unknown>('PUT', `${at(id)}/team`, body),
+    // `expectedUserId`: who this screen showed holding the role (409 when someone else changed it meanwhile).
+    mutationFn: (body: { role: TeamRole; userId: string | null; expectedUserId: string | null }) =>
+      api<unknown>('PUT', `${at(id)}/team`, body),
     ...useRoomChanged(id),
   });
 }
@@ -107,11 +109,51 @@ export function useAddTask(id: string) {
   });
 }
 
+/** A change to a task (only the fields sent change). */
+export type TaskChange = {
+  taskId: string;
+  version: number;
+  status?: TaskStatus;
+  blockedReason?: string;
+  title?: string;
+  detail?: string | null;
+  role?: TeamRole | null;
+  assigneeId?: string | null;
+  dueAt?: string | null;
+  checklist?: { text: string; done: boolean }[];
+};
+
 /** Changes a task (guarded by the version seen; 409 `conflict` when someone else changed it first). */
 export function useUpdateTask(id: string) {
   return useMutation({
-    mutationFn: ({ taskId, ...body }: { taskId: string; version: number; status?: TaskStatus; blockedReason?: string }) =>
-      api<unknown>('PATCH', `${at(id)}/tasks/${encodeURIComponent(taskId)}`, body),
+    mutationFn: ({ taskId, ...body }: TaskChange) => api<unknown>('PATCH', `${at(id)}/tasks/${encodeURIComponent(taskId)}`, body),
+    ...useRoomChanged(id),
+  });
+}
+
+/** Comments on a task (`@name` mentions). */
+export function useAddComment(id: string) {
+  return useMutation({
+    mutationFn: ({ taskId, body }: { taskId: string; body: string }) =>
+      api<unknown>('POST', `${at(id)}/tasks/${encodeURIComponent(taskId)}/comments`, { body }),
+    ...useRoomChanged(id),
+  });
+}
+
+/** Stars or unstars a timeline entry. */
+export function useStar(id: string) {
+  return useMutation({
+    mutationFn: ({ eventId, on }: { eventId: number; on: boolean }) =>
+      api<unknown>(on ? 'POST' : 'DELETE', `${at(id)}/timeline/${eventId}/star`),
+    ...useRoomChanged(id),
+  });
+}
+
+/** Signs or declines a decision (guarded by the decision's version). */
+export function useSignoff(id: string) {
+  return useMutation({
+    mutationFn: ({ decisionId, ...body }: { decisionId: string; verdict: 'signed' | 'declined'; note?: string; version: number }) =>
+      api<unknown>('POST', `${at(id)}/decisions/${encodeURIComponent(decisionId)}/signoff`, body),
     ...useRoomChanged(id),
   });
 }
@@ -127,7 +169,8 @@ export function useAddNote(id: string) {
 /** Logs a decision. */
 export function useLogDecision(id: string) {
   return useMutation({
-    mutationFn: (body: { decision: string; options?: string; rationale?: string }) => api<unknown>('POST', `${at(id)}/decisions`, body),
+    mutationFn: (body: { decision: string; options?: string; rationale?: string; requestSignoff?: boolean; signoffFrom?: string }) =>
+      api<unknown>('POST', `${at(id)}/decisions`, body),
     ...useRoomChanged(id),
   });
 }

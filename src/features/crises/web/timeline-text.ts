@@ -15,7 +15,43 @@ import {
 } from '../contract.ts';
 
 /** What the timeline shows for one entry. */
-export type TimelineLine = { sentence: string; quote: string | null; kind: 'note' | 'severity' | 'decision' | 'other' };
+export type TimelineLine = {
+  sentence: string;
+  quote: string | null;
+  kind: 'note' | 'severity' | 'decision' | 'overdue' | 'other';
+  /** The quote is shown as it is (not as "原因：…"). */
+  plainQuote?: boolean;
+};
+
+/** The timeline's filters: every entry belongs to one group (besides `all` and `starred`). */
+export const timelineFilters = ['all', 'notes', 'decisions', 'tasks', 'team', 'alerts', 'starred'] as const;
+export type TimelineFilter = (typeof timelineFilters)[number];
+
+/** Which filter group an event type belongs to (null: only under "all"). */
+export function timelineGroup(type: string): TimelineFilter | null {
+  if (type === 'crisis.note_added') return 'notes';
+  if (type === 'crisis.role_assigned') return 'team';
+  if (type.startsWith('crisis.task_')) return 'tasks';
+  if (
+    [
+      'crisis.decision_logged',
+      'crisis.severity_changed',
+      'crisis.signoff_requested',
+      'crisis.decision_signed',
+      'crisis.decision_declined',
+    ].includes(type)
+  )
+    return 'decisions';
+  if (type.startsWith('alert.') || type.startsWith('report.')) return 'alerts';
+  return null;
+}
+
+/** Whether an entry shows under a filter. */
+export function inFilter(e: TimelineEntry, f: TimelineFilter): boolean {
+  if (f === 'all') return true;
+  if (f === 'starred') return e.starred;
+  return timelineGroup(e.type) === f;
+}
 
 /** The first of `keys` that holds a non-empty string. */
 function str(data: Record<string, unknown>, ...keys: string[]): string | null {
@@ -65,6 +101,9 @@ function taskSentence(d: Record<string, unknown>, actor: string, t: TFunction, c
   const changed = changes.status?.to;
   const status = oneOf<TaskStatus>(taskStatuses, typeof changed === 'string' ? changed : null);
   if (title && status) return t('crises.timeline.task_status', { actor, title, status: t(`crises.taskStatus.${status}`) });
+  const checklist = changes.checklist?.to;
+  if (title && typeof checklist === 'string' && Object.keys(changes).length === 1)
+    return t('crises.timeline.task_checklist', { actor, title, progress: checklist });
   return title ? t('crises.timeline.task_updated', { actor, title }) : t('crises.timeline.task_updatedPlain', { actor });
 }
 
@@ -103,6 +142,51 @@ export function timelineLine(e: TimelineEntry, t: TFunction): TimelineLine {
         : t('crises.timeline.decision_loggedPlain', { actor });
       return { sentence, quote: str(d, 'rationale'), kind: 'decision' };
     }
+    case 'crisis.task_commented': {
+      const title = str(d, 'title');
+      const sentence = title ? t('crises.timeline.task_commented', { actor, title }) : t('crises.timeline.task_commentedPlain', { actor });
+      return { sentence, quote: str(d, 'text'), kind: 'note' };
+    }
+    case 'crisis.task_overdue': {
+      const title = str(d, 'title') ?? '';
+      const name = str(d, 'commanderName');
+      const sentence = name ? t('crises.timeline.task_overdue', { title, name }) : t('crises.timeline.task_overdueNoCommander', { title });
+      return { sentence, quote: null, kind: 'overdue' };
+    }
+    case 'crisis.signoff_requested':
+      return {
+        sentence: t('crises.timeline.signoff_requested', { actor, name: str(d, 'fromName') ?? '', decision: str(d, 'decision') ?? '' }),
+        quote: null,
+        kind: 'decision',
+      };
+    case 'crisis.decision_signed':
+    case 'crisis.decision_declined':
+      return {
+        sentence: t(e.type === 'crisis.decision_signed' ? 'crises.timeline.decision_signed' : 'crises.timeline.decision_declined', {
+          actor,
+          decision: str(d, 'decision') ?? '',
+        }),
+        quote: str(d, 'note') ? t('crises.decisions.signoffNote', { note: str(d, 'note') }) : null,
+        kind: 'decision',
+        plainQuote: true,
+      };
+    case 'report.accepted':
+    case 'report.attached': {
+      const report = typeof d.reportNumber === 'number' ? d.reportNumber : null;
+      const crisis = typeof d.crisisNumber === 'number' ? d.crisisNumber : null;
+      if (report === null) return { sentence: t('crises.timeline.report_plain', { actor }), quote: null, kind: 'other' };
+      const sentence =
+        e.type === 'report.accepted' && crisis !== null
+          ? t('crises.timeline.report_accepted', { actor, report, crisis })
+          : t('crises.timeline.report_attached', { actor, report });
+      return { sentence, quote: null, kind: 'other' };
+    }
+    case 'crisis.sitrep_issued':
+      return {
+        sentence: d.kind === 'scheduled' ? t('crises.timeline.sitrep_scheduled') : t('crises.timeline.sitrep_manual', { actor }),
+        quote: null,
+        kind: 'note',
+      };
     case 'alert.declared':
       return { sentence: t('crises.timeline.alert_declared', { actor }), quote: null, kind: 'other' };
     default:

@@ -73,7 +73,8 @@ test('a new RSS source is collected in the background, then run now, edited, pau
   let s: SourceOut = created.body;
   await until('the first background poll', async () => {
     s = (await member.get<SourceOut>(`/api/sources/${id}`)).body;
-    return s.lastRunAt !== null;
+    // Ingest stamps last_run_at in its own transaction; the run's summary (last_items) follows just after.
+    return s.lastRunAt !== null && s.lastItems !== null;
   });
   assert.equal(s.health, 'ok', JSON.stringify(s));
   assert.equal(s.itemsTotal, 3);

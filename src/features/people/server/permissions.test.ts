@@ -107,6 +107,33 @@ const table: Record<string, Who[]> = {
   'PATCH /api/crises/:id/tasks/:taskId': staff,
   'POST /api/crises/:id/notes': staff,
   'POST /api/crises/:id/decisions': staff,
+  'POST /api/crises/:id/tasks/:taskId/comments': staff,
+  'POST /api/crises/:id/decisions/:decisionId/signoff': staff,
+  'POST /api/crises/:id/timeline/:eventId/star': staff,
+  'DELETE /api/crises/:id/timeline/:eventId/star': staff,
+  'POST /api/crises/:id/sitreps': staff,
+  'GET /api/crises/:id/sitreps': staff,
+  'GET /api/crises/:id/metrics': staff,
+  'GET /api/crises/:id/presence': staff,
+  // Crisis configuration: declarers read (preview, grade); only admins change.
+  'GET /api/crisis-config/playbooks': ['admin', 'manager'],
+  'GET /api/crisis-config/playbooks/export': ['admin'],
+  'POST /api/crisis-config/playbooks/import': ['admin'],
+  'GET /api/crisis-config/playbooks/:type/:severity': ['admin', 'manager'],
+  'PUT /api/crisis-config/playbooks/:type/:severity': ['admin'],
+  'DELETE /api/crisis-config/playbooks/:type/:severity': ['admin'],
+  'GET /api/crisis-config/grading': ['admin', 'manager'],
+  'PUT /api/crisis-config/grading': ['admin'],
+  'DELETE /api/crisis-config/grading': ['admin'],
+  // Employee reports (通報): anyone but guests reports and follows their own; triage is for managers.
+  'POST /api/reports/files': ['admin', 'manager', 'member', 'reporter'],
+  'GET /api/reports/files/:id': ['admin', 'manager', 'member', 'reporter'],
+  'POST /api/reports': ['admin', 'manager', 'member', 'reporter'],
+  'GET /api/reports/mine': ['admin', 'manager', 'member', 'reporter'],
+  'GET /api/reports': ['admin', 'manager'],
+  'GET /api/reports/:id': ['admin', 'manager', 'member', 'reporter'],
+  'POST /api/reports/:id/attach': ['admin', 'manager'],
+  'POST /api/reports/:id/close': ['admin', 'manager'],
 };
 
 const tokenOnly = new Set(
@@ -281,7 +308,15 @@ describe('permission table', () => {
     if (url.includes('/crises/')) return crisisId;
     return tokenId;
   };
-  const fill = (url: string) => url.replace(':id', idFor(url)).replace(':taskId', taskId).replace(':token', 'x'.repeat(43));
+  const fill = (url: string) =>
+    url
+      .replace(':id', idFor(url))
+      .replace(':taskId', taskId)
+      .replace(':decisionId', '00000000-0000-4000-8000-000000000000')
+      .replace(':eventId', '1')
+      .replace(':type', 'other')
+      .replace(':severity', 'L4')
+      .replace(':token', 'x'.repeat(43));
 
   for (const who of all) {
     test(`${who}: allowed and denied`, async () => {

@@ -1,7 +1,8 @@
 // The top of a crisis room: #number and title, severity, state and type, a stopwatch since the declaration, the
 // next deadline counting down and how many tasks are overdue, and the lifecycle actions for those who manage it.
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../web/format.ts';
@@ -83,6 +84,9 @@ export function RoomHeader({ crisis: c }: { crisis: CrisisDetail }) {
           <CrisisSeverityBadge severity={c.severity} size="lg" />
           <CrisisStatusBadge status={c.status} size="lg" />
           <CrisisTypeBadge type={c.type} />
+          <Anchor component={Link} to={`/crises/${c.id}/pulse`} size="sm" hiddenFrom="lg" data-testid="pulse-link">
+            {t('crisisPulse.title')}
+          </Anchor>
         </Group>
         <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
           {t('crises.room.declaredAt', { name: c.declaredBy, time: formatDateTime(c.declaredAt, zone), zone })}

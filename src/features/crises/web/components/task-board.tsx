@@ -1,19 +1,34 @@
 // The task board: the crisis's tasks grouped by state (to do, doing, blocked, done), each group a grid of cards
 // (one column on a phone), soonest deadline first, with "新增任務" for those who work the crisis.
-import { Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors, notifySuccess } from '../../../../web/errors.ts';
-import { useCan } from '../../../../web/session.ts';
+import { useCan, useSession } from '../../../../web/session.ts';
 import { usersQuery } from '../../../people/web/queries.ts';
 import { type CrisisDetail, type CrisisTask, type TaskStatus, type TeamRole, taskStatuses, teamRoles } from '../../contract.ts';
 import { durationText } from '../clock.ts';
 import { useRoomFailure } from '../failure.ts';
 import { useAddTask } from '../queries.ts';
 import { TaskCard } from './task-card.tsx';
+import { TaskDrawer } from './task-drawer.tsx';
 
 const DUE_PRESETS = [15, 30, 60, 120, 240, 1440];
 const columnColor: Record<TaskStatus, string> = { todo: 'gray', doing: 'blue', blocked: 'orange', done: 'teal' };
@@ -25,6 +40,13 @@ export function tasksIn(tasks: CrisisTask[], status: TaskStatus): CrisisTask[] {
   const list = tasks.filter((x) => x.status === status);
   if (status === 'done') return list.sort((a, b) => (b.doneAt ?? '').localeCompare(a.doneAt ?? ''));
   return list.sort((a, b) => dueTime(a) - dueTime(b));
+}
+
+/** Tasks of one role (null: no role), open ones first by deadline, then done ones. */
+export function tasksOfRole(tasks: CrisisTask[], role: TeamRole | null): CrisisTask[] {
+  return tasks
+    .filter((x) => x.role === role)
+    .sort((a, b) => Number(a.status === 'done') - Number(b.status === 'done') || dueTime(a) - dueTime(b));
 }
 
 type TaskValues = { title: string; detail: string; role: string | null; assigneeId: string | null; due: string | null };
@@ -56,7 +78,9 @@ function AddTaskForm({ crisis, onClose }: { crisis: CrisisDetail; onClose: () =>
       fail(err);
     }
   });
-  const people = (users.data ?? []).filter((u) => u.status === 'active').map((u) => ({ value: u.id, label: u.name }));
+  // Only people on the team can be assigned (the server refuses others).
+  const people = [...new Map(crisis.team.map((m) => [m.userId, m.name]))].map(([value, label]) => ({ value, label }));
+  void users;
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
@@ -108,11 +132,36 @@ function AddTaskForm({ crisis, onClose }: { crisis: CrisisDetail; onClose: () =>
   );
 }
 
-/** The board. */
+type TaskGroup = { key: string; label: string; color: string; tasks: CrisisTask[] };
+
+/** The board: by state or by role; all tasks, or "my tasks" (the roles I hold and what is assigned to me) with their checklists. */
 export function TaskBoard({ crisis }: { crisis: CrisisDetail }) {
   const { t } = useTranslation();
+  const me = useSession().user.id;
   const [adding, setAdding] = useState(false);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const myRoles = crisis.team.filter((m) => m.userId === me).map((m) => m.role);
+  const [show, setShow] = useState<'all' | 'mine'>('all');
+  const [by, setBy] = useState<'status' | 'role'>('status');
   const canWork = crisis.can.work;
+  const mine = (x: CrisisTask) => x.assigneeId === me || (x.role !== null && myRoles.includes(x.role));
+  const tasks = show === 'mine' ? crisis.tasks.filter(mine) : crisis.tasks;
+  const commentCount = new Map<string, number>();
+  for (const c of crisis.comments) commentCount.set(c.taskId, (commentCount.get(c.taskId) ?? 0) + 1);
+  const groups: TaskGroup[] =
+    by === 'status'
+      ? taskStatuses.map((st) => ({ key: st, label: t(`crises.taskStatus.${st}`), color: columnColor[st], tasks: tasksIn(tasks, st) }))
+      : [...teamRoles, null]
+          .map((r) => ({
+            key: r ?? 'none',
+            label: r ? t(`crises.role.${r}`) : t('crises.tasks.noRole'),
+            color: r && myRoles.includes(r) ? 'grape' : 'gray',
+            tasks: tasksOfRole(tasks, r),
+          }))
+          .filter((g) => g.tasks.length > 0)
+          // The roles I hold first.
+          .sort((a, b) => Number(!myRoles.includes(a.key as TeamRole)) - Number(!myRoles.includes(b.key as TeamRole)));
+  const open = crisis.tasks.find((x) => x.id === openId) ?? null;
   return (
     <Card withBorder radius="md" padding="md" data-testid="task-board">
       <Group justify="space-between" mb="sm" gap="xs">
@@ -125,38 +174,77 @@ export function TaskBoard({ crisis }: { crisis: CrisisDetail }) {
           </Button>
         ) : null}
       </Group>
+      <Group gap="xs" mb="sm" wrap="wrap">
+        <SegmentedControl
+          size="xs"
+          aria-label={t('crises.tasks.show')}
+          value={show}
+          onChange={(v) => setShow(v as 'all' | 'mine')}
+          data={[
+            { value: 'all', label: t('crises.tasks.all') },
+            { value: 'mine', label: `${t('crises.tasks.mine')} (${crisis.tasks.filter(mine).filter((x) => x.status !== 'done').length})` },
+          ]}
+          data-testid="task-show"
+        />
+        <SegmentedControl
+          size="xs"
+          aria-label={t('crises.tasks.groupBy')}
+          value={by}
+          onChange={(v) => setBy(v as 'status' | 'role')}
+          data={[
+            { value: 'status', label: t('crises.tasks.byStatus') },
+            { value: 'role', label: t('crises.tasks.byRole') },
+          ]}
+          data-testid="task-group-by"
+        />
+      </Group>
+      {show === 'mine' ? (
+        <Text size="sm" c="dimmed" mb="sm" data-testid="my-tasks-intro">
+          {tasks.length === 0
+            ? t('crises.tasks.mineEmpty')
+            : myRoles.length
+              ? t('crises.tasks.mineIntro', { roles: myRoles.map((r) => t(`crises.role.${r}`)).join('、') })
+              : t('crises.tasks.mineNoRole')}
+        </Text>
+      ) : null}
       <Stack gap="lg">
-        {taskStatuses.map((s) => {
-          const tasks = tasksIn(crisis.tasks, s);
-          return (
-            <Stack key={s} gap="xs" data-testid={`task-column-${s}`} style={{ minWidth: 0 }}>
-              <Group gap={6}>
-                <Text fw={600} size="sm">
-                  {t(`crises.taskStatus.${s}`)}
+        {groups.map((g) => (
+          <Stack key={g.key} gap="xs" data-testid={by === 'status' ? `task-column-${g.key}` : `task-role-${g.key}`} style={{ minWidth: 0 }}>
+            <Group gap={6}>
+              <Text fw={600} size="sm">
+                {g.label}
+              </Text>
+              <Badge size="sm" variant="light" color={g.color} circle={g.tasks.length < 10}>
+                {g.tasks.length}
+              </Badge>
+              {g.tasks.length === 0 ? (
+                <Text size="xs" c="dimmed">
+                  {t('crises.tasks.none')}
                 </Text>
-                <Badge size="sm" variant="light" color={columnColor[s]} circle={tasks.length < 10}>
-                  {tasks.length}
-                </Badge>
-                {tasks.length === 0 ? (
-                  <Text size="xs" c="dimmed">
-                    {t('crises.tasks.none')}
-                  </Text>
-                ) : null}
-              </Group>
-              {tasks.length > 0 ? (
-                <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing="sm">
-                  {tasks.map((task) => (
-                    <TaskCard key={task.id} crisisId={crisis.id} task={task} canWork={canWork} />
-                  ))}
-                </SimpleGrid>
               ) : null}
-            </Stack>
-          );
-        })}
+            </Group>
+            {g.tasks.length > 0 ? (
+              <SimpleGrid cols={{ base: 1, sm: 2, xl: 3 }} spacing="sm" verticalSpacing="sm">
+                {g.tasks.map((task) => (
+                  <TaskCard
+                    key={task.id}
+                    crisisId={crisis.id}
+                    task={task}
+                    canWork={canWork}
+                    comments={commentCount.get(task.id) ?? 0}
+                    showChecklist={show === 'mine'}
+                    onOpen={() => setOpenId(task.id)}
+                  />
+                ))}
+              </SimpleGrid>
+            ) : null}
+          </Stack>
+        ))}
       </Stack>
       <Modal opened={adding} onClose={() => setAdding(false)} title={t('crises.tasks.addTitle')} centered>
         {adding ? <AddTaskForm crisis={crisis} onClose={() => setAdding(false)} /> : null}
       </Modal>
+      <TaskDrawer crisis={crisis} task={open} onClose={() => setOpenId(null)} />
     </Card>
   );
 }

@@ -1,8 +1,8 @@
 // One task on the board: what, whose role, who, and its clock (red once overdue); a quick status change for
 // those who work the crisis — "blocked" asks why first. A stale version reloads the room with an explanation.
-import { Badge, Button, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconUser } from '@tabler/icons-react';
+import { IconAlarm, IconChecklist, IconMessage, IconUser } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../../../web/errors.ts';
@@ -13,6 +13,7 @@ import { useNow } from '../clock.ts';
 import { useRoomFailure } from '../failure.ts';
 import { useUpdateTask } from '../queries.ts';
 import { Deadline } from './deadline.tsx';
+import { Checklist } from './task-drawer.tsx';
 
 function BlockForm({ task, onBlock, onClose }: { task: CrisisTask; onBlock: (reason: string) => Promise<void>; onClose: () => void }) {
   const { t } = useTranslation();
@@ -97,8 +98,23 @@ function StatusSelect({ crisisId, task }: { crisisId: string; task: CrisisTask }
   );
 }
 
-/** A task card. */
-export function TaskCard({ crisisId, task, canWork }: { crisisId: string; task: CrisisTask; canWork: boolean }) {
+/** A task card; its title opens the task (checklist, edit, comments). */
+export function TaskCard({
+  crisisId,
+  task,
+  canWork,
+  comments = 0,
+  showChecklist = false,
+  onOpen,
+}: {
+  crisisId: string;
+  task: CrisisTask;
+  canWork: boolean;
+  comments?: number;
+  /** Show the checklist on the card, to tick (my tasks). */
+  showChecklist?: boolean;
+  onOpen?: () => void;
+}) {
   const { t } = useTranslation();
   const zone = useOrgTimeZone();
   const now = useNow(15_000);
@@ -122,9 +138,21 @@ export function TaskCard({ crisisId, task, canWork }: { crisisId: string; task: 
     >
       <Stack gap={6}>
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-          <Text size="sm" fw={600} td={done ? 'line-through' : undefined} style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            fw={600}
+            c="var(--mantine-color-text)"
+            td={done ? 'line-through' : undefined}
+            ta="left"
+            onClick={onOpen}
+            aria-label={t('crises.tasks.open', { title: task.title })}
+            style={{ overflowWrap: 'anywhere', minWidth: 0 }}
+            data-testid="task-open"
+          >
             {task.title}
-          </Text>
+          </Anchor>
           {canWork ? <StatusSelect crisisId={crisisId} task={task} /> : null}
         </Group>
         {task.detail ? (
@@ -142,6 +170,28 @@ export function TaskCard({ crisisId, task, canWork }: { crisisId: string; task: 
             <IconUser size={12} aria-hidden />
             {task.assigneeName ?? t('crises.tasks.unassigned')}
           </Text>
+          {task.checklist.length ? (
+            <Text
+              size="xs"
+              c={task.checklist.every((x) => x.done) ? 'teal' : 'dimmed'}
+              style={{ display: 'inline-flex', alignItems: 'center', gap: 2 }}
+              data-testid="task-checklist-progress"
+            >
+              <IconChecklist size={12} aria-hidden />
+              {t('crises.tasks.checklistProgress', { done: task.checklist.filter((x) => x.done).length, total: task.checklist.length })}
+            </Text>
+          ) : null}
+          {comments ? (
+            <Text size="xs" c="dimmed" style={{ display: 'inline-flex', alignItems: 'center', gap: 2 }}>
+              <IconMessage size={12} aria-hidden />
+              {t('crises.tasks.commentCount', { count: comments })}
+            </Text>
+          ) : null}
+          {overdue && task.escalatedAt ? (
+            <Badge size="xs" color="red" variant="light" tt="none" leftSection={<IconAlarm size={10} />} data-testid="task-escalated">
+              {t('crises.tasks.escalated')}
+            </Badge>
+          ) : null}
         </Group>
         {done ? (
           <Text size="xs" c="dimmed">
@@ -154,6 +204,7 @@ export function TaskCard({ crisisId, task, canWork }: { crisisId: string; task: 
             {t('crises.tasks.noDue')}
           </Text>
         )}
+        {showChecklist && task.checklist.length ? <Checklist crisisId={crisisId} task={task} canWork={canWork} compact /> : null}
         {task.status === 'blocked' && task.blockedReason ? (
           <Text size="xs" c="orange.8" style={{ overflowWrap: 'anywhere' }} data-testid="task-blocked-reason">
             {t('crises.tasks.blockedBecause', { reason: task.blockedReason })}

@@ -49,7 +49,7 @@ function RoleRow({ crisisId, role, holder, options, wanted }: RowProps) {
   const change = async (userId: string | null) => {
     if (userId === (holder?.userId ?? null)) return;
     try {
-      await assign.mutateAsync({ role, userId });
+      await assign.mutateAsync({ role, userId, expectedUserId: holder?.userId ?? null });
       const name = data.find((o) => o.value === userId)?.label ?? '';
       notifySuccess(userId ? t('crises.team.assigned', { name, role: label }) : t('crises.team.unassigned', { role: label }));
     } catch (err) {
