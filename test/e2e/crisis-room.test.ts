@@ -7,15 +7,14 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { before, test } from 'node:test';
+import { before } from 'node:test';
 import { sql } from 'drizzle-orm';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { webDist } from '../../src/platform/web-assets.ts';
-import { PASSWORD, setUpOrg } from '../helpers/client.ts';
+import { setUpOrg } from '../helpers/client.ts';
 import { startTestServer } from '../helpers/server.ts';
-import { assertNoOverflow, launchBrowser, screenshots, signInPage } from './harness.ts';
+import { assertNoOverflow, e2eSession, launchBrowser, screenshots } from './harness.ts';
 
-const STEP_MS = 15_000;
 const TITLE = '信義店小籠包食安爭議';
 const hostileNote = '<img src=x onerror=alert(1)>記者來電詢問 <script>window.__xss=1</script>';
 
@@ -28,30 +27,8 @@ let admin: Page;
 let lawyer: Page;
 let crisisUrl = '';
 let alertId = '';
-const dialogs: string[] = [];
-const pageErrors: string[] = [];
-const openPages: Page[] = [];
 const shot = screenshots('crisis');
-
-async function signIn(email: string, width: number): Promise<Page> {
-  const page = await signInPage(browser, url, email, PASSWORD, { width, stepMs: STEP_MS, dialogs });
-  page.on('pageerror', (err) => pageErrors.push(String(err.stack ?? err)));
-  openPages.push(page);
-  return page;
-}
-
-/** A test that saves a screenshot of every open page when it fails. */
-function step(name: string, fn: () => Promise<void>) {
-  test(name, async () => {
-    try {
-      await fn();
-    } catch (err) {
-      for (const [i, p] of openPages.entries()) await shot(p, `failed-${i}`).catch(() => {});
-      if (pageErrors.length) console.error(pageErrors.join('\n'));
-      throw err;
-    }
-  });
-}
+const { signIn, step, dialogs, pageErrors } = e2eSession({ browser: () => browser, url: () => url, shot });
 
 const column = (page: Page, status: string) => page.getByTestId(`task-column-${status}`);
 const taskIn = (page: Page, status: string, title: string): Locator =>

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { webDist } from '../../src/platform/web-assets.ts';
+import { PASSWORD } from '../helpers/client.ts';
 import { onCleanup } from '../helpers/db.ts';
 import { startTestServer } from '../helpers/server.ts';
 
@@ -92,6 +93,43 @@ export function failureShots(page: () => Page | undefined, shot: (page: Page, na
         throw err;
       }
     });
+}
+
+/** What an e2e session needs; `browser` and `url` are read lazily (they are usually set in `before()`). */
+export type E2ESessionOptions = {
+  browser: () => Browser;
+  url: () => string;
+  shot: (page: Page, name: string) => Promise<void>;
+  stepMs?: number;
+};
+
+/**
+ * One test file's browser pages: `signIn` opens a signed-in page (factory password) that records dialogs and
+ * uncaught page errors; `step` is a `test()` that, when it fails, screenshots every page opened so far
+ * (`failed-<n>`) and prints the page errors. The test asserts `dialogs` and `pageErrors` empty.
+ */
+export function e2eSession(opts: E2ESessionOptions) {
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+  const openPages: Page[] = [];
+  const signIn = async (email: string, width: number, height?: number): Promise<Page> => {
+    const page = await signInPage(opts.browser(), opts.url(), email, PASSWORD, { width, height, stepMs: opts.stepMs, dialogs });
+    page.on('pageerror', (err) => pageErrors.push(String(err.stack ?? err)));
+    openPages.push(page);
+    return page;
+  };
+  const step = (name: string, fn: () => Promise<void>) => {
+    test(name, async () => {
+      try {
+        await fn();
+      } catch (err) {
+        for (const [i, p] of openPages.entries()) await opts.shot(p, `failed-${i}`).catch(() => {});
+        if (pageErrors.length) console.error(pageErrors.join('\n'));
+        throw err;
+      }
+    });
+  };
+  return { signIn, step, dialogs, pageErrors };
 }
 
 /** Switches the signed-in page's language from the user menu ('English', '繁體中文'). */

@@ -6,15 +6,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { before, test } from 'node:test';
+import { before } from 'node:test';
 import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { webDist } from '../../src/platform/web-assets.ts';
-import { type Client, PASSWORD, setUpOrg } from '../helpers/client.ts';
+import { type Client, setUpOrg } from '../helpers/client.ts';
 import { startTestServer } from '../helpers/server.ts';
-import { assertNoOverflow, launchBrowser, resultsDir, screenshots, signInPage } from './harness.ts';
+import { assertNoOverflow, e2eSession, launchBrowser, resultsDir, screenshots } from './harness.ts';
 
-const STEP_MS = 15_000;
 const WHAT = 'Dcard 美食版有人貼出信義店小籠包裡有異物的照片，兩小時內留言破百 <b>不是粗體</b>';
 
 let browser: Browser;
@@ -25,10 +24,8 @@ let reporter: Client;
 let phone: Page;
 let desk: Page;
 let reportId = '';
-const dialogs: string[] = [];
-const pageErrors: string[] = [];
-const openPages: Page[] = [];
 const shot = screenshots('reports');
+const { signIn, step, dialogs, pageErrors } = e2eSession({ browser: () => browser, url: () => url, shot });
 
 /** A 120 × 80 PNG: an orange band over white (so the thumbnail is visibly a picture). */
 function screenshotPng(): Buffer {
@@ -53,25 +50,6 @@ function screenshotPng(): Buffer {
   }
   const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   return Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-async function signIn(email: string, width: number, height?: number): Promise<Page> {
-  const page = await signInPage(browser, url, email, PASSWORD, { width, height, stepMs: STEP_MS, dialogs });
-  page.on('pageerror', (err) => pageErrors.push(String(err.stack ?? err)));
-  openPages.push(page);
-  return page;
-}
-
-function step(name: string, fn: () => Promise<void>) {
-  test(name, async () => {
-    try {
-      await fn();
-    } catch (err) {
-      for (const [i, p] of openPages.entries()) await shot(p, `failed-${i}`).catch(() => {});
-      if (pageErrors.length) console.error(pageErrors.join('\n'));
-      throw err;
-    }
-  });
 }
 
 before(async () => {

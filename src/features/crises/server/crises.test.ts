@@ -4,8 +4,8 @@
 // a member dropped from the live crisis room the moment they leave the team.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import WebSocket from 'ws';
 import { type Client, setUpOrg } from '../../../../test/helpers/client.ts';
+import { openLive } from '../../../../test/helpers/live.ts';
 import { startTestServer } from '../../../../test/helpers/server.ts';
 import { createTestClock } from '../../../platform/clock.ts';
 import { escalate } from '../../warnings/server/notify.ts';
@@ -14,25 +14,6 @@ import { type CrisisDetail, crisisDetail } from '../contract.ts';
 import { declareCrisis, getCrisis, listCrises } from './crises.ts';
 
 const MIN = 60_000;
-
-/** A live socket that keeps what it receives. */
-function openLive(url: string, cookie: string) {
-  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/api/live`, { headers: { cookie } });
-  const messages: any[] = [];
-  ws.on('message', (raw) => messages.push(JSON.parse(String(raw))));
-  ws.on('error', () => {});
-  const opened = new Promise((r) => ws.once('open', r));
-  const next = async (pred: (m: any) => boolean, ms = 5000) => {
-    const end = Date.now() + ms;
-    for (;;) {
-      const m = messages.find(pred);
-      if (m) return m;
-      if (Date.now() > end) throw new Error(`no matching live message; got ${JSON.stringify(messages)}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
-  return { ws, messages, opened, next, send: (m: unknown) => ws.send(JSON.stringify(m)) };
-}
 
 describe('crises', () => {
   const clock = createTestClock(new Date('2026-03-10T02:00:00Z'));

@@ -5,8 +5,8 @@
 // from the team leaves it at once. Off the team: 404; reporters: 403.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import WebSocket from 'ws';
 import { type Client, createClient, PASSWORD, setUpOrg } from '../../../../test/helpers/client.ts';
+import { openLive } from '../../../../test/helpers/live.ts';
 import { startTestServer } from '../../../../test/helpers/server.ts';
 import { createTestClock } from '../../../platform/clock.ts';
 import { crisisMetrics, type Sitrep, sitrep, sitrepList } from '../pulse-contract.ts';
@@ -14,25 +14,6 @@ import { runScheduledSitreps } from './sitreps.ts';
 
 const DECLARED = new Date('2026-03-10T12:30:00Z');
 const HOUR = 3_600_000;
-
-/** A live socket that keeps what it receives. */
-function openLive(url: string, cookie: string) {
-  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/api/live`, { headers: { cookie } });
-  const messages: any[] = [];
-  ws.on('message', (raw) => messages.push(JSON.parse(String(raw))));
-  ws.on('error', () => {});
-  const opened = new Promise((r) => ws.once('open', r));
-  const next = async (pred: (m: any) => boolean, ms = 5000) => {
-    const end = Date.now() + ms;
-    for (;;) {
-      const m = messages.find(pred);
-      if (m) return m;
-      if (Date.now() > end) throw new Error(`no matching live message; got ${JSON.stringify(messages)}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
-  return { ws, messages, opened, next, send: (m: unknown) => ws.send(JSON.stringify(m)) };
-}
 
 describe('crisis pulse', () => {
   const clock = createTestClock(new Date(DECLARED.getTime() - 2 * HOUR));

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import WebSocket from 'ws';
 import { type Client, createClient, setUpOrg } from '../../../../test/helpers/client.ts';
+import { openLive } from '../../../../test/helpers/live.ts';
 import { startTestServer } from '../../../../test/helpers/server.ts';
 import { hashPassword } from '../../people/server/deps.ts';
 import { organisations, users } from '../../people/server/schema.ts';
@@ -50,27 +50,6 @@ async function upload(url: string, client: Client, bytes: Buffer) {
 const fileStatus = async (url: string, client: Client, id: string) =>
   (await fetch(`${url}/api/reports/files/${id}`, { headers: { cookie: client.cookie } })).status;
 
-/** A live socket subscribed to `rooms`, keeping the events it receives. */
-async function openLive(url: string, cookie: string, rooms: string[]) {
-  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/api/live`, { headers: { cookie } });
-  const messages: any[] = [];
-  ws.on('message', (raw) => messages.push(JSON.parse(String(raw))));
-  ws.on('error', () => {});
-  const wait = async (pred: (m: any) => boolean, ms = 5000) => {
-    const end = Date.now() + ms;
-    for (;;) {
-      const m = messages.find(pred);
-      if (m) return m;
-      if (Date.now() > end) throw new Error(`no matching live message; got ${JSON.stringify(messages)}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
-  await wait((m) => m.type === 'hello');
-  ws.send(JSON.stringify({ type: 'subscribe', rooms }));
-  for (const room of rooms) await wait((m) => m.type === 'subscribed' && m.room === room);
-  return { ws, messages, wait };
-}
-
 describe('employee reports', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-reports-'));
   let ctx: Awaited<ReturnType<typeof startTestServer>>;
@@ -94,7 +73,8 @@ describe('employee reports', () => {
 
   test('a reporter files an anonymous report with screenshots; triagers do not see the name, the audit does', async () => {
     anonFiles = [await upload(ctx.url, reporter.client, pngOf(4, 4)), await upload(ctx.url, reporter.client, pngOf(6, 3))];
-    const live = await openLive(ctx.url, manager.client.cookie, [`org:${org.orgId}`]);
+    const live = openLive(ctx.url, manager.client.cookie);
+    await live.subscribe([`org:${org.orgId}`]);
     const r = await reporter.client.post('/api/reports', {
       what: 'Dcard 有人貼出疑似我們門市的食物異物照片，留言很多',
       links: ['https://www.dcard.tw/f/food/p/123'],
@@ -113,7 +93,7 @@ describe('employee reports', () => {
     assert.deepEqual(mine.files.map((f) => f.id).sort(), [...anonFiles].sort());
 
     // The triage queue refreshes live; the notice says only that a report changed.
-    const notice = await live.wait((m) => m.type === 'event' && m.event.type === 'report.created');
+    const notice = await live.next((m) => m.type === 'event' && m.event.type === 'report.created');
     assert.deepEqual(Object.keys(notice.event).sort(), ['id', 'subject', 'type', 'version']);
     assert.equal(notice.event.id, anonId);
     live.ws.close();
@@ -187,7 +167,8 @@ describe('employee reports', () => {
   test('attach to an open crisis: the reporter is told live, the crisis team sees it; 409 when stale or already triaged', async () => {
     const crisis = await org.admin.post('/api/crises', { title: '門市異物事件', type: 'product_quality', severity: 'L2' });
     assert.equal(crisis.status, 201);
-    const live = await openLive(ctx.url, reporter.client.cookie, [`user:${reporter.id}`]);
+    const live = openLive(ctx.url, reporter.client.cookie);
+    await live.subscribe([`user:${reporter.id}`]);
     const stale = await manager.client.post(`/api/reports/${anonId}/attach`, { crisisId: crisis.body.id, version: 7 });
     assert.equal(stale.status, 409);
     const unknown = await manager.client.post(`/api/reports/${anonId}/attach`, { crisisId: anonId, version: 1 });
@@ -196,7 +177,7 @@ describe('employee reports', () => {
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.equal(r.body.status, 'attached');
     assert.equal(r.body.crisisNumber, crisis.body.number);
-    const note = await live.wait((m) => m.type === 'event' && m.event.type === 'report.attached');
+    const note = await live.next((m) => m.type === 'event' && m.event.type === 'report.attached');
     assert.equal(note.room, `user:${reporter.id}`);
     live.ws.close();
     const again = await manager.client.post(`/api/reports/${anonId}/close`, { reason: 'dup', version: 2 });

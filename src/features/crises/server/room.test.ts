@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import WebSocket from 'ws';
 import { type Client, setUpOrg } from '../../../../test/helpers/client.ts';
+import { openLive } from '../../../../test/helpers/live.ts';
 import { startTestServer } from '../../../../test/helpers/server.ts';
 import { createTestClock } from '../../../platform/clock.ts';
 import { type CrisisDetail, crisisDetail, taskComment } from '../contract.ts';
@@ -15,24 +15,6 @@ import { resolveMentions } from './comments.ts';
 import { escalateOverdueTasks } from './escalation.ts';
 
 const MIN = 60_000;
-
-function openLive(url: string, cookie: string) {
-  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/api/live`, { headers: { cookie } });
-  const messages: any[] = [];
-  ws.on('message', (raw) => messages.push(JSON.parse(String(raw))));
-  ws.on('error', () => {});
-  const opened = new Promise((r) => ws.once('open', r));
-  const next = async (pred: (m: any) => boolean, ms = 5000) => {
-    const end = Date.now() + ms;
-    for (;;) {
-      const m = messages.find(pred);
-      if (m) return m;
-      if (Date.now() > end) throw new Error(`no matching live message; got ${JSON.stringify(messages)}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
-  return { ws, messages, opened, next, send: (m: unknown) => ws.send(JSON.stringify(m)) };
-}
 
 describe('the crisis room', () => {
   const clock = createTestClock(new Date('2026-04-01T01:00:00Z'));
@@ -199,9 +181,7 @@ describe('the crisis room', () => {
     await escalateOverdueTasks(deps());
     assert.equal(await overdueEvents(), 0, 'not yet due');
     const live = openLive(ctx.url, org.admin.cookie);
-    await live.opened;
-    live.send({ type: 'subscribe', rooms: [`user:${org.adminId}`] });
-    await live.next((m) => m.type === 'subscribed' && m.room === `user:${org.adminId}`);
+    await live.subscribe([`user:${org.adminId}`]);
     clock.advance(11 * MIN);
     await escalateOverdueTasks(deps());
     await escalateOverdueTasks(deps());
@@ -246,9 +226,7 @@ describe('the crisis room', () => {
     assert.equal(none.status, 400);
     assert.equal(none.body.errors[0].path, 'signoffFrom');
     const live = openLive(ctx.url, sponsor.client.cookie);
-    await live.opened;
-    live.send({ type: 'subscribe', rooms: [`user:${sponsor.id}`] });
-    await live.next((m) => m.type === 'subscribed' && m.room === `user:${sponsor.id}`);
+    await live.subscribe([`user:${sponsor.id}`]);
     const r = await org.admin.post(`/api/crises/${crisis.id}/decisions`, {
       decision: '全面下架問題批號',
       options: '下架／不下架',
@@ -305,9 +283,7 @@ describe('the crisis room', () => {
 
   test('starring timeline entries for the review: live, idempotent, only entries of this crisis', async () => {
     const watcher = openLive(ctx.url, legal.client.cookie);
-    await watcher.opened;
-    watcher.send({ type: 'subscribe', rooms: [`crisis:${crisis.id}`] });
-    await watcher.next((m) => m.type === 'subscribed' && m.room === `crisis:${crisis.id}`);
+    await watcher.subscribe([`crisis:${crisis.id}`]);
     const entry = (await room()).timeline.at(-1);
     assert.ok(entry);
     assert.equal(entry.starred, false);
