@@ -6,43 +6,21 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { before, test } from 'node:test';
+import { before } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { webDist } from '../../src/platform/web-assets.ts';
-import { PASSWORD, setUpOrg } from '../helpers/client.ts';
+import { setUpOrg } from '../helpers/client.ts';
 import { startTestServer } from '../helpers/server.ts';
-import { assertNoOverflow, launchBrowser, screenshots, signInPage } from './harness.ts';
+import { assertNoOverflow, e2eSession, launchBrowser, screenshots } from './harness.ts';
 
-const STEP_MS = 15_000;
 const EDITED = '確認事實並通報品保主管';
 
 let browser: Browser;
 let url: string;
 let org: Awaited<ReturnType<typeof setUpOrg>>;
 let admin: Page;
-const dialogs: string[] = [];
-const pageErrors: string[] = [];
-const openPages: Page[] = [];
 const shot = screenshots('crisis-config');
-
-async function signIn(email: string, width: number): Promise<Page> {
-  const page = await signInPage(browser, url, email, PASSWORD, { width, stepMs: STEP_MS, dialogs });
-  page.on('pageerror', (err) => pageErrors.push(String(err.stack ?? err)));
-  openPages.push(page);
-  return page;
-}
-
-function step(name: string, fn: () => Promise<void>) {
-  test(name, async () => {
-    try {
-      await fn();
-    } catch (err) {
-      for (const [i, p] of openPages.entries()) await shot(p, `failed-${i}`).catch(() => {});
-      if (pageErrors.length) console.error(pageErrors.join('\n'));
-      throw err;
-    }
-  });
-}
+const { signIn, step, dialogs, pageErrors } = e2eSession({ browser: () => browser, url: () => url, shot });
 
 async function choose(page: Page, input: Locator, option: string) {
   await input.click();
@@ -231,6 +209,50 @@ step('on a 375 px phone the settings, the editor and the declare form fit', asyn
   await phone.getByTestId('grading-suggestion').getByText('建議等級：L1 重大').waitFor();
   await assertNoOverflow(phone, 375);
   await shot(phone, 'phone-declare');
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(pageErrors, []);
+});
+
+step('the admin renames a crisis type and hides another; the list and the declare form follow', async () => {
+  await admin.goto(`${url}/crises/settings?tab=lists`);
+  const editor = admin.getByTestId('lists-editor');
+  await editor.waitFor();
+  const food = editor.getByTestId('list-type-product_quality-zh');
+  assert.equal(await food.getAttribute('placeholder'), '產品品質／食安');
+  await food.fill('食品安全');
+  await editor.getByRole('switch', { name: '不使用：合作夥伴或網紅爭議' }).check();
+  await editor.getByTestId('lists-save').click();
+  await admin.getByText('已儲存類型與角色。').waitFor();
+  await editor.getByText('已自訂（第 1 版）').waitFor();
+  const saved = await org.admin.get('/api/crisis-config/lists');
+  const type = (id: string) => saved.body.types.find((x: { id: string }) => x.id === id);
+  assert.equal(type('product_quality').label['zh-TW'], '食品安全');
+  assert.equal(type('partner_influencer').hidden, true);
+  await admin.evaluate(() => window.scrollTo(0, 0));
+  await shot(admin, 'lists');
+
+  // The crises list names the earlier crisis's type with the new name.
+  await admin.goto(`${url}/crises`);
+  const card = admin.getByTestId('crisis-card').filter({ hasText: '中秋禮盒異物爭議' });
+  await card.getByText('食品安全', { exact: true }).waitFor();
+  assert.equal(await card.getByText('產品品質／食安').count(), 0);
+  await shot(admin, 'lists-crises');
+
+  // Declaring offers the new name and leaves the hidden type out.
+  await admin.goto(`${url}/crises/new`);
+  await admin.getByRole('heading', { name: '宣告危機' }).waitFor();
+  await admin.getByRole('combobox', { name: '類型' }).click();
+  await admin.getByRole('option', { name: '食品安全', exact: true }).waitFor();
+  assert.equal(await admin.getByRole('option', { name: '合作夥伴或網紅爭議' }).count(), 0);
+  assert.equal(await admin.getByRole('option', { name: '產品品質／食安' }).count(), 0);
+  await shot(admin, 'lists-declare', false);
+  await admin.keyboard.press('Escape');
+
+  const phone = await signIn(org.adminEmail, 375);
+  await phone.goto(`${url}/crises/settings?tab=lists`);
+  await phone.getByTestId('lists-editor').waitFor();
+  await assertNoOverflow(phone, 375);
+  await shot(phone, 'phone-lists');
   assert.deepEqual(dialogs, []);
   assert.deepEqual(pageErrors, []);
 });

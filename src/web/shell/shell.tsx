@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCrisisLabels } from '../../features/crises/web/config/labels.ts';
 import { reportQueueQuery, useReportsLive } from '../../features/crises/web/reports/queries.ts';
 import { useAlertNotifications } from '../../features/warnings/web/alert-notifier.ts';
 import { OpenAlertsBadge, useOpenAlertCount } from '../../features/warnings/web/components/open-alerts-badge.tsx';
@@ -25,6 +26,7 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   usePreferenceSync(session.user);
+  useCrisisLabels();
   const readsAlerts = session.permissions.includes('alert.read');
   const openAlerts = useOpenAlertCount(readsAlerts);
   useAlertNotifications(readsAlerts);

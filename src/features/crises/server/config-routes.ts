@@ -1,12 +1,15 @@
-// Crisis configuration routes: the organisation's playbooks (list, one, save, reset, export, import) and its
-// grading matrix. Reading is for those who declare (the declare form previews and grades with them);
-// changing is for admins (crisis.configure). Each route: a schema, a permission, one service call.
+// Crisis configuration routes: the organisation's playbooks (list, one, save, reset, export, import), its
+// grading matrix, and its crisis type and team role names. Reading is for those who declare (the declare form
+// previews and grades with them) — the names for everyone signed in, who all see them; changing is for admins
+// (crisis.configure). Each route: a schema, a permission, one service call.
 import { z } from 'zod';
 import { actorOf, type Principal, type Router } from '../../../platform/http.ts';
 import * as c from '../contract.ts';
+import { crisisLists, crisisListsInput } from '../lists-contract.ts';
 import { gradingInput, gradingView, importInput, importResult, playbookEntry } from '../playbook-contract.ts';
 import type { CrisisDeps } from './access.ts';
 import { gradingOf, saveGrading } from './grading.ts';
+import { listsOf, saveLists } from './lists.ts';
 import { exportPlaybooks, importPlaybooks, listPlaybooks, playbookOf, resetPlaybook, savePlaybook } from './playbook-store.ts';
 
 const me = (p: Principal | null) => p as Principal;
@@ -126,5 +129,26 @@ export function registerCrisisConfigRoutes(r: Router, deps: CrisisDeps) {
       const now = await gradingOf(deps.db, me(ctx.principal).orgId);
       return saveGrading(deps, me(ctx.principal), actorOf(me(ctx.principal)), { matrix: null, version: now.version }, meta(ctx));
     },
+  });
+
+  r.add({
+    method: 'GET',
+    url: '/api/crisis-config/lists',
+    summary: "The organisation's crisis type and team role names, and the types it hides when declaring",
+    tags,
+    permission: 'org.read',
+    response: crisisLists,
+    handler: (ctx) => listsOf(deps.db, me(ctx.principal).orgId),
+  });
+
+  r.add({
+    method: 'PUT',
+    url: '/api/crisis-config/lists',
+    summary: 'Rename crisis types and team roles, hide unused types (409 when someone else saved them since the version sent)',
+    tags,
+    permission: 'crisis.configure',
+    body: crisisListsInput,
+    response: crisisLists,
+    handler: (ctx) => saveLists(deps, me(ctx.principal), actorOf(me(ctx.principal)), ctx.body, meta(ctx)),
   });
 }

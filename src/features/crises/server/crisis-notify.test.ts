@@ -251,7 +251,11 @@ describe('crisis messages', () => {
     assert.deepEqual(await deliveries(), ['crisis.team_paged → SIEM'], 'the L4 channel hears of it; Slack (L2 and above) does not');
     const team = await org.admin.request('PUT', `/api/crises/${small.body.id}/team`, { role: 'legal_counsel', userId: member.id });
     assert.equal(team.status, 200, JSON.stringify(team.body));
-    const up = await org.admin.post(`/api/crises/${small.body.id}/severity`, { severity: 'L1', reason: '媒體開始報導', version: team.body.version });
+    const up = await org.admin.post(`/api/crises/${small.body.id}/severity`, {
+      severity: 'L1',
+      reason: '媒體開始報導',
+      version: team.body.version,
+    });
     assert.equal(up.status, 200, JSON.stringify(up.body));
     assert.deepEqual(await deliveries(), [
       'crisis.team_paged → SIEM',
@@ -259,7 +263,11 @@ describe('crisis messages', () => {
       'crisis.team_paged → Slack #crisis',
       'crisis.team_paged → 林法務',
     ]);
-    const down = await org.admin.post(`/api/crises/${small.body.id}/severity`, { severity: 'L3', reason: '已控制', version: up.body.version });
+    const down = await org.admin.post(`/api/crises/${small.body.id}/severity`, {
+      severity: 'L3',
+      reason: '已控制',
+      version: up.body.version,
+    });
     assert.equal(down.status, 200);
     assert.equal((await deliveries()).length, 4, 'lowering the level pages nobody');
   });

@@ -134,7 +134,10 @@ describe('playbook store', () => {
     const kept = both.find((r) => r.status === 200)?.body.playbook.updateEveryHours;
     assert.equal((await org.admin.get(at('misinformation', 'L3'))).body.playbook.updateEveryHours, kept);
     assert.equal((await org.admin.del(at('misinformation', 'L3'))).status, 200);
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+    ].join('\n');
     const r = await importText(`${bomb}\n`);
     assert.equal(r.status, 400, JSON.stringify(r.body).slice(0, 300));
     assert.equal(r.body.errors[0].line, 1);

@@ -125,6 +125,8 @@ const table: Record<string, Who[]> = {
   'GET /api/crisis-config/grading': ['admin', 'manager'],
   'PUT /api/crisis-config/grading': ['admin'],
   'DELETE /api/crisis-config/grading': ['admin'],
+  'GET /api/crisis-config/lists': people,
+  'PUT /api/crisis-config/lists': ['admin'],
   // Employee reports (通報): anyone but guests reports and follows their own; triage is for managers.
   'POST /api/reports/files': ['admin', 'manager', 'member', 'reporter'],
   'GET /api/reports/files/:id': ['admin', 'manager', 'member', 'reporter'],

@@ -9,9 +9,11 @@ import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors, notifyError, notifySuccess } from '../../../../web/errors.ts';
-import { type CrisisType, crisisTypes, type Severity, severities } from '../../contract.ts';
+import { type CrisisType, type Severity, severities } from '../../contract.ts';
+import { visibleTypes } from '../../lists-contract.ts';
 import { type GradingAnswers, type GradingMatrix, suggestLevel } from '../../playbook-contract.ts';
 import { alertAnswers, GradingQuestions } from '../config/components/grading-questions.tsx';
+import { crisisListsQuery } from '../config/labels.ts';
 import { gradingQuery } from '../config/queries.ts';
 import { useDeclareCrisis } from '../queries.ts';
 import { PlaybookPreview } from './playbook-preview.tsx';
@@ -37,6 +39,8 @@ function Form({ from, report, matrix }: { from?: DeclareFromAlert; report?: Decl
   const { t } = useTranslation();
   const navigate = useNavigate();
   const declare = useDeclareCrisis();
+  // Types the organisation hides are not offered (crises already of that type keep showing it).
+  const offered = visibleTypes(useQuery(crisisListsQuery).data);
   const seeded = useMemo(() => (matrix ? alertAnswers(matrix, from?.severity) : {}), [matrix, from?.severity]);
   const [answers, setAnswers] = useState<GradingAnswers>(seeded);
   const [byHand, setByHand] = useState(false);
@@ -121,7 +125,7 @@ function Form({ from, report, matrix }: { from?: DeclareFromAlert; report?: Decl
                 label={t('crises.form.type')}
                 placeholder={t('crises.form.typePlaceholder')}
                 required
-                data={crisisTypes.map((x) => ({ value: x, label: t(`crises.type.${x}`) }))}
+                data={offered.map((x) => ({ value: x, label: t(`crises.type.${x}`) }))}
                 comboboxProps={{ withinPortal: true }}
                 allowDeselect={false}
                 {...form.getInputProps('type')}

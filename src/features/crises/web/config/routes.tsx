@@ -2,14 +2,14 @@
 import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
 
 /** The settings page's tab (the default, playbooks, is left out of the URL). */
-export type SettingsSearch = { tab?: 'io' | 'grading' };
+export type SettingsSearch = { tab?: 'io' | 'grading' | 'lists' };
 
 /** Keeps only a known tab. */
 export function validateSettingsSearch(search: Record<string, unknown>): SettingsSearch {
-  return search.tab === 'io' || search.tab === 'grading' ? { tab: search.tab } : {};
+  return search.tab === 'io' || search.tab === 'grading' || search.tab === 'lists' ? { tab: search.tab } : {};
 }
 
-/** /crises/settings (?tab=io|grading) and /crises/settings/playbooks/$type/$severity. */
+/** /crises/settings (?tab=io|grading|lists) and /crises/settings/playbooks/$type/$severity. */
 export function configRoutes(appRoute: AnyRoute): AnyRoute[] {
   return [
     createRoute({

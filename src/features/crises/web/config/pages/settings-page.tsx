@@ -1,5 +1,6 @@
-// /crises/settings (?tab=io|grading): the crisis settings for admins — the 9 × 4 grid of playbooks (type × level,
-// customised or default), importing and exporting them as YAML or JSON, and the grading matrix.
+// /crises/settings (?tab=io|grading|lists): the crisis settings for admins — the 9 × 4 grid of playbooks (type × level,
+// customised or default), importing and exporting them as YAML or JSON, the grading matrix, and the names of
+// crisis types and team roles (and which types are not used).
 import { Stack, Tabs } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import { RequirePermission } from '../../../../../web/ui/require-permission.tsx'
 import { BackToCrises } from '../../components/back-link.tsx';
 import { GradingEditor } from '../components/grading-editor.tsx';
 import { ImportExport } from '../components/import-export.tsx';
+import { ListsEditor } from '../components/lists-editor.tsx';
 import { PlaybookGrid } from '../components/playbook-grid.tsx';
 import type { SettingsSearch } from '../routes.tsx';
 
@@ -44,6 +46,9 @@ export function CrisisSettingsPage() {
           <Tabs.Tab value="grading" data-testid="config-tab-grading">
             {t('crisisConfig.tabs.grading')}
           </Tabs.Tab>
+          <Tabs.Tab value="lists" data-testid="config-tab-lists">
+            {t('crisisConfig.tabs.lists')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="playbooks">
           <PlaybookGrid />
@@ -53,6 +58,9 @@ export function CrisisSettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="grading">
           <GradingEditor />
+        </Tabs.Panel>
+        <Tabs.Panel value="lists">
+          <ListsEditor />
         </Tabs.Panel>
       </Tabs>
     </RequirePermission>
