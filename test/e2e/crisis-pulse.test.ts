@@ -6,14 +6,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { before, test } from 'node:test';
+import { before } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { webDist } from '../../src/platform/web-assets.ts';
-import { createClient, PASSWORD, setUpOrg } from '../helpers/client.ts';
+import { createClient, setUpOrg } from '../helpers/client.ts';
 import { startTestServer } from '../helpers/server.ts';
-import { assertNoOverflow, launchBrowser, screenshots, signInPage } from './harness.ts';
+import { assertNoOverflow, e2eSession, launchBrowser, screenshots } from './harness.ts';
 
-const STEP_MS = 15_000;
 const HOUR = 3_600_000;
 const hostileNote = '<img src=x onerror=alert(1)>門市已下架問題批號 <script>window.__xss=1</script>';
 
@@ -22,34 +21,13 @@ let url: string;
 let org: Awaited<ReturnType<typeof setUpOrg>>;
 let member: { email: string; id: string };
 let crisisId = '';
+let topicId = '';
 let admin: Page;
 let phone: Page;
 let mentions = 0;
 let machine: ReturnType<typeof createClient>;
-const dialogs: string[] = [];
-const pageErrors: string[] = [];
-const openPages: Page[] = [];
 const shot = screenshots('pulse');
-
-async function signIn(email: string, width: number): Promise<Page> {
-  const page = await signInPage(browser, url, email, PASSWORD, { width, stepMs: STEP_MS, dialogs });
-  page.on('pageerror', (err) => pageErrors.push(String(err.stack ?? err)));
-  openPages.push(page);
-  return page;
-}
-
-/** A test that saves a screenshot of every open page when it fails. */
-function step(name: string, fn: () => Promise<void>) {
-  test(name, async () => {
-    try {
-      await fn();
-    } catch (err) {
-      for (const [i, p] of openPages.entries()) await shot(p, `failed-${i}`).catch(() => {});
-      if (pageErrors.length) console.error(pageErrors.join('\n'));
-      throw err;
-    }
-  });
-}
+const { signIn, step, dialogs, pageErrors } = e2eSession({ browser: () => browser, url: () => url, shot });
 
 before(async () => {
   assert.ok(fs.existsSync(path.join(webDist, 'index.html')), 'Build the web app first (FIREBREAK_WEB_DIST=… npx vite build)');
@@ -59,6 +37,7 @@ before(async () => {
   member = await org.userWithRole('member', '林紀錄');
   const topic = await org.admin.post('/api/topics', { name: '好食光', query: '好食光' });
   assert.equal(topic.status, 201, JSON.stringify(topic.body));
+  topicId = topic.body.id;
   const token = await org.admin.post('/api/tokens', { name: 'collector', scopes: ['mentions:write'] });
   machine = createClient(url);
   machine.useToken(token.body.secret);
@@ -101,7 +80,10 @@ step('the admin opens 即時態勢: the figures of the last day with sparklines,
   await admin.getByRole('heading', { name: '#1 信義店小籠包食安爭議' }).waitFor();
   await admin.getByText('即時態勢', { exact: true }).waitFor();
   const panel = admin.getByTestId('metrics-panel');
-  await panel.getByText('監測主題：好食光').waitFor();
+  // The topic links to its mentions of the last day in the explorer (the room's linked mentions).
+  const topicLink = panel.getByTestId('metrics-topic-link').filter({ hasText: '好食光' });
+  await topicLink.waitFor();
+  assert.match(String(await topicLink.getAttribute('href')), new RegExp(`/monitoring/mentions\\?topic=${topicId}&range=24h$`));
   assert.equal(await panel.getByTestId('metric-mentions-value').textContent(), String(mentions));
   assert.match(String(await panel.getByTestId('metric-negativeShare-value').textContent()), /^\d+%$/);
   assert.equal(await panel.locator('canvas').count(), 3, 'a sparkline per figure');

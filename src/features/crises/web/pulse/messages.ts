@@ -7,7 +7,7 @@ export const zhTW = {
   notFound: '找不到這個危機，或你不在它的應變小組中。',
   metrics: {
     title: '即時輿情',
-    topics: '監測主題：{{names}}',
+    mentionsOf: '看提及：',
     noTopics: '這個危機沒有連結監測主題，因此沒有即時數據。宣告時或在危機室加入主題後，這裡會顯示聲量與負面比例。',
     mentions: '提及數（24 小時）',
     negativeShare: '負面比例（24 小時）',
@@ -66,7 +66,7 @@ export const en: typeof zhTW = {
   notFound: 'No such crisis, or you are not on its response team.',
   metrics: {
     title: 'Live monitoring',
-    topics: 'Topics: {{names}}',
+    mentionsOf: 'See mentions:',
     noTopics:
       'No monitored topic is linked to this crisis, so there are no live figures. Link a topic and its volume and negative share show here.',
     mentions: 'Mentions (24 h)',

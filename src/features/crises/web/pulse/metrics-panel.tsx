@@ -1,9 +1,10 @@
 // Live monitoring of the crisis's topics: three large figures for the last 24 hours (mentions, negative share,
 // reach), each with a sparkline of its hours and the last hour against the level before the declaration.
 // Refreshes every minute and whenever mentions arrive (live events on the monitoring-stats key).
-import { Box, Card, Group, SimpleGrid, Stack, Text, Title, useComputedColorScheme, useMantineTheme } from '@mantine/core';
+import { Anchor, Box, Card, Group, SimpleGrid, Stack, Text, Title, useComputedColorScheme, useMantineTheme } from '@mantine/core';
 import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -11,6 +12,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../../web/ui/query-state.tsx';
+import { explorerLink } from '../../../monitoring/web/mentions/explorer-search.ts';
 import { useOrgTimeZone } from '../../../people/web/org-time-zone.ts';
 import type { CrisisMetrics } from '../../pulse-contract.ts';
 import { metricsQuery } from './queries.ts';
@@ -182,9 +184,25 @@ function Metrics({ data }: { data: CrisisMetrics }) {
   const s = data.sinceDeclared;
   return (
     <Stack gap="sm">
-      <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-        {t('crisisPulse.metrics.topics', { names: data.topics.map((x) => x.name).join(lang === 'en' ? ', ' : '、') })}
-      </Text>
+      <Group gap={6} wrap="wrap" data-testid="metrics-topics">
+        <Text size="sm" c="dimmed">
+          {t('crisisPulse.metrics.mentionsOf')}
+        </Text>
+        {data.topics.map((x) => (
+          // The topic's mentions of the last day in the explorer (the room's linked mentions).
+          <Anchor
+            key={x.id}
+            component={Link}
+            to="/monitoring/mentions"
+            search={explorerLink({ topic: x.id, range: '24h' })}
+            size="sm"
+            style={{ overflowWrap: 'anywhere' }}
+            data-testid="metrics-topic-link"
+          >
+            {x.name}
+          </Anchor>
+        ))}
+      </Group>
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
         <Figure data={data} measure="mentions" />
         <Figure data={data} measure="negativeShare" />
