@@ -1,10 +1,10 @@
 // `firebreak crisis …` once the command line is good: opens the database, picks the organisation, calls
 // the crisis services as the system principal (`cli`), prints, and turns errors into exit codes.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { CrisisDetail, CrisisStatus, DeclareInput } from '../features/crises/contract.ts';
 import { declareCrisis, getCrisis, listCrises } from '../features/crises/server/crises.ts';
 import { crises } from '../features/crises/server/schema.ts';
-import { organisations } from '../features/people/server/schema.ts';
+import { organisations, users } from '../features/people/server/schema.ts';
 import { type Clock, systemClock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import { openDatabase } from '../platform/database-target.ts';
@@ -61,9 +61,21 @@ async function withCrises(config: Config, orgId: string | undefined, fn: (ctx: C
 }
 
 /** Declares through the service and prints the new crisis. */
-export function runDeclare(config: Config, orgId: string | undefined, input: DeclareInput, json: boolean): Promise<number> {
+export function runDeclare(
+  config: Config,
+  orgId: string | undefined,
+  input: DeclareInput,
+  json: boolean,
+  commanderEmail?: string,
+): Promise<number> {
   return withCrises(config, orgId, async ({ deps, p, actor, org }) => {
-    const c = await declareCrisis(deps, p, actor, input, {});
+    let commanderId: string | undefined;
+    if (commanderEmail) {
+      const where = and(eq(users.orgId, org.id), sql`lower(${users.email}) = ${commanderEmail}`);
+      commanderId = (await deps.db.select({ id: users.id }).from(users).where(where))[0]?.id;
+      if (!commanderId) return fail(`--commander: nobody in ${org.name} has the e-mail ${commanderEmail}.`);
+    }
+    const c = await declareCrisis(deps, p, actor, commanderId ? { ...input, commanderId } : input, {});
     if (json) console.log(JSON.stringify(c, null, 2));
     else printDetail(c, org, deps.clock.now(), { declared: true });
     return 0;

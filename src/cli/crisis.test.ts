@@ -38,6 +38,7 @@ describe('firebreak crisis against DATABASE_URL', () => {
   let env: Record<string, string>;
   let dataDir: string;
   let orgId: string;
+  let adminEmail: string;
   const q = async <R extends pg.QueryResultRow = any>(text: string, values: unknown[] = []) => {
     const c = new pg.Client({ connectionString: databaseUrl });
     await c.connect();
@@ -52,7 +53,7 @@ describe('firebreak crisis against DATABASE_URL', () => {
   before(async () => {
     databaseUrl = await createTestDatabase();
     const { url } = await startTestServer({ databaseUrl });
-    ({ orgId } = await setUpOrg(url));
+    ({ orgId, adminEmail } = await setUpOrg(url));
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fb-crisis-'));
     env = { DATABASE_URL: databaseUrl, FIREBREAK_DATA_DIR: dataDir };
   });
@@ -219,5 +220,25 @@ describe('firebreak crisis against DATABASE_URL', () => {
     assert.match(unknown.stderr, /No organisation 00000000-0000-4000-8000-000000000001/);
     assert.equal(malformed.code, 2);
     assert.match(malformed.stderr, /--org must be an organisation id/);
+  });
+  test('--commander names who commands the response; an unknown e-mail stores nothing', T, async () => {
+    const base = ['crisis', 'declare', '--title', '門市排隊抱怨', '--type', 'service_failure', '--severity', 'L4', '--org', orgId];
+    const [named, unknown, malformed] = await Promise.all([
+      runCli([...base, '--commander', adminEmail.toUpperCase(), '--json'], env),
+      runCli([...base, '--commander', 'nobody@example.com'], env),
+      runCli([...base, '--commander', 'not an e-mail'], env),
+    ]);
+    assert.equal(named.code, 0, named.stderr);
+    const c = JSON.parse(named.stdout);
+    assert.deepEqual(
+      c.team.filter((m: { role: string }) => m.role === 'commander').map((m: { name: string }) => m.name),
+      ['Ada Admin'],
+    );
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /--commander: nobody in Acme 食品 has the e-mail nobody@example\.com\./);
+    assert.equal(malformed.code, 2);
+    assert.match(malformed.stderr, /--commander must be an e-mail address/);
+    for (const r of [unknown, malformed]) assert.doesNotMatch(r.stderr, NO_STACK);
+    assert.equal((await q('SELECT count(*)::int AS n FROM crises WHERE title = $1', ['門市排隊抱怨']))[0].n, 1);
   });
 });

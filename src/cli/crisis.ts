@@ -25,6 +25,7 @@ export const flagOf: Record<string, string> = {
   summary: '--summary',
   reason: '--reason',
   alertId: '--alert',
+  commanderId: '--commander',
 };
 
 /** Reads and checks the declare flags against the contract; throws UsageError naming the flag. */
@@ -93,12 +94,21 @@ function check<T>(sub: string, read: () => T): T | number {
   }
 }
 
-/** `firebreak crisis declare --title T --type TYPE --severity L1..L4 [--summary] [--reason] [--alert] [--org] [--json]` */
+/** `--commander`: an e-mail address, if given (looked up in the organisation once the database is open). */
+export function readCommander(v: Values): string | undefined {
+  const email = str(v.commander)?.trim().toLowerCase();
+  if (email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(email))
+    throw new UsageError(`--commander must be an e-mail address, got “${email}”.`);
+  return email;
+}
+
+/** `firebreak crisis declare --title T --type TYPE --severity L1..L4 [--summary] [--reason] [--alert] [--commander] [--org] [--json]` */
 export async function crisisDeclareCommand(config: Config, v: Values): Promise<number> {
   const input = check('declare', () => readDeclare(v));
   const org = check('declare', () => readOrg(v));
-  if (typeof input === 'number' || typeof org === 'number') return 2;
-  return (await import('./crisis-run.ts')).runDeclare(config, org, input, v.json === true);
+  const commander = check('declare', () => readCommander(v));
+  if (typeof input === 'number' || typeof org === 'number' || typeof commander === 'number') return 2;
+  return (await import('./crisis-run.ts')).runDeclare(config, org, input, v.json === true, commander);
 }
 
 /** `firebreak crisis list [--status active|declared|…] [--org] [--json]` */

@@ -111,7 +111,7 @@ const commands: Record<string, Command> = {
   },
   'crisis declare': {
     usage:
-      'firebreak crisis declare --title T --type TYPE --severity L1..L4 [--summary S] [--reason R] [--alert ALERT_ID] [--org ORG_ID] [--json]',
+      'firebreak crisis declare --title T --type TYPE --severity L1..L4 [--summary S] [--reason R] [--alert ALERT_ID] [--commander EMAIL] [--org ORG_ID] [--json]',
     help: 'Declare a crisis (宣告危機) as the API does: the playbook for its type and level sets up the tasks and their deadlines. Prints the crisis.',
     options: {
       title: { type: 'string', help: 'what is happening, in a line (required)' },
@@ -123,6 +123,7 @@ const commands: Record<string, Command> = {
       summary: { type: 'string', help: 'what is known so far' },
       reason: { type: 'string', help: 'why this level (the first entry of the decision log)' },
       alert: { type: 'string', help: 'the alert id this crisis grows from (marked declared and linked)' },
+      commander: { type: 'string', help: 'e-mail of the person who commands the response (otherwise the team has no commander yet)' },
       org: orgOption,
       json: { type: 'boolean', help: 'print the crisis as JSON' },
     },

@@ -62,6 +62,8 @@ export const declareInput = z.strictObject({
   /** Why this level (kept as the first decision of the log). */
   reason: z.string().trim().max(2000).optional(),
   alertId: z.uuid().optional(),
+  /** Who commands the response (default: the person declaring; needed to have one when declaring from the command line). */
+  commanderId: z.uuid().optional(),
   /** An employee report (通報) this crisis answers: it becomes `accepted` and linked. */
   reportId: z.uuid().optional(),
   /** Topics whose monitoring the room shows (an alert's topic is added automatically). */

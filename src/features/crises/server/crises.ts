@@ -19,7 +19,7 @@ import {
   type TimelineEntry,
 } from '../contract.ts';
 import { suggestLevel } from '../playbook-contract.ts';
-import { type CrisisDeps, checkVersion, crisisEvent, fieldError, loadCrisis, type Meta } from './access.ts';
+import { type CrisisDeps, checkTeamUser, checkVersion, crisisEvent, fieldError, loadCrisis, type Meta } from './access.ts';
 import { notifyCrisisPeople } from './crisis-notify.ts';
 import { gradingOf } from './grading.ts';
 import { defaultHolders, playbookOf } from './playbook-store.ts';
@@ -154,7 +154,8 @@ export async function declareCrisis(
     // The organisation's playbook: roles filled by the declarer (commander), default people and on-call schedules.
     const book = (await playbookOf(tx, p.orgId, input.type, input.severity)).playbook;
     const holders = await defaultHolders(tx, p.orgId, book, now);
-    if (userId) holders.set('commander', { userId, via: 'person' });
+    const commander = input.commanderId ? (await checkTeamUser(tx, p.orgId, input.commanderId, 'commanderId')).id : userId;
+    if (commander) holders.set('commander', { userId: commander, via: 'person' });
     const team = [...holders].map(([role, h]) => ({ role, userId: h.userId, via: h.via }));
     for (const m of team)
       await tx.execute(
@@ -198,7 +199,7 @@ export async function declareCrisis(
           alertId: input.alertId ?? null,
           reportId: input.reportId ?? null,
           topicIds,
-          commanderId: userId,
+          commanderId: commander,
           roles: book.roles,
           tasks: book.tasks.length,
           team,
