@@ -159,7 +159,14 @@ function onMessage(raw: MessageEvent) {
     const toast = crisisToastFor(msg.event, msg.room, userId);
     if (toast) showCrisisToast(toast);
   } else if (msg.type === 'presence') {
-    if (msg.room.startsWith('crisis:')) options?.queryClient.setQueryData(presenceKey(msg.room.slice(7)), { userIds: msg.userIds });
+    const qc = options?.queryClient;
+    if (qc && msg.room.startsWith('crisis:')) {
+      // A GET of the list may be in flight from before we joined: cancel it first, or its older answer
+      // would overwrite this newer one when it lands.
+      const key = presenceKey(msg.room.slice(7));
+      const userIds = msg.userIds;
+      void qc.cancelQueries({ queryKey: key }).then(() => qc.setQueryData(key, { userIds }));
+    }
   } else if (msg.type === 'session.ended') sessionEnded();
   else if (msg.type === 'hello') {
     // The server listens for messages only once it has authenticated us, which `hello` announces.

@@ -9,9 +9,10 @@ import { LineChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../../web/ui/query-state.tsx';
+import { useEChart } from '../../../../web/ui/use-echart.ts';
 import { explorerLink } from '../../../monitoring/web/mentions/explorer-search.ts';
 import { useOrgTimeZone } from '../../../people/web/org-time-zone.ts';
 import type { CrisisMetrics } from '../../pulse-contract.ts';
@@ -34,24 +35,10 @@ function Sparkline({ data, measure, colour, label }: { data: CrisisMetrics; meas
   const theme = useMantineTheme();
   const scheme = useComputedColorScheme('light');
   const zone = useOrgTimeZone();
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const { el, chart } = useEChart();
 
   useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, null, { renderer: 'canvas' });
-    chart.current = c;
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const c = chart.current;
+    const c = chart;
     if (!c) return;
     const dark = scheme === 'dark';
     const hour = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: zone });
@@ -106,7 +93,7 @@ function Sparkline({ data, measure, colour, label }: { data: CrisisMetrics; meas
       },
       { lazyUpdate: true, notMerge: true },
     );
-  }, [data, measure, colour, label, scheme, theme, i18n.language, zone]);
+  }, [chart, data, measure, colour, label, scheme, theme, i18n.language, zone]);
 
   return <Box ref={el} h={44} w="100%" role="img" aria-label={t('crisisPulse.metrics.chart', { label })} />;
 }

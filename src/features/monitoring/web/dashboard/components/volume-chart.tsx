@@ -5,8 +5,9 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEChart } from '../../../../../web/ui/use-echart.ts';
 import type { DashboardBucket, DashboardData } from '../../../dashboard-contract.ts';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -34,24 +35,10 @@ export function VolumeChart({ data, height = 300 }: { data: DashboardData; heigh
   const { t, i18n } = useTranslation();
   const theme = useMantineTheme();
   const scheme = useComputedColorScheme('light');
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const { el, chart } = useEChart();
 
   useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, null, { renderer: 'canvas' });
-    chart.current = c;
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const c = chart.current;
+    const c = chart;
     if (!c) return;
     const dark = scheme === 'dark';
     const text = dark ? theme.colors.dark[0] : theme.colors.gray[8];
@@ -104,7 +91,7 @@ export function VolumeChart({ data, height = 300 }: { data: DashboardData; heigh
       },
       { lazyUpdate: true },
     );
-  }, [data, scheme, theme, t, i18n.language]);
+  }, [chart, data, scheme, theme, t, i18n.language]);
 
   const total = data.totals.mentions;
   return (
