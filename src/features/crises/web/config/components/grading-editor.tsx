@@ -1,22 +1,8 @@
 // The grading matrix editor (分級矩陣): the questions the declare form asks, each answer's level (or none), which
 // question an alert pre-answers, and the rule (most severe answer; several at the top level raise it one step),
 // explained in words. Saved with the version loaded (409: reload); "back to default" restores the shipped matrix.
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +13,7 @@ import { QueryState } from '../../../../../web/ui/query-state.tsx';
 import { type Severity, severities } from '../../../contract.ts';
 import type { GradingCriterion, GradingMatrix, GradingView } from '../../../playbook-contract.ts';
 import { gradingQuery, useSaveGrading } from '../queries.ts';
+import { ConflictAlert, ProblemsAlert } from './editor-alerts.tsx';
 
 /** The rule in words. */
 export function RuleText({ matrix }: { matrix: GradingMatrix }) {
@@ -90,16 +77,7 @@ function Editor({ view, onReload }: { view: GradingView; onReload: () => void })
           {view.customised ? t('crisisConfig.grading.customised', { version: view.version }) : t('crisisConfig.grading.default')}
         </Badge>
       </Group>
-      {conflict ? (
-        <Alert color="orange" variant="light">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{t('crisisConfig.grading.conflict')}</Text>
-            <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={onReload}>
-              {t('crisisConfig.editor.reload')}
-            </Button>
-          </Stack>
-        </Alert>
-      ) : null}
+      {conflict ? <ConflictAlert message={t('crisisConfig.grading.conflict')} onReload={onReload} /> : null}
       <Card withBorder radius="md" padding="md">
         <Stack gap="xs">
           <RuleText matrix={m} />
@@ -274,17 +252,7 @@ function Editor({ view, onReload }: { view: GradingView; onReload: () => void })
       >
         {t('crisisConfig.grading.addCriterion')}
       </Button>
-      {problems.length ? (
-        <Alert color="red" variant="light" title={t('crisisConfig.editor.problems')}>
-          <Stack gap={2}>
-            {problems.map((p) => (
-              <Text key={p} size="sm" style={{ overflowWrap: 'anywhere' }}>
-                {p}
-              </Text>
-            ))}
-          </Stack>
-        </Alert>
-      ) : null}
+      <ProblemsAlert problems={problems} />
       <Group justify="space-between" gap="sm">
         {view.customised ? (
           <ConfirmButton variant="default" color="red" message={t('crisisConfig.grading.resetConfirm')} onConfirm={() => submit(null)}>

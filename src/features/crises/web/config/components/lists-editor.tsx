@@ -2,7 +2,7 @@
 // name (blank = shipped, shown as the placeholder) and a "not used" switch; per role the two names. Saved with
 // the version loaded (409: reload). One column on phones.
 import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { IconDeviceFloppy, IconRefresh } from '@tabler/icons-react';
+import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { toLocale } from '../../../../../web/i18n/index.ts';
 import { QueryState } from '../../../../../web/ui/query-state.tsx';
 import type { CrisisLists, ListLabel } from '../../../lists-contract.ts';
 import { crisisListsQuery, shipped, useSaveCrisisLists } from '../labels.ts';
+import { ConflictAlert } from './editor-alerts.tsx';
 
 /** The editor, loaded. */
 export function ListsEditor() {
@@ -92,16 +93,7 @@ function Editor({ view, onReload }: { view: CrisisLists; onReload: () => void })
           {customised ? t('crisisConfig.lists.customised', { version: view.version }) : t('crisisConfig.lists.default')}
         </Badge>
       </Group>
-      {conflict ? (
-        <Alert color="orange" variant="light">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{t('crisisConfig.lists.conflict')}</Text>
-            <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={onReload}>
-              {t('crisisConfig.editor.reload')}
-            </Button>
-          </Stack>
-        </Alert>
-      ) : null}
+      {conflict ? <ConflictAlert message={t('crisisConfig.lists.conflict')} onReload={onReload} /> : null}
 
       <Title order={3} size="h5">
         {t('crisisConfig.lists.types')}

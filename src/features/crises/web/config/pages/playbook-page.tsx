@@ -22,7 +22,7 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { IconChevronDown, IconChevronRight, IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronRight, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -47,6 +47,7 @@ import {
   teamRoles,
 } from '../../../contract.ts';
 import { playbookClock } from '../../clock.ts';
+import { ConflictAlert, ProblemsAlert } from '../components/editor-alerts.tsx';
 import { type StoredPlaybook, storedPlaybookQuery, useResetPlaybook, useSavePlaybook } from '../queries.ts';
 
 type Unit = 'minutes' | 'hours' | 'days';
@@ -220,16 +221,7 @@ function Editor({ stored, onReload }: { stored: StoredPlaybook; onReload: () => 
           {stored.customised ? t('crisisConfig.editor.customised', { version: stored.version }) : t('crisisConfig.editor.default')}
         </Badge>
       </Group>
-      {conflict ? (
-        <Alert color="orange" variant="light" data-testid="playbook-conflict">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{t('crisisConfig.editor.conflict')}</Text>
-            <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={onReload}>
-              {t('crisisConfig.editor.reload')}
-            </Button>
-          </Stack>
-        </Alert>
-      ) : null}
+      {conflict ? <ConflictAlert message={t('crisisConfig.editor.conflict')} onReload={onReload} testId="playbook-conflict" /> : null}
 
       <Card withBorder radius="md" padding="md">
         <Title order={3} size="h5" mb={4}>
@@ -317,17 +309,7 @@ function Editor({ stored, onReload }: { stored: StoredPlaybook; onReload: () => 
         </Button>
       </Stack>
 
-      {problems.length ? (
-        <Alert color="red" variant="light" title={t('crisisConfig.editor.problems')} data-testid="playbook-problems">
-          <Stack gap={2}>
-            {problems.map((p) => (
-              <Text key={p} size="sm" style={{ overflowWrap: 'anywhere' }}>
-                {p}
-              </Text>
-            ))}
-          </Stack>
-        </Alert>
-      ) : null}
+      <ProblemsAlert problems={problems} testId="playbook-problems" />
       <Group justify="space-between" gap="sm">
         {stored.customised ? (
           <ConfirmButton
