@@ -29,7 +29,9 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
-        <Notifications position="top-right" />
+        {/* Bottom-right, away from the header (user menu, language) and the page actions: a toast pauses while the
+            pointer rests on it, so at top-right one could sit over the very button someone reaches for next. */}
+        <Notifications position="bottom-right" />
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>
