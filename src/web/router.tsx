@@ -17,6 +17,7 @@ import { InvitePage } from '../features/people/web/pages/invite-page.tsx';
 import { LoginPage, safeRedirect } from '../features/people/web/pages/login-page.tsx';
 import { SetupPage } from '../features/people/web/pages/setup-page.tsx';
 import { sessionQuery, setupStatusQuery } from '../features/people/web/queries.ts';
+import { statementsRoutes } from '../features/statements/web/routes.tsx';
 import { alertsRoutes } from '../features/warnings/web/routes.tsx';
 import { ApiError, api, setCsrfToken } from './api.ts';
 import { notifySuccess } from './errors.ts';
@@ -156,6 +157,7 @@ const routeTree = rootRoute.addChildren([
     monitoringRoutes(appRoute),
     ...alertsRoutes(appRoute),
     ...crisesRoutes(appRoute),
+    ...statementsRoutes(appRoute),
     settingsRoute.addChildren([settingsIndexRoute, ...Object.entries(lazy).map(([path, component]) => settingsPage(path, component))]),
   ]),
 ]);

@@ -5,6 +5,10 @@ import { en as crisesEn } from '../../features/crises/web/messages.ts';
 import { en as pulseEn } from '../../features/crises/web/pulse/messages.ts';
 import { en as reportsEn } from '../../features/crises/web/reports/messages.ts';
 import { monitoringEn } from '../../features/monitoring/web/messages.ts';
+import { en as editorEn } from '../../features/statements/web/editor/messages.ts';
+import { en as statementListEn } from '../../features/statements/web/list/messages.ts';
+import { en as planEn } from '../../features/statements/web/plan/messages.ts';
+import { en as reviewEn } from '../../features/statements/web/review/messages.ts';
 import { en as warningsEn } from '../../features/warnings/web/messages.ts';
 import type { Messages } from './zh-TW.ts';
 
@@ -333,6 +337,10 @@ export const en: Messages = {
   reports: reportsEn,
   crisisConfig: configEn,
   crisisPulse: pulseEn,
+  statementList: statementListEn,
+  statementEditor: editorEn,
+  statementPlan: planEn,
+  statementReview: reviewEn,
   errors: {
     title: 'Something went wrong',
     network: 'Cannot reach the server. Check your connection and try again.',
