@@ -70,6 +70,18 @@ const commands: Record<string, Command> = {
     },
     run: async (v) => (await import('./detect.ts')).detectCommand(v),
   },
+  'check-statement': {
+    usage: 'firebreak check-statement [--lang zh-TW|zh-CN|en|auto] [--facts FILE.json] < statement.txt',
+    help: 'Check a statement (stdin, UTF-8) for legal-risk wording → {"findings": [{"category","start","end","excerpt","message","suggestion","law"?}]} (UTF-16 offsets). No network or database.',
+    options: {
+      lang: { type: 'string', help: 'zh-TW | zh-CN | en | auto (default auto: detected from the script)' },
+      facts: {
+        type: 'string',
+        help: 'JSON {"facts": [{"text"}], "statements": ["earlier approved text"]} to check numbers, dates and places against',
+      },
+    },
+    run: async (v) => (await import('./check-statement.ts')).checkStatementCommand(v),
+  },
   'sentiment train': {
     usage: 'firebreak sentiment train [--corrections] [--out DIR] [--data DIR]',
     help: 'Train the Chinese sentiment model from the shared review corpora (and users’ corrections), write it and its provenance to models/.',

@@ -1,0 +1,341 @@
+// inconsistent_fact: quantities, dates and places in a draft compared with the fact sheet and earlier
+// approved statements, by what they count or describe (受影響 … 人, 門市 … 家, 發生於 … 店).
+// A mention with nothing comparable in the facts is not a conflict; approximations compare within a tolerance.
+import { normalise } from '../../../platform/text/normalise.ts';
+import { parseNumber } from './numbers.ts';
+
+export type FactsInput = { facts: { text: string }[]; statements: string[] };
+type Source = { text: string; source: 'fact' | 'statement'; index: number };
+
+type Mention = {
+  kind: 'quantity' | 'date' | 'place';
+  start: number;
+  end: number;
+  /** quantity: unit class; date: 'date'; place: 'city' | 'store'. */
+  unit: string;
+  /** What it counts or the event it dates/places: specific tags (住院, 門市 …) and general ones (受影響 …). */
+  specific: string;
+  general: Set<string>;
+  value: number;
+  approx: boolean;
+  /** place: the normalised name; date: "month-day". */
+  name: string;
+  text: string;
+};
+
+export type FactConflict = {
+  start: number;
+  end: number;
+  rule: string;
+  draft: string;
+  ref: Source & { excerpt: string };
+};
+
+const c = (src: string, flags = 'g') => new RegExp(normalise(src), flags);
+const CJK_NUM = '[零〇一二兩三四五六七八九十百千萬]+';
+
+/** Unit words → unit class. Chinese classifiers and English nouns share the classes. */
+const UNIT_CLASSES: [string, string][] = [
+  [
+    'person',
+    '人|名|位|人次|people|persons?|travell?ers?|residents?|visitors?|households?|customers?|consumers?|guests?|patients?|users?|victims?|individuals?|children|kids|students?|employees?|staff|workers?|members?|diners?|passengers?',
+  ],
+  ['flight', '個航班|架次|航班|班次|班機|班|flights?'],
+  ['store', '家|間|stores?|shops?|branch(?:es)?|outlets?|restaurants?|locations?'],
+  ['batch', '批|lots?|batch(?:es)?'],
+  ['item', '瓶|罐|包|盒|箱|件|個|顆|份|台|輛|bottles?|cans?|packs?|boxes|units?|items?|products?|pieces?'],
+  ['case', '例|起|宗|cases?|incidents?|complaints?|reports?'],
+  ['record', '筆|條|則|records?|accounts?|entries'],
+  ['percent', '%|percent'],
+  ['money', '元|塊|dollars?|nt\\$|yuan'],
+  ['day', '天|日內|days?'],
+  ['duration', '個小時|小時|hours?|hrs?|分鐘|minutes?|mins?'],
+];
+/** Context words → what is counted / what happened; the first family found wins (most specific first). */
+const SPECIFIC = new Set(['death', 'hospital', 'refund', 'recall', 'complaint', 'batch', 'store', 'employee', 'flight']);
+const TAGS: [string, string][] = [
+  ['flight', '航班|班機|flight'],
+  ['cancel', '取消|停飛|停駛|停開|cancel'],
+  ['evacuate', '撤離|疏散|evacuat'],
+  ['announce', '通報|公告|公布|發布|發出|通知|記者會|聲明|announc|notif|published|press conference'],
+  ['outage', '當機|中斷|停擺|斷線|停電|停機|無法使用|outage|down|disruption|offline|unavailable'],
+  ['death', '死亡|過世|身亡|喪命|died|deaths?|dead|fatal'],
+  ['hospital', '住院|送醫|就醫|急診|hospitali[sz]ed|hospital|emergency room'],
+  ['refund', '退款|退費|退貨|賠償|refund|compensat'],
+  ['recall', '回收|下架|召回|recall|withdr[ae]w'],
+  ['complaint', '客訴|投訴|申訴|檢舉|complaint|reported'],
+  ['leak', '外洩|洩漏|洩露|外流|個資|暴露|leak|breach|exposed|stolen'],
+  ['batch', '批號|批次|lot|batch'],
+  ['store', '門市|分店|店|據點|店面|store|shop|branch|outlet|restaurant'],
+  ['employee', '員工|人員|同仁|店員|employee|staff|worker'],
+  ['affected', '受影響|影響|受害|不適|中毒|症狀|腹瀉|嘔吐|受波及|affected|ill|sick|symptom|victim|harmed|injur'],
+  ['occur', '發生|事發|出事|起火|火警|火災|爆炸|事故|意外|occurred|happened|took place|incident|broke out'],
+  ['sale', '販售|銷售|出貨|上架|生產|製造|進貨|sold|shipped|produced|manufactured|delivered'],
+  ['discover', '發現|接獲|收到|得知|discovered|received|learned|first report|noticed'],
+  ['customer', '消費者|顧客|客人|會員|用戶|客戶|customer|consumer|user|member'],
+];
+const APPROX =
+  '約|大約|近|將近|接近|超過|逾|至少|不到|不足|少於|低於|上|幾|多|fewer than|less than|under|below|no more than|about|around|approximately|approx\\.?|nearly|almost|over|more than|roughly|some|up to|at least|close to|an estimated|estimated';
+const FUTURE = '將|預計|預定|之前|以前|前|before|by|until|will|expected|scheduled|plan';
+const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+const CITIES =
+  '台北|新北|桃園|台中|台南|高雄|基隆|新竹|嘉義|苗栗|彰化|南投|雲林|屏東|宜蘭|花蓮|台東|澎湖|金門|連江|馬祖|taipei|new taipei|taoyuan|taichung|tainan|kaohsiung|keelung|hsinchu|chiayi|miaoli|changhua|nantou|yunlin|pingtung|yilan|hualien|taitung|penghu|kinmen';
+
+type Compiled = {
+  labelValue: RegExp;
+  timeRange: RegExp;
+  region: RegExp;
+  quantity: RegExp;
+  quantityEn: RegExp;
+  dates: RegExp[];
+  city: RegExp;
+  storeZh: RegExp;
+  storeEn: RegExp;
+  units: [string, RegExp][];
+  tags: [string, RegExp][];
+  approx: RegExp;
+  future: RegExp;
+};
+
+function build(): Compiled {
+  const unitAlt = UNIT_CLASSES.map(([, a]) => a).join('|');
+  return {
+    quantity: c(
+      `((?:${APPROX})\\s?)?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|${CJK_NUM})\\s?(萬|千|百)?\\s?(?:多)?\\s?(人次|人|名|位|個航班|航班|班次|架次|班機|班|家|間|批|瓶|罐|包|盒|箱|件|個小時|個|顆|份|台|輛|例|起|宗|筆|條|則|%|元|塊|天|小時|分鐘)`,
+    ),
+    quantityEn: c(
+      `\\b((?:${APPROX}) )?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?) ?(thousand|million|%|percent)? ?((?:[a-z]+ )?)(${unitAlt}|[a-z]{3,}s)\\b`,
+    ),
+    labelValue: /\b([a-z]+(?: [a-z]+){0,2}): ((?:about|around|approximately|over|nearly) )?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d:])/g,
+    timeRange: /\b(?:from )?(\d{1,2}):(\d{2}) ?(?:to|until|till|-|–|~|至|到)\s?(\d{1,2}):(\d{2})/g,
+    region: c('北部|中部|南部|東部|全台|全省|離島|northern|central|southern|eastern'),
+    dates: [
+      c('(?:(\\d{4})\\s?年\\s?)?(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s?月\\s?(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s?[日號]'),
+      /(?<![\d/.-])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d/.-])/g,
+      /(?<![\d/.-])()(\d{1,2})\/(\d{1,2})(?![\d/.-])/g,
+      new RegExp(`\\b()(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${MONTHS})[a-z]*\\.?(?:,? (\\d{4}))?`, 'g'),
+      new RegExp(`\\b()(${MONTHS})[a-z]*\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'g'),
+    ],
+    city: c(`(?:${CITIES})`),
+    storeZh: c('[\\u3400-\\u9fff]{2,5}(?:分店|門市|店|廠)'),
+    storeEn: /\b([a-z]+(?: [a-z]+)?) (?:store|branch|outlet|shop|factory|plant)\b/g,
+    units: UNIT_CLASSES.map(([k, a]) => [k, c(`^(?:${a})$`, '')]),
+    tags: TAGS.map(([k, a]) => [k, c(a, '')]),
+    approx: c(`(?:${APPROX})\\s?$`, ''),
+    future: c(`(?:${FUTURE})`, ''),
+  };
+}
+
+/** Clause bounds: commas between digits (1,000) and decimal points do not end a clause. */
+function clauseAround(norm: string, start: number, end: number): [number, number] {
+  const isEnd = (i: number) => {
+    const ch = norm[i];
+    if ('。!?;\n、'.includes(ch)) return true;
+    if (ch === ',' || ch === '.' || ch === ':') return !(/\d/.test(norm[i - 1] ?? '') && /\d/.test(norm[i + 1] ?? ''));
+    return false;
+  };
+  let s = start;
+  while (s > 0 && start - s < 40 && !isEnd(s - 1)) s--;
+  let e = end;
+  while (e < norm.length && e - end < 40 && !isEnd(e)) e++;
+  return [s, e];
+}
+
+/** Sentence bounds, for the event a date belongs to (「11月3日凌晨，工廠發生火警」). */
+function sentenceAround(norm: string, start: number, end: number): [number, number] {
+  let s = start;
+  while (s > 0 && start - s < 60 && !'。!?;\n'.includes(norm[s - 1])) s--;
+  let e = end;
+  while (e < norm.length && e - end < 60 && !'。!?;\n'.includes(norm[e])) e++;
+  return [s, e];
+}
+
+/** Nouns that name what a Chinese count counts (normalised), used as tags when next to the number. */
+const NOUNS = new Set(
+  normalise(
+    '旅客 乘客 會員 顧客 客戶 消費者 民眾 員工 學生 病患 住戶 居民 用戶 帳號 帳戶 號碼 門市 分店 航班 班機 訂單 商品 產品 批次 車輛 店家 手機 資料 個資 家庭 孩童 兒童',
+  ).split(' '),
+);
+
+function tagsOf(cx: Compiled, context: string): { specific: string; general: Set<string> } {
+  let specific = '';
+  const general = new Set<string>();
+  for (const m of context.matchAll(/ n:(\S+)/g)) general.add(`n:${m[1]}`);
+  for (const [k, re] of cx.tags) {
+    if (!re.test(context)) continue;
+    if (SPECIFIC.has(k)) specific ||= k;
+    else general.add(k);
+  }
+  return { specific, general };
+}
+
+function unitClass(cx: Compiled, unit: string): string {
+  for (const [k, re] of cx.units) if (re.test(unit)) return k;
+  return '';
+}
+
+const MONTH_INDEX = Object.fromEntries(MONTHS.split('|').map((m, i) => [m, i + 1]));
+const monthOrDay = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseNumber(s));
+/** An English noun as a unit: singular, lower case ("card numbers" → "card number"). */
+const singular = (w: string) =>
+  w
+    .trim()
+    .replace(/ies$/, 'y')
+    .replace(/(?<!s)s$/, '');
+
+let cx: Compiled | undefined;
+
+/** Every quantity, date and place in a text, with what it refers to. */
+export function extractMentions(text: string, norm = normalise(text)): Mention[] {
+  cx ??= build();
+  const k = cx;
+  const out: Mention[] = [];
+  const context = (s: number, e: number) => {
+    const [a, b] = clauseAround(norm, s, e);
+    return { before: norm.slice(a, s), all: `${norm.slice(a, s)} ${norm.slice(s, e)} ${norm.slice(e, b)}` };
+  };
+  const push = (m: Omit<Mention, 'text' | 'specific' | 'general'>, ctx: string) =>
+    out.push({ ...m, ...tagsOf(k, ctx), text: text.slice(m.start, m.end) });
+  const quantity = (start: number, end: number, unit: string, value: number, approx: boolean, extra = '') => {
+    const ctx = context(start, end);
+    // The noun right after a Chinese classifier or right before the number (126 名旅客, 旅客 1,260 人) names what is counted.
+    const after = /^[\u3400-\u9fff]{2}/.exec(norm.slice(end).replace(/^的/, ''));
+    const before = /([\u3400-\u9fff]{2})(?:共|约|为|有|达|计|总计|合计|共计|逾|近|超过)?\s*$/.exec(
+      norm.slice(Math.max(0, start - 6), start),
+    );
+    const nouns = [after?.[0], before?.[1]].filter((n): n is string => Boolean(n) && NOUNS.has(n as string));
+    extra += nouns.map((n) => ` n:${n}`).join('');
+    const a = approx || k.approx.test(ctx.before);
+    push({ kind: 'quantity', start, end, unit, value, approx: a, name: '' }, ctx.all + extra);
+  };
+  for (const re of [k.quantity, k.quantityEn]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(norm); m; m = re.exec(norm)) {
+      const en = re === k.quantityEn;
+      const unitWord = en ? m[5] : m[4];
+      // English names the thing counted with its noun ("18,000 card numbers" → number); Chinese with a classifier.
+      let unit = en && (m[3] === '%' || m[3] === 'percent') ? 'percent' : unitClass(k, unitWord);
+      if (en && unit !== 'percent' && unit !== 'duration') unit = `noun:${singular(m[5])}`;
+      let value = en ? parseNumber(m[2]) * (m[3] === 'thousand' ? 1000 : m[3] === 'million' ? 1e6 : 1) : parseNumber(m[2], m[3]);
+      if (!Number.isFinite(value) || !unit) continue;
+      if (unit === 'duration' && /小时|hour|hr/.test(unitWord)) value *= 60;
+      const start = m.index + (m[1]?.length ?? 0);
+      quantity(start, m.index + m[0].length, unit, value, Boolean(m[1]) || /多|几/.test(m[0]), en ? ` ${m[4]}${m[5]}` : '');
+    }
+  }
+  // "Affected card numbers: 8,150" — a label, then its number.
+  k.labelValue.lastIndex = 0;
+  for (let m = k.labelValue.exec(norm); m; m = k.labelValue.exec(norm)) {
+    const words = m[1].split(' ');
+    const noun = singular(words[words.length - 1]);
+    const start = m.index + m[0].length - m[3].length;
+    quantity(start, m.index + m[0].length, `noun:${noun}`, parseNumber(m[3]), Boolean(m[2]), ` ${m[1]}`);
+  }
+  // "from 18:05 to 21:20": a duration in minutes.
+  k.timeRange.lastIndex = 0;
+  for (let m = k.timeRange.exec(norm); m; m = k.timeRange.exec(norm)) {
+    let minutes = Number(m[3]) * 60 + Number(m[4]) - (Number(m[1]) * 60 + Number(m[2]));
+    if (minutes < 0) minutes += 24 * 60;
+    quantity(m.index, m.index + m[0].length, 'duration', minutes, false);
+  }
+  for (const re of k.dates) {
+    re.lastIndex = 0;
+    for (let m = re.exec(norm); m; m = re.exec(norm)) {
+      const monthFirst = re === k.dates[4];
+      const dayFirst = re === k.dates[3];
+      const month = monthFirst ? MONTH_INDEX[m[2]] : dayFirst ? MONTH_INDEX[m[3]] : monthOrDay(m[2]);
+      const day = monthFirst ? Number(m[3]) : dayFirst ? Number(m[2]) : monthOrDay(m[3]);
+      if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) continue;
+      const start = m.index;
+      const end = m.index + m[0].length;
+      const ctx = context(start, end);
+      if (k.future.test(ctx.all)) continue;
+      const [s0, s1] = sentenceAround(norm, start, end); // plans and deadlines are promises, not facts to compare
+      push(
+        { kind: 'date', start, end, unit: 'date', value: month * 100 + day, approx: false, name: `${month}-${day}` },
+        norm.slice(s0, s1),
+      );
+    }
+  }
+  const places: [RegExp, string][] = [
+    [k.city, 'city'],
+    [k.region, 'region'],
+    [k.storeZh, 'store'],
+    [k.storeEn, 'store'],
+  ];
+  for (const [re, unit] of places) {
+    re.lastIndex = 0;
+    for (let m = re.exec(norm); m; m = re.exec(norm)) {
+      let start = m.index;
+      const end = m.index + m[0].length;
+      if (re === k.storeZh) {
+        // Trim function words a greedy match picks up in front of the name (發生在大安店 → 大安店).
+        while (start < end - 3 && /[在于於的至到是为為生位发發间間家该該本其从從自和与與及共]/.test(norm[start])) start++;
+        if (end - start < 3) continue;
+      }
+      const name = norm
+        .slice(start, end)
+        .replace(/(?:分店|门市|店|厂|store|branch|outlet|shop|factory|plant)$/, '')
+        .trim();
+      if (!name || (/^(?:本|该|我们|our|the|this|that|a|an|each|every|all|some|部|北部|中部|南部|东部)$/.test(name) && unit === 'store'))
+        continue;
+      push({ kind: 'place', start, end, unit, value: 0, approx: false, name }, context(start, end).all);
+    }
+  }
+  // A city inside a store or plant name (新竹湖口廠) is that place's name, not a second place.
+  return out.filter((m) => !(m.unit === 'city' && out.some((o) => o.unit === 'store' && o.start <= m.start && m.end <= o.end)));
+}
+
+function sameValue(a: Mention, b: Mention): boolean {
+  if (a.kind === 'quantity') {
+    const tol = a.approx || b.approx ? 0.2 : 1e-9;
+    return Math.abs(a.value - b.value) <= tol * Math.max(Math.abs(a.value), Math.abs(b.value));
+  }
+  if (a.kind === 'date') return a.value === b.value;
+  return a.name === b.name || a.name.endsWith(b.name) || b.name.endsWith(a.name);
+}
+
+/** Two mentions refer to the same thing: same kind and unit, same specific tag, and a shared general tag (or a named unit). */
+function comparable(a: Mention, b: Mention): boolean {
+  if (a.kind !== b.kind || a.unit !== b.unit) return false;
+  // Dates and places compare by the event (發生, 出貨 …); quantities also by the thing counted.
+  if (a.kind !== 'quantity') {
+    const ta = new Set([...a.general, ...(a.specific ? [a.specific] : [])]);
+    const tb = [...b.general, ...(b.specific ? [b.specific] : [])];
+    // A date or place whose event the text does not name is compared with every date or place of the facts.
+    if (ta.size === 0 || tb.length === 0) return true;
+    return tb.some((t) => ta.has(t));
+  }
+  if (a.unit.startsWith('noun:')) return !a.specific || !b.specific || a.specific === b.specific;
+  for (const g of a.general) if (g.startsWith('n:') && b.general.has(g)) return true;
+  if (a.specific !== b.specific) return false;
+  if (a.specific || a.unit.startsWith('noun:')) return true;
+  for (const g of a.general) if (b.general.has(g)) return true;
+  return false;
+}
+
+const described = (m: Mention) => m.kind === 'date' || Boolean(m.specific) || m.general.size > 0 || m.unit.startsWith('noun:');
+
+/** Conflicts between a draft and the facts/statements: a mention that refers to the same thing as one in the facts but differs. */
+export function findFactConflicts(text: string, norm: string, facts: FactsInput | undefined): FactConflict[] {
+  if (!facts) return [];
+  const sources: Source[] = [
+    ...facts.facts.map((f, index) => ({ text: f.text, source: 'fact' as const, index })),
+    ...facts.statements.map((t, index) => ({ text: t, source: 'statement' as const, index })),
+  ];
+  if (!sources.length) return [];
+  const known = sources.map((s) => ({ s, mentions: extractMentions(s.text).filter(described) }));
+  const out: FactConflict[] = [];
+  for (const d of extractMentions(text, norm)) {
+    if (!described(d)) continue;
+    const from = (source: 'fact' | 'statement') =>
+      known.filter((k) => k.s.source === source).flatMap((k) => k.mentions.filter((m) => comparable(d, m)).map((m) => ({ k, m })));
+    // The fact sheet wins over statements; statements count only where the fact sheet says nothing.
+    let pool = from('fact');
+    if (!pool.length) pool = from('statement');
+    if (!pool.length || pool.some(({ m }) => sameValue(d, m))) continue;
+    const { k, m } = pool[0];
+    out.push({ start: d.start, end: d.end, rule: `fact.${d.kind}`, draft: d.text, ref: { ...k.s, excerpt: m.text } });
+  }
+  return out;
+}

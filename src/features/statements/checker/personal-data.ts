@@ -1,0 +1,222 @@
+// Personal data in a draft: Taiwan ID numbers (checksum-valid), phone numbers, e-mail, street addresses,
+// order numbers and person names given with context. A company's own service line is not personal data.
+import { normalise } from '../../../platform/text/normalise.ts';
+import type { RawFinding } from './engine.ts';
+import { isValidTaiwanId } from './taiwan-id.ts';
+
+const CJK = '[\\u3400-\\u9fff]';
+/** Common Taiwanese and Chinese surnames (Traditional; compiled through normalise()). */
+const SURNAMES =
+  '王李張劉陳楊黃趙吳周徐孫馬朱胡郭何高林羅鄭梁謝宋唐許韓馮鄧曹彭曾蕭田董袁潘蔣蔡余杜葉程蘇魏呂丁任沈姚盧姜崔鍾譚陸汪范金石廖賈夏韋方白鄒孟熊秦邱江尹薛閻段雷侯龍史陶黎賀顧毛郝龔邵萬錢嚴覃武戴莫孔湯洪賴莊簡柯翁施游詹胡';
+const SURNAME = `[${SURNAMES}]`;
+const SUBJECT =
+  '(?:該名|這名|這位|那位|該位|該|涉事|涉案)?(?:顧客|消費者|客人|客戶|會員|員工|店員|工讀生|患者|病患|家屬|當事人|投訴者|客訴者|爆料者|網友|買家|乘客|住戶|民眾|學生|外送員|司機)';
+const MASK = '[○〇o*x●◯□ㄇ]';
+/** A name is followed by punctuation, an honorific or a verb-like word — not by more of a common word. */
+const NAME_END =
+  '(?=$|[,。;、)」\\s!?:(]|先生|小姐|女士|太太|於|在|曾|多次|一再|表示|要求|投訴|反映|聲稱|稱|指|已|的|向|來|到|因|並|則|就|也|又|與|和)';
+const COMPLAINT =
+  'posted|video|review|incident|accident|injur|refund|called|reported|passenger|guest|顧客|消費者|客人|客戶|客訴|投訴|抱怨|要求|退款|退貨|索賠|賠償|該名|這位|當事人|鬧事|反映|無理|騷擾|辱罵|爭執|糾紛|訂單|customer|complain';
+const SERVICE_CONTEXT =
+  '(?:客服|專線|服務|熱線|免付費|總機|總公司|門市|媒體|記者|聯絡窗口|洽詢|公關|hotline|service|call us|contact|toll|media|press|enquir|inquir|helpline|customer care)';
+const COMPANY_PLACE =
+  '(?:門市|分店|本店|店址|公司|總部|營業|地點|舉行|舉辦|會場|記者會|工廠|廠區|our (?:store|office|headquarters|shop|branch)|held at)';
+
+/** `check` says whether a match counts; a number is where the match really ends. */
+type PiiPattern = { id: string; re: RegExp; check?: (norm: string, start: number, end: number, original: string) => boolean | number };
+
+let patterns: PiiPattern[] | undefined;
+
+function compile(src: string, flags = 'g'): RegExp {
+  return new RegExp(normalise(src), flags);
+}
+
+function before(norm: string, start: number, n: number): string {
+  return norm.slice(Math.max(0, start - n), start);
+}
+
+function build(): PiiPattern[] {
+  const service = compile(`${SERVICE_CONTEXT}`, '');
+  const companyPlace = compile(COMPANY_PLACE, '');
+  const complaint = compile(`(?:${COMPLAINT})`, '');
+  const notService = (norm: string, start: number) => !service.test(before(norm, start, 30));
+  const notCompany = (norm: string, start: number) => !companyPlace.test(before(norm, start, 14));
+  return [
+    {
+      id: 'pii.tw_id',
+      re: /(?<![a-z0-9])[a-z][1289]\d{8}(?!\d)/g,
+      check: (_n, s, e, original) => isValidTaiwanId(original.slice(s, e)),
+    },
+    { id: 'pii.mobile_cn', re: /(?<![\d+])(?:\+86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/g, check: notService },
+    { id: 'pii.mobile', re: /(?<![\d+])(?:\+886[- ]?|\(?0)9\d{2}\)?[- ]?\d{3}[- ]?\d{3}(?!\d)/g, check: notService },
+    {
+      id: 'pii.landline',
+      re: /(?<![\d+])(?:\(0\d{1,2}\)[- ]?\d{3,4}-?\d{4}|0\d{1,2}-\d{3,4}-?\d{4}|0[2-8]\d{7,8}|\+886[- ]?[2-8][- ]?\d{3,4}[- ]?\d{4})(?!\d)/g,
+      check: (norm, s, e) => !/^\(?0800/.test(norm.slice(s, e)) && notService(norm, s),
+    },
+    {
+      id: 'pii.email',
+      re: /(?<![a-z0-9._%+-])[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,5}/g,
+      check: (norm, s, e) =>
+        !/^(?:service|support|info|contact|pr|press|media|cs|help|customer|hello|admin|noreply|no-reply|legal|care|news|feedback)[@.]/.test(
+          norm.slice(s, e),
+        ) && notService(norm, s),
+    },
+    {
+      id: 'pii.address_zh',
+      re: compile(
+        `(?:(?:台北|新北|桃園|台中|台南|高雄|基隆|新竹|嘉義|苗栗|彰化|南投|雲林|屏東|宜蘭|花蓮|台東|澎湖|金門|連江)[市縣])?(?:${CJK}{1,3}[區鄉鎮市])?${CJK}{1,4}(?:路|街|大道)(?:[一二三四五六七八九十0-9]{1,2}段)?(?:[0-9]{1,4}巷)?(?:[0-9]{1,4}弄)?[0-9]{1,5}(?:之[0-9]{1,3})?號(?:[0-9]{1,3}樓)?(?:之[0-9]{1,3})?`,
+      ),
+      check: (norm, s) => notCompany(norm, s),
+    },
+    {
+      id: 'pii.address_en',
+      re: /\b(?:\d{1,5}(?: [a-z]+){1,3} (?:street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|drive|dr|way|court|ct|place|pl)\b\.?(?:,? (?:apt|apartment|suite|unit|#) ?\w{1,6})?|no\. ?\d{1,5}(?:-\d{1,3})?,? (?:(?:lane|ln\.?|alley|aly\.?) \d{1,4},? ){0,2}(?:(?:sec\.?|section) ?\d,? )?[a-z]+(?: [a-z]+)? (?:rd|road|st|street|blvd|boulevard|ave|avenue)\b\.?)/g,
+      check: (norm, s) => notCompany(norm, s),
+    },
+    {
+      id: 'pii.order_number',
+      re: compile(
+        '(?:booking (?:ref(?:erence)?|no\\.?|number)|ticket (?:no\\.?|number)|account (?:no\\.?|number)|tracking (?:no\\.?|number)|訂位代號|票號|追蹤碼|員工編號|工號|會員編號|會員號碼|會員卡號|學號|病歷號碼?|employee (?:id|no\\.?|number)|member(?:ship)? (?:id|no\\.?|number)|訂單(?:編號|號碼|號|序號)?|單號|交易序號|交易編號|發票號碼|order ?(?:no\\.?|number|#|id|ref)|order#)\\s{0,2}(?:[:#是為]\\s{0,2})?[a-z0-9][a-z0-9-]{3,29}(?![筆件張個份])',
+      ),
+      check: (norm, s, e) => /\d{3}/.test(norm.slice(s, e)),
+    },
+    {
+      id: 'pii.surname_only',
+      re: compile(
+        `${SURNAME}姓(?:男子|女子|男|女|員工|顧客|消費者|客人|店員|學生|患者|司機|外送員|民眾|婦人|老翁|少年|少女|乘客|旅客|會員)`,
+      ),
+    },
+    {
+      id: 'pii.other_ids',
+      re: compile(
+        '(?:車牌(?:號碼)?|license plate|line ?id|護照號碼|passport (?:no\\.?|number))\\s{0,2}[:#]?\\s{0,2}[a-z0-9][a-z0-9._-]{2,19}',
+      ),
+    },
+    {
+      id: 'pii.birth_date',
+      re: compile(
+        '(?:生日|出生(?:日期|年月日)?|date of birth|born on|dob)\\s{0,2}[:：]?\\s{0,2}(?:\\d{2,4}[年/.-]\\d{1,2}[月/.-]\\d{1,2}日?|\\d{1,2}/\\d{1,2}/\\d{2,4})',
+      ),
+    },
+    { id: 'pii.card', re: /(?<!\d)\d{4}[- ]\d{4}[- ]\d{4}[- ]\d{4}(?!\d)/g },
+    { id: 'pii.masked_name', re: compile(`${SURNAME}${MASK}{1,2}${CJK}?(?![a-z])`) },
+    {
+      id: 'pii.name_with_subject',
+      re: compile(`${SUBJECT}(?:為|是|叫|名叫|名為)?\\s?[:(「『 ]?\\s?${SURNAME}${CJK}{1,2}${NAME_END}`),
+      check: (norm, s, e) => !/^(?:述|度|面|式|法|向|時|處|末|邊|額|況|等|及|們|行|立|湖|上|下|時|期|品|此)/.test(nameTail(norm, s, e)),
+    },
+    {
+      id: 'pii.honorific_name',
+      re: compile(`(?<!${CJK}{2}[司部處長])${SURNAME}(?:小姐|先生|女士|太太|媽媽|爸爸|同學|老先生|老太太)`),
+      check: (norm, s) => {
+        const from = Math.max(0, s - 40);
+        return complaint.test(norm.slice(from, s + 40));
+      },
+    },
+    {
+      id: 'pii.name_en',
+      re: /\b(?:customer|client|patient|guest|employee|staff member|passenger|complainant|consumer|diner|shopper|buyer|user|driver|courier)s?,? (?:named |called |surnamed )?(?:(?:mr|mrs|ms|miss|dr)\.? [a-z]+(?: [a-z]+)?|[a-z]+ [a-z]+)\b/g,
+      check: (_n, s, e, original) => englishNameEnd(original, s, e),
+    },
+    {
+      id: 'pii.name_en',
+      re: /\b(?:mr|mrs|ms|miss)\.? [a-z]+(?: [a-z]+)?\b/g,
+      check: (norm, s, e, original) => complaint.test(norm.slice(Math.max(0, s - 60), e + 60)) && englishNameEnd(original, s, e),
+    },
+  ];
+}
+
+const HONORIFIC = /^(?:mr|mrs|ms|miss|dr)\.?$/i;
+const NOT_A_NAME =
+  /^(?:service|support|care|relations|center|centre|team|experience|data|privacy|complaints?|feedback|safety|who|and|or|the|of|in|at|on|was|is|has|had)$/i;
+
+/** Where an English name given with context ends (capitalised words only), or false when there is none. */
+function englishNameEnd(original: string, s: number, e: number): number | false {
+  const text = original.slice(s, e);
+  const re = /[^\s,]+/g;
+  let end = -1;
+  let honorific = false;
+  let names = 0;
+  let first = true;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const w = m[0];
+    if (first && !HONORIFIC.test(w)) {
+      first = false;
+      continue; // the context word (customer, guest …)
+    }
+    first = false;
+    if (/^(?:named|called)$/i.test(w)) continue;
+    if (/^surnamed$/i.test(w)) {
+      honorific = true;
+      continue;
+    }
+    if (HONORIFIC.test(w)) {
+      honorific = true;
+      continue;
+    }
+    if (!/^[A-Z][a-z'’-]+$/.test(w) || NOT_A_NAME.test(w)) break;
+    names++;
+    end = m.index + w.length;
+  }
+  return names > 0 && (honorific || names >= 2) ? s + end : false;
+}
+
+/** The part after the surname of a subject + name match. */
+function nameTail(norm: string, s: number, e: number): string {
+  const m = compile(`${SURNAME}${CJK}{1,2}$`, '').exec(norm.slice(s, e));
+  return m ? m[0].slice(1) : '';
+}
+
+/** Personal-data findings in normalised text (offsets shared with the original). */
+export function findPersonalData(norm: string, original: string): RawFinding[] {
+  patterns ??= build();
+  const out: RawFinding[] = [];
+  for (const p of patterns) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(norm); m; m = p.re.exec(norm)) {
+      const start = m.index;
+      let end = start + m[0].length;
+      if (end === start) {
+        p.re.lastIndex++;
+        continue;
+      }
+      const ok = p.check ? p.check(norm, start, end, original) : true;
+      if (ok === false) continue;
+      if (typeof ok === 'number') end = ok;
+      out.push({ category: 'personal_data', rule: p.id, start, end });
+    }
+  }
+  return out;
+}
+
+const LABELS: Record<string, { zh: string; en: string }> = {
+  'pii.tw_id': {
+    zh: '身分證字號 {x} 通過檢查碼驗證，是真實格式的個人資料。',
+    en: 'The national ID number {x} passes the checksum: it is real-format personal data.',
+  },
+  'pii.mobile_cn': { zh: '手機號碼 {x} 是個人資料。', en: 'The mobile number {x} is personal data.' },
+  'pii.mobile': { zh: '手機號碼 {x} 是個人資料。', en: 'The mobile number {x} is personal data.' },
+  'pii.landline': { zh: '電話號碼 {x} 可能是個人的聯絡方式。', en: 'The phone number {x} may be a person’s contact number.' },
+  'pii.email': { zh: '電子郵件 {x} 是個人資料。', en: 'The e-mail address {x} is personal data.' },
+  'pii.address_zh': { zh: '地址「{x}」可識別個人住處。', en: 'The address "{x}" can identify where a person lives.' },
+  'pii.address_en': { zh: '地址「{x}」可識別個人住處。', en: 'The address "{x}" can identify where a person lives.' },
+  'pii.order_number': { zh: '訂單資料「{x}」可識別特定顧客。', en: 'The order details "{x}" identify a specific customer.' },
+  'pii.surname_only': { zh: '「{x}」加上事件脈絡可識別當事人。', en: '"{x}" identifies the person in context.' },
+  'pii.other_ids': { zh: '「{x}」可識別特定個人。', en: '"{x}" identifies a specific person.' },
+  'pii.birth_date': { zh: '出生日期「{x}」是個人資料。', en: 'The date of birth "{x}" is personal data.' },
+  'pii.card': { zh: '卡號 {x} 是個人資料。', en: 'The card number {x} is personal data.' },
+  'pii.masked_name': {
+    zh: '遮蔽的姓名「{x}」加上事件脈絡仍可識別當事人。',
+    en: 'The masked name "{x}" still identifies the person in context.',
+  },
+  'pii.name_with_subject': { zh: '點名當事人「{x}」會揭露其個人資料。', en: 'Naming "{x}" discloses their personal data.' },
+  'pii.honorific_name': { zh: '「{x}」在客訴脈絡中可識別當事人。', en: '"{x}" identifies the complainant in context.' },
+  'pii.name_en': { zh: '點名當事人「{x}」會揭露其個人資料。', en: 'Naming "{x}" discloses their personal data.' },
+};
+
+/** A specific message for a personal-data finding. */
+export function personalDataMessage(rule: string, excerpt: string, locale: 'zh-TW' | 'en'): string | undefined {
+  const l = LABELS[rule];
+  return l ? (locale === 'en' ? l.en : l.zh).replace('{x}', excerpt) : undefined;
+}
