@@ -417,3 +417,19 @@ export const approvalChain = z.object({
 });
 export type ApprovalChain = z.infer<typeof approvalChain>;
 export const chainInput = z.strictObject({ steps: z.array(chainStepInput).min(1).max(6), version: z.number().int().min(0) });
+
+// ---------------------------------------------------------------------------------------------------------
+// Lists as the API returns them (added with the server)
+
+export const statementList = z.object({ statements: z.array(statementSummary) });
+export const factList = z.object({ facts: z.array(crisisFact) });
+export const templateList = z.object({ templates: z.array(statementTemplate) });
+export const chainList = z.object({ chains: z.array(approvalChain) });
+export const templatePatch = templateInput.partial().extend({ version: z.number().int().min(1) });
+
+/**
+ * A text save against an older head is a 409 whose problem details carry the current head in
+ * `errors[0]` (`{ path: 'base', code: HEAD_MOVED, limit: <head number> }`): the editor keeps its text and shows
+ * the conflict.
+ */
+export const HEAD_MOVED = 'head_moved';

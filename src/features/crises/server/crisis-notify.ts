@@ -14,7 +14,16 @@ import type { CrisisPayload } from '../../warnings/server/notify-send.ts';
 import { type CrisisStatus, type Severity, severities, type TeamRole, teamRoles } from '../contract.ts';
 
 /** What a crisis message is about. */
-export type CrisisMessageKind = 'team_paged' | 'team_informed' | 'task_overdue' | 'mentioned' | 'signoff_requested' | 'sitrep';
+export type CrisisMessageKind =
+  | 'team_paged'
+  | 'team_informed'
+  | 'task_overdue'
+  | 'mentioned'
+  | 'signoff_requested'
+  | 'sitrep'
+  | 'statement_review'
+  | 'statement_changed'
+  | 'statement_returned';
 
 /**
  * One crisis message to some people; `data` holds the facts its words are built from:
@@ -22,6 +31,9 @@ export type CrisisMessageKind = 'team_paged' | 'team_informed' | 'task_overdue' 
  * - `taskTitle`, `dueAt` (ISO), `taskId` (task_overdue, mentioned);
  * - `byName` (or `by`): who mentioned them or asks for the sign-off; `excerpt` (or `text`): the comment (mentioned);
  * - `decision`, `decisionId` (signoff_requested); `sitrep` (its text), `sitrepId` (sitrep);
+ * - `statementTitle`, `versionNumber`, `role` (the step asked for) (statement_review: a statement waits for their
+ *   approval; statement_changed: the text they approved changed, so the approval no longer counts;
+ *   statement_returned: an approver asked for changes or rejected it — `decision`, `comment`, `byName`);
  * - `cause`: what caused it, for the idempotency key (else the ids above — commentId, decisionId, sitrepId, taskId
  *   with dueAt —; for pages the level; failing those, a hash of `data`, so the same words go to a person once).
  * `at` is when it happens on the caller's clock (quiet hours are judged at that instant; default now).
@@ -153,6 +165,35 @@ function wordsOf(kind: CrisisMessageKind, c: Crisis, data: Record<string, unknow
         title: head(zh ? '狀況報告' : 'Situation report'),
         body: clip(str(data.sitrep), 3500) || (zh ? `危機 ${tag} 有新的狀況報告。` : `Crisis ${tag} has a new situation report.`),
       };
+    case 'statement_review': {
+      const st = clip(str(data.statementTitle), 200);
+      return {
+        title: head(zh ? '聲明稿待審核' : 'Statement to review'),
+        body: zh
+          ? `危機 ${tag}的聲明稿「${st}」（第 ${str(data.versionNumber)} 版）等待你${roles ? `以${roles}身分` : ''}審核。`
+          : `The statement “${st}” (version ${str(data.versionNumber)}) of crisis ${tag} waits for your review${roles ? ` as ${roles}` : ''}.`,
+      };
+    }
+    case 'statement_changed': {
+      const st = clip(str(data.statementTitle), 200);
+      return {
+        title: head(zh ? '你核准的聲明稿已變更' : 'A statement you approved changed'),
+        body: zh
+          ? `${byOf(data) || '有人'}修改了危機 ${tag}的聲明稿「${st}」（現為第 ${str(data.versionNumber)} 版）。你核准的文字已變更，先前的核准不再有效，需要重新審核。`
+          : `${byOf(data) || 'Someone'} changed the statement “${st}” of crisis ${tag} (now version ${str(data.versionNumber)}). The text you approved changed, so your approval no longer counts; it needs a new review.`,
+      };
+    }
+    case 'statement_returned': {
+      const st = clip(str(data.statementTitle), 200);
+      const rejected = data.decision === 'rejected';
+      const note = clip(str(data.comment), 500);
+      return {
+        title: head(zh ? (rejected ? '聲明稿遭退回' : '聲明稿需要修改') : rejected ? 'Statement rejected' : 'Changes requested'),
+        body: zh
+          ? `${byOf(data) || '審核者'}${rejected ? '退回了' : '要求修改'}危機 ${tag}的聲明稿「${st}」（第 ${str(data.versionNumber)} 版）${note ? `：「${note}」` : '。'}`
+          : `${byOf(data) || 'An approver'} ${rejected ? 'rejected' : 'asked for changes to'} the statement “${st}” (version ${str(data.versionNumber)}) of crisis ${tag}${note ? `: “${note}”` : '.'}`,
+      };
+    }
   }
 }
 
