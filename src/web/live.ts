@@ -57,6 +57,9 @@ export function keysForEvent(event: LiveEvent, myUserId: string | null): QueryKe
     keys.push(['crises']);
     // Declaring from an alert marks the alert declared and links it.
     if (event.type === 'crisis.declared') keys.push(['alerts']);
+  } else if (prefix === 'statement') {
+    // Statement clocks show in the crisis room through its tasks.
+    keys.push(['statements'], ['crises']);
   }
   return keys;
 }

@@ -2,6 +2,7 @@
 // people wrote (a reason, a note) to show beneath it as plain text. Unknown or partial data falls back to a plainer
 // sentence rather than showing raw values.
 import type { TFunction } from 'i18next';
+import { type PublishChannel, publishChannels, type StatementKind, statementKinds } from '../../statements/contract.ts';
 import {
   type CrisisStatus,
   crisisStatuses,
@@ -24,13 +25,14 @@ export type TimelineLine = {
 };
 
 /** The timeline's filters: every entry belongs to one group (besides `all` and `starred`). */
-export const timelineFilters = ['all', 'notes', 'decisions', 'tasks', 'team', 'alerts', 'starred'] as const;
+export const timelineFilters = ['all', 'notes', 'decisions', 'tasks', 'statements', 'team', 'alerts', 'starred'] as const;
 export type TimelineFilter = (typeof timelineFilters)[number];
 
 /** Which filter group an event type belongs to (null: only under "all"). */
 export function timelineGroup(type: string): TimelineFilter | null {
   if (type === 'crisis.note_added') return 'notes';
   if (type === 'crisis.role_assigned') return 'team';
+  if (type.startsWith('statement.')) return 'statements';
   if (type.startsWith('crisis.task_')) return 'tasks';
   if (
     [
@@ -48,6 +50,8 @@ export function timelineGroup(type: string): TimelineFilter | null {
 
 /** Whether an entry shows under a filter. */
 export function inFilter(e: TimelineEntry, f: TimelineFilter): boolean {
+  // Autosaves are many; they show only under the statements filter.
+  if (e.type === 'statement.saved' && e.data?.autosave === true) return f === 'statements';
   if (f === 'all') return true;
   if (f === 'starred') return e.starred;
   return timelineGroup(e.type) === f;
@@ -190,6 +194,68 @@ export function timelineLine(e: TimelineEntry, t: TFunction): TimelineLine {
     case 'alert.declared':
       return { sentence: t('crises.timeline.alert_declared', { actor }), quote: null, kind: 'other' };
     default:
+      if (e.type.startsWith('statement.')) return statementLine(e.type, d, actor, t);
       return { sentence: t('crises.timeline.other', { actor, type: e.type }), quote: null, kind: 'other' };
+  }
+}
+
+/** A statement event (聲明稿: drafting, approval, publication, the plan and fact sheet) as a sentence. */
+function statementLine(type: string, d: Record<string, unknown>, actor: string, t: TFunction): TimelineLine {
+  const k = 'crises.timeline.statement';
+  const title = str(d, 'title') ?? '';
+  const version = typeof d.version === 'number' ? d.version : '';
+  const line = (sentence: string, quote: string | null = null, kind: TimelineLine['kind'] = 'other'): TimelineLine => ({
+    sentence,
+    quote,
+    kind,
+  });
+  switch (type) {
+    case 'statement.created': {
+      const kind = oneOf<StatementKind>(statementKinds, str(d, 'kind'));
+      return line(t(`${k}.created`, { actor, title, kind: kind ? t(`statementList.kind.${kind}`) : '' }));
+    }
+    case 'statement.saved':
+      return line(t(`${k}.saved`, { actor, title, version }));
+    case 'statement.submitted':
+      return line(t(`${k}.submitted`, { actor, title, version }));
+    case 'statement.decided': {
+      const comment = str(d, 'comment');
+      if (d.decision === 'approved') {
+        const r = oneOf<TeamRole>(teamRoles, str(d, 'role'));
+        return line(t(`${k}.approvedStep`, { actor, title, version, role: r ? t(`crises.role.${r}`) : '' }), comment, 'decision');
+      }
+      return line(t(d.decision === 'rejected' ? `${k}.rejected` : `${k}.changesRequested`, { actor, title }), comment, 'decision');
+    }
+    case 'statement.approved':
+      return line(t(`${k}.approved`, { title, version }), null, 'decision');
+    case 'statement.approvals_reset':
+      return line(t(`${k}.approvalsReset`, { title }));
+    case 'statement.overridden':
+      return { sentence: t(`${k}.overridden`, { actor, title }), quote: str(d, 'reason'), kind: 'decision' };
+    case 'statement.published': {
+      const channel = oneOf<PublishChannel>(publishChannels, str(d, 'channel'));
+      return line(
+        t(`${k}.published`, { actor, title, version, channel: channel ? t(`statementList.channel.${channel}`) : '' }),
+        str(d, 'url'),
+      );
+    }
+    case 'statement.risk_accepted':
+      return {
+        sentence: t(`${k}.riskAccepted`, { actor, title, excerpt: str(d, 'excerpt') ?? '' }),
+        quote: str(d, 'reason'),
+        kind: 'decision',
+      };
+    case 'statement.plan_updated':
+      return line(t(`${k}.planUpdated`, { actor }), str(d, 'objectives'));
+    case 'statement.audience_added':
+    case 'statement.audience_changed':
+    case 'statement.audience_removed':
+      return line(t(`${k}.audience`, { actor }));
+    case 'statement.fact_added':
+      return line(t(d.kind === 'question' ? `${k}.questionAdded` : `${k}.factAdded`, { actor, text: str(d, 'text') ?? '' }));
+    case 'statement.fact_changed':
+      return line(t(`${k}.factChanged`, { actor }));
+    default:
+      return line(t(`${k}.changed`, { actor, title }));
   }
 }

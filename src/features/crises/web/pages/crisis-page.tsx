@@ -10,6 +10,7 @@ import { ApiError } from '../../../../web/api.ts';
 import { useLiveRoom } from '../../../../web/live.ts';
 import { useSession } from '../../../../web/session.ts';
 import { QueryState } from '../../../../web/ui/query-state.tsx';
+import { CrisisStatements } from '../../../statements/web/list/crisis-statements.tsx';
 import type { CrisisDetail } from '../../contract.ts';
 import { BackToCrises } from '../components/back-link.tsx';
 import { DecisionLog } from '../components/decision-log.tsx';
@@ -68,6 +69,7 @@ function Room({ crisis }: { crisis: CrisisDetail }) {
         <Grid.Col span={{ base: 12, lg: 8 }} style={{ minWidth: 0 }}>
           <Stack gap="md">
             <TaskBoard crisis={crisis} />
+            <CrisisStatements crisisId={crisis.id} />
             <Timeline crisis={crisis} />
           </Stack>
         </Grid.Col>
