@@ -37,6 +37,7 @@ export const actions = [
   'crisis.configure',
   'report.create',
   'report.triage',
+  'briefing.receive',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -81,6 +82,8 @@ const roleGrants: Record<Action, Role[]> = {
   // Employee reports (通報): anyone on the staff or a reporter may report and follow their own reports.
   'report.create': ['admin', 'manager', 'member', 'reporter'],
   'report.triage': ['admin', 'manager'],
+  // Employee briefings (對外口徑): every employee receives and acknowledges them; guests are outsiders.
+  'briefing.receive': ['admin', 'manager', 'member', 'reporter'],
 };
 
 /** Which token scopes hold each action (machines never act as people). */

@@ -1,10 +1,12 @@
 // Routes of the statement screens under the app shell: every statement I can see (and those awaiting my
 // decision), a crisis's communication plan and fact sheet, and one statement's editor with its review.
 import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { briefingsRoutes } from './briefings/routes.tsx';
 
 /** /statements, /crises/$crisisId/plan and /statements/$statementId. */
 export function statementsRoutes(appRoute: AnyRoute): AnyRoute[] {
   return [
+    ...briefingsRoutes(appRoute),
     createRoute({
       getParentRoute: () => appRoute,
       path: '/statements',

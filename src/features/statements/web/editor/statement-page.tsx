@@ -11,9 +11,11 @@ import { useLiveRoom } from '../../../../web/live.ts';
 import { BackLink } from '../../../../web/ui/back-link.tsx';
 import { QueryState } from '../../../../web/ui/query-state.tsx';
 import type { StatementDetail } from '../../contract.ts';
+import { StatementOutputs } from '../briefings/statement-outputs.tsx';
 import { OverrideBadge, StatementKindBadge, StatementStatusBadge } from '../list/badges.tsx';
 import { statementQuery } from '../queries.ts';
 import { ReviewPanel } from '../review/review-panel.tsx';
+import { VariantsPanel } from '../variants/variants-panel.tsx';
 import { StatementEditor } from './statement-editor.tsx';
 
 function Header({ detail: d }: { detail: StatementDetail }) {
@@ -48,7 +50,17 @@ function Statement({ detail }: { detail: StatementDetail }) {
         label={t('statementEditor.backToCrisis', { number: detail.crisisNumber, title: detail.crisisTitle })}
       />
       <Header detail={detail} />
-      <StatementEditor key={detail.id} detail={detail} side={<ReviewPanel detail={detail} />} />
+      <StatementEditor
+        key={detail.id}
+        detail={detail}
+        side={
+          <Stack gap="md">
+            <ReviewPanel detail={detail} />
+            <StatementOutputs detail={detail} />
+            <VariantsPanel detail={detail} />
+          </Stack>
+        }
+      />
     </Stack>
   );
 }
