@@ -24,7 +24,9 @@ import { authenticateSession, authenticateToken } from './features/people/server
 import type { PeopleDeps } from './features/people/server/deps.ts';
 import { can, canSubscribe } from './features/people/server/policies.ts';
 import { registerPeopleRoutes, SESSION_COOKIE } from './features/people/server/routes.ts';
+import { registerBriefingRoutes } from './features/statements/server/briefing-routes.ts';
 import { registerStatementRoutes } from './features/statements/server/routes.ts';
+import { registerVariantRoutes } from './features/statements/server/variant-routes.ts';
 import { queueTickSoon, warningJobs } from './features/warnings/server/jobs.ts';
 import { registerNotifyRoutes } from './features/warnings/server/notify-routes.ts';
 import { registerOncallRoutes } from './features/warnings/server/oncall-routes.ts';
@@ -227,6 +229,8 @@ export async function buildServer(opts: ServerOptions) {
   registerPulseRoutes(router, { db: database.db, clock, presence: realtime.presence });
   registerReportRoutes(router, { db: database.db, clock, dataDir: config.dataDir });
   registerStatementRoutes(router, { db: database.db, clock });
+  registerBriefingRoutes(router, { db: database.db, clock });
+  registerVariantRoutes(router, { db: database.db, clock });
   // Every feature's jobs on the one queue: its tasks by name, and its crontab lines.
   const featureJobs = [warningJobs(notifyDeps), crisisJobs({ db: database.db, clock }), sitrepJobs({ db: database.db, clock })];
   const jobs = { tasks: Object.assign({}, ...featureJobs.map((j) => j.tasks)), crontab: featureJobs.flatMap((j) => j.crontab) };

@@ -8,6 +8,7 @@ import {
   IconFolder,
   IconInbox,
   IconListCheck,
+  IconMessageCircle,
   IconRadar,
   IconSpeakerphone,
   IconTargetArrow,
@@ -32,11 +33,13 @@ export const sections: readonly Section[] = [
 ];
 
 /** An employee report page (its label is `reports.nav.<key>`). */
-export type ReportLink = { key: 'report' | 'mine' | 'queue'; path: string; icon: Icon; permission: string };
+export type ReportLink = { key: 'report' | 'mine' | 'queue' | 'briefings'; path: string; icon: Icon; permission: string };
 
 /** The report form and my reports (anyone who may report), and the triage queue (triagers). */
 export const reportLinks: readonly ReportLink[] = [
   { key: 'report', path: '/report', icon: IconSpeakerphone, permission: 'report.create' },
   { key: 'mine', path: '/reports/mine', icon: IconListCheck, permission: 'report.create' },
   { key: 'queue', path: '/reports', icon: IconInbox, permission: 'report.triage' },
+  // What to say in public while a crisis runs (對外口徑), for every employee to read and acknowledge.
+  { key: 'briefings', path: '/briefings', icon: IconMessageCircle, permission: 'briefing.receive' },
 ];

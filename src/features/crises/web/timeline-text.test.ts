@@ -39,7 +39,11 @@ test('statement events read as sentences in both languages, with the words peopl
   assert.equal(override.kind, 'decision');
   const created = timelineLine(entry('statement.created', { title: 'x', kind: 'holding' }), zh);
   assert.equal(created.sentence, '王小明 起草了初步聲明「x」');
-  for (const line of [published, override, created]) assert.doesNotMatch(line.sentence, /statement\.|\{\{/);
+  const briefing = timelineLine(entry('statement.briefing_sent', { title: 'x', briefingTitle: '門市對外口徑', recipients: 42 }), zh);
+  assert.equal(briefing.sentence, '王小明 發送員工對外口徑「門市對外口徑」給 42 人');
+  const variant = timelineLine(entry('statement.variant_created', { title: '初步聲明', channel: 'x' }), english);
+  assert.doesNotMatch(variant.sentence, /\{\{|statementList/);
+  for (const line of [published, override, created, briefing, variant]) assert.doesNotMatch(line.sentence, /statement\.|\{\{/);
 });
 
 test('autosaves show only under the statements filter; other statement events show under all', () => {

@@ -255,6 +255,23 @@ function statementLine(type: string, d: Record<string, unknown>, actor: string, 
       return line(t(d.kind === 'question' ? `${k}.questionAdded` : `${k}.factAdded`, { actor, text: str(d, 'text') ?? '' }));
     case 'statement.fact_changed':
       return line(t(`${k}.factChanged`, { actor }));
+    case 'statement.answers_added':
+    case 'statement.answers_retired': {
+      const count = typeof d.count === 'number' ? d.count : 0;
+      return line(t(type === 'statement.answers_added' ? `${k}.answersAdded` : `${k}.answersRetired`, { actor, title, count }));
+    }
+    case 'statement.briefing_sent':
+    case 'statement.briefing_acked': {
+      const briefing = str(d, 'briefingTitle') ?? '';
+      const count = Array.isArray(d.recipients) ? d.recipients.length : typeof d.recipients === 'number' ? d.recipients : 0;
+      return line(t(type === 'statement.briefing_sent' ? `${k}.briefingSent` : `${k}.briefingAcked`, { actor, briefing, count }));
+    }
+    case 'statement.variant_created':
+    case 'statement.variant_changed':
+    case 'statement.variant_removed': {
+      const channel = oneOf<PublishChannel>(publishChannels, str(d, 'channel'));
+      return line(t(`${k}.variant`, { actor, title, channel: channel ? t(`statementList.channel.${channel}`) : '' }));
+    }
     default:
       return line(t(`${k}.changed`, { actor, title }));
   }

@@ -11,6 +11,7 @@ import { type CrisisDeps, fieldError, type Meta } from '../../crises/server/acce
 import { notifyCrisisPeople } from '../../crises/server/crisis-notify.ts';
 import type { ApprovalDecision, ChainStep, StatementDetail } from '../contract.ts';
 import { conflict, headOf, type Loaded, loadStatement, statementEvent, userIdOf } from './access.ts';
+import { retireSuperseded } from './answers.ts';
 import { loadChainView, mayDecide } from './chain.ts';
 import { detailOf } from './view.ts';
 
@@ -39,6 +40,8 @@ async function askStep(deps: CrisisDeps, tx: Executor, { s, c }: Loaded, step: C
 async function markApproved(deps: CrisisDeps, tx: Executor, { s, c }: Loaded, actor: Actor, head: number, meta: Meta) {
   await tx.execute(sql`UPDATE statements SET status = 'approved', approved_version = ${head} WHERE id = ${s.id}`);
   await statementEvent(tx, deps.clock, c, s, { type: 'statement.approved', actor, data: { version: head } }, meta);
+  // A newer approved statement retires the answer-book entries of what it supersedes.
+  await retireSuperseded(tx, { ...s, approved_version: head }, { clock: deps.clock, actor, meta });
 }
 
 /** Submits the head version for review (`head` as the author saw it); the first undecided step's deciders are told. */
@@ -206,6 +209,7 @@ export async function overrideStatement(
       { type: 'statement.overridden', actor, data: { version: s.head, reason: input.reason, from: s.status } },
       meta,
     );
+    await retireSuperseded(tx, { ...s, approved_version: s.head }, { clock: deps.clock, actor, meta });
   });
   return detailOf(deps.db, p, await loadStatement(deps.db, p, id, 'read'));
 }

@@ -3,7 +3,7 @@
 /** zh-TW messages. */
 export const zhTW = {
   title: '通報',
-  nav: { report: '通報', reportCta: '通報可能的危機', mine: '我的通報', queue: '通報佇列' },
+  nav: { report: '通報', reportCta: '通報可能的危機', mine: '我的通報', queue: '通報佇列', briefings: '對外口徑' },
   homeCta: '看到可能延燒的貼文、新聞或客訴？一分鐘內通報危機小組。',
   form: {
     title: '通報可能的危機',
@@ -79,7 +79,7 @@ export const zhTW = {
 /** English messages. */
 export const en: typeof zhTW = {
   title: 'Reports',
-  nav: { report: 'Report', reportCta: 'Report a possible crisis', mine: 'My reports', queue: 'Report queue' },
+  nav: { report: 'Report', reportCta: 'Report a possible crisis', mine: 'My reports', queue: 'Report queue', briefings: 'Briefings' },
   homeCta: 'Seen a post, news story or complaint that could blow up? Tell the crisis team in under a minute.',
   form: {
     title: 'Report a possible crisis',

@@ -1,7 +1,23 @@
-// Routes of employee briefings and the crisis answer book (placeholder until they land).
-import type { AnyRoute } from '@tanstack/react-router';
+// Routes of employee briefings and the crisis answer book.
+import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
 
-/** /briefings and /crises/$crisisId/answers. */
-export function briefingsRoutes(_appRoute: AnyRoute): AnyRoute[] {
-  return [];
+/** /briefings, /briefings/$briefingId and /crises/$crisisId/answers. */
+export function briefingsRoutes(appRoute: AnyRoute): AnyRoute[] {
+  return [
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/briefings',
+      component: lazyRouteComponent(() => import('./briefings-page.tsx'), 'MyBriefingsPage'),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/briefings/$briefingId',
+      component: lazyRouteComponent(() => import('./briefings-page.tsx'), 'BriefingPage'),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/crises/$crisisId/answers',
+      component: lazyRouteComponent(() => import('./answers-page.tsx'), 'AnswersPage'),
+    }),
+  ];
 }
