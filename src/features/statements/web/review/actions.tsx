@@ -11,6 +11,7 @@ import { useReviewFailure } from './failure.ts';
 import { openFindings } from './findings.tsx';
 import { PublishDialog } from './publications.tsx';
 import { useDecide, useOverride, useSubmitStatement } from './queries.ts';
+import { ReasonForm } from './reason-form.tsx';
 
 const decisionColor: Record<ApprovalDecision, string> = { approved: 'teal', changes_requested: 'orange', rejected: 'red' };
 
@@ -77,51 +78,27 @@ function DecisionForm({ detail, decision, onClose }: { detail: StatementDetail; 
 function OverrideForm({ detail, onClose }: { detail: StatementDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const override = useOverride(detail.id);
-  const fail = useReviewFailure();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    if (!reason.trim()) {
-      setError(t('validation.required'));
-      return;
-    }
-    try {
-      await override.mutateAsync({ head: detail.head, reason: reason.trim() });
-      notifySuccess(t('statementReview.override.done'));
-      onClose();
-    } catch (err) {
-      fail(err);
-    }
-  };
   return (
-    <Stack gap="sm" data-testid="override-form">
-      <Alert color="red" variant="filled" icon={<IconAlertOctagon />}>
-        {t('statementReview.override.warning', { number: detail.head })}
-      </Alert>
-      <Textarea
-        label={t('statementReview.override.reason')}
-        placeholder={t('statementReview.override.reasonPlaceholder')}
-        required
-        autosize
-        minRows={2}
-        maxLength={2000}
-        value={reason}
-        error={error}
-        onChange={(e) => {
-          setReason(e.currentTarget.value);
-          setError(null);
-        }}
-        data-autofocus
-      />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose} disabled={override.isPending}>
-          {t('common.cancel')}
-        </Button>
-        <Button color="red" loading={override.isPending} onClick={() => void submit()} data-testid="override-save">
-          {t('statementReview.override.confirm')}
-        </Button>
-      </Group>
-    </Stack>
+    <ReasonForm
+      testId="override-form"
+      intro={
+        <Alert color="red" variant="filled" icon={<IconAlertOctagon />}>
+          {t('statementReview.override.warning', { number: detail.head })}
+        </Alert>
+      }
+      label={t('statementReview.override.reason')}
+      placeholder={t('statementReview.override.reasonPlaceholder')}
+      maxLength={2000}
+      confirm={t('statementReview.override.confirm')}
+      color="red"
+      pending={override.isPending}
+      confirmTestId="override-save"
+      send={async (reason) => {
+        await override.mutateAsync({ head: detail.head, reason });
+        notifySuccess(t('statementReview.override.done'));
+      }}
+      onClose={onClose}
+    />
   );
 }
 

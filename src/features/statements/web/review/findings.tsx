@@ -1,16 +1,16 @@
 // The head version's checker findings for the approvers: open ones (category, excerpt, message, why, a safer
 // direction and the law), each with "接受風險" and a reason; and the risks already accepted, with who and why.
-import { Badge, Button, Group, Modal, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../../../web/errors.ts';
 import { formatDateTime } from '../../../../web/format.ts';
 import { useOrgTimeZone } from '../../../people/web/org-time-zone.ts';
 import type { AcceptedRisk, StatementDetail, StoredFinding } from '../../contract.ts';
-import { useReviewFailure } from './failure.ts';
 import { categoryText } from './labels.ts';
 import { useAcceptRisk } from './queries.ts';
+import { ReasonForm } from './reason-form.tsx';
 
 const wrap = { whiteSpace: 'pre-line', overflowWrap: 'anywhere' } as const;
 
@@ -25,61 +25,35 @@ export function openFindings(detail: StatementDetail): StoredFinding[] {
 function AcceptForm({ detail, finding, onClose }: { detail: StatementDetail; finding: StoredFinding; onClose: () => void }) {
   const { t } = useTranslation();
   const accept = useAcceptRisk(detail.id);
-  const fail = useReviewFailure();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!reason.trim()) {
-      setError(t('validation.required'));
-      return;
-    }
-    try {
-      await accept.mutateAsync({
-        versionNumber: detail.headVersion.number,
-        rule: finding.rule,
-        start: finding.start,
-        end: finding.end,
-        reason: reason.trim(),
-      });
-      notifySuccess(t('statementReview.findings.acceptDone'));
-      onClose();
-    } catch (err) {
-      fail(err);
-    }
-  };
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <Stack gap="sm">
-        <Text size="sm">{t('statementReview.findings.acceptIntro', { number: detail.headVersion.number })}</Text>
-        <Text size="sm" fw={600} style={wrap}>
-          {t('statementReview.findings.excerpt', { excerpt: finding.excerpt })}
-        </Text>
-        <Textarea
-          label={t('statementReview.findings.reason')}
-          placeholder={t('statementReview.findings.reasonPlaceholder')}
-          required
-          autosize
-          minRows={2}
-          maxLength={1000}
-          value={reason}
-          error={error}
-          onChange={(e) => {
-            setReason(e.currentTarget.value);
-            setError(null);
-          }}
-          data-autofocus
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={accept.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" color="orange" loading={accept.isPending} data-testid="accept-risk-save">
-            {t('statementReview.findings.accept')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ReasonForm
+      intro={
+        <>
+          <Text size="sm">{t('statementReview.findings.acceptIntro', { number: detail.headVersion.number })}</Text>
+          <Text size="sm" fw={600} style={wrap}>
+            {t('statementReview.findings.excerpt', { excerpt: finding.excerpt })}
+          </Text>
+        </>
+      }
+      label={t('statementReview.findings.reason')}
+      placeholder={t('statementReview.findings.reasonPlaceholder')}
+      maxLength={1000}
+      confirm={t('statementReview.findings.accept')}
+      color="orange"
+      pending={accept.isPending}
+      confirmTestId="accept-risk-save"
+      send={async (reason) => {
+        await accept.mutateAsync({
+          versionNumber: detail.headVersion.number,
+          rule: finding.rule,
+          start: finding.start,
+          end: finding.end,
+          reason,
+        });
+        notifySuccess(t('statementReview.findings.acceptDone'));
+      }}
+      onClose={onClose}
+    />
   );
 }
 
