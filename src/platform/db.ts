@@ -18,7 +18,11 @@ export function createDb(url: string, opts: { max?: number; onError?: (e: Error)
     idleTimeoutMillis: 30_000,
     application_name: 'firebreak',
   });
+  // An idle client that loses its connection is reported through the pool's 'error'. A client that is
+  // checked out has no listener of the pool's, so its 'error' would be an uncaught exception that ends
+  // the process: give every client one from birth (the query it was running is rejected either way).
   pool.on('error', (e) => opts.onError?.(e));
+  pool.on('connect', (client) => client.on('error', (e) => opts.onError?.(e)));
   const db: Db = drizzle({ client: pool });
   return {
     pool,

@@ -246,6 +246,14 @@ describe('database lost while running', () => {
     viaProxy.port = String(proxy.port);
 
     const p = spawnFirebreak(['start'], { FIREBREAK_DATA_DIR: makeDataDir(), DATABASE_URL: viaProxy.toString() });
+    // A failure below is usually the server having died: show what it printed.
+    let finished = false;
+    t.after(() => {
+      if (!finished)
+        t.diagnostic(
+          `server exit ${JSON.stringify(p.exitedWith)}\n--- stdout ---\n${p.stdout.slice(-4000)}\n--- stderr ---\n${p.stderr.slice(-4000)}`,
+        );
+    });
     const url = await p.waitForUrl();
     const { admin: client, orgId } = await setUpOrg(url);
     const depts = await client.get('/api/departments');
@@ -284,6 +292,7 @@ describe('database lost while running', () => {
     live.ws.close();
     p.signal('SIGTERM');
     assert.equal((await p.waitExit(10_000)).code, 0);
+    finished = true;
     await cluster.stop();
     cluster = undefined;
   });
