@@ -3,7 +3,19 @@
 // organisation's templates and approval chains, and what an approved statement feeds: the customer-service
 // answer book and the employee briefing with its acknowledgements.
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { crises } from '../../crises/server/schema.ts';
 import { organisations, users } from '../../people/server/schema.ts';
 
@@ -192,6 +204,9 @@ export const statementVariants = pgTable(
     text: text('text').notNull(),
     /** The master version it was made from or last reconciled with. */
     basedOn: integer('based_on').notNull(),
+    /** The content hash of the master text it was made from or reconciled with (an in-place autosave keeps the
+     *  version number but changes the hash, so staleness is judged by hash). Null for rows made before it. */
+    baseHash: text('base_hash'),
     updatedBy: uuid('updated_by').references(() => users.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     version: integer('version').notNull().default(1),
@@ -211,10 +226,18 @@ export const statementComments = pgTable(
     start: integer('start').notNull(),
     end: integer('end').notNull(),
     quote: text('quote').notNull(),
+    /** Up to 32 characters before and after the quote when it was made: with the quote, they re-anchor the
+     *  comment in later versions of the text. */
+    prefix: text('prefix').notNull().default(''),
+    suffix: text('suffix').notNull().default(''),
     body: text('body').notNull(),
+    /** A reply belongs to a thread started by an anchored comment. */
+    parentId: uuid('parent_id').references((): AnyPgColumn => statementComments.id, { onDelete: 'cascade' }),
     authorId: uuid('author_id').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedBy: uuid('resolved_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
   },
   (t) => [index('statement_comments_statement_idx').on(t.statementId, t.createdAt)],
 );
