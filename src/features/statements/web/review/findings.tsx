@@ -79,7 +79,7 @@ function FindingItem({ f, language, onAccept }: { f: StoredFinding; language: st
         <Text size="sm" style={wrap}>
           {f.message}
         </Text>
-        {info.why ? (
+        {info.why && info.why !== f.message ? (
           <Text size="xs" c="dimmed" style={wrap}>
             {t('statementReview.findings.why', { why: info.why })}
           </Text>
