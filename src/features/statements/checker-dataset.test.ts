@@ -62,8 +62,9 @@ function validTaiwanId(id: string): boolean {
 }
 
 const ID_SHAPE = /[A-Z][12]\d{8}/g;
-const sets = { dev: load('dev'), holdout: load('holdout') };
-const minimums = { dev: { lines: 160, perCategory: 6 }, holdout: { lines: 110, perCategory: 4 } };
+// dev and tune (the first holdout, retired once its honest score was reported) may be tuned on; holdout may not.
+const sets = { dev: load('dev'), tune: load('tune'), holdout: load('holdout') };
+const minimums = { dev: { lines: 160, perCategory: 6 }, tune: { lines: 110, perCategory: 4 }, holdout: { lines: 150, perCategory: 5 } };
 
 test('the national ID checksum accepts valid numbers and rejects a changed digit', () => {
   assert.equal(validTaiwanId('A123456789'), true);
@@ -157,7 +158,7 @@ for (const [name, lines] of Object.entries(sets)) {
 }
 
 test('Simplified Chinese: at least two positives per category across both files', () => {
-  const all = [...sets.dev, ...sets.holdout];
+  const all = [...sets.dev, ...sets.tune, ...sets.holdout];
   for (const category of CATEGORIES) {
     const n = all.filter((l) => l.lang === 'zh-CN' && l.labels.some((x) => x.category === category)).length;
     assert.ok(n >= 2, `${category}: ${n} zh-CN positives`);
@@ -170,18 +171,19 @@ test('Simplified Chinese: at least two positives per category across both files'
 
 test('each line is written in the script its lang says', () => {
   const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
-  for (const l of [...sets.dev, ...sets.holdout]) {
+  for (const l of [...sets.dev, ...sets.tune, ...sets.holdout]) {
     if (l.lang === 'zh-CN') assert.equal(toSimplified(l.text), l.text, `${l.id}: Traditional characters in a zh-CN line`);
     if (l.lang === 'zh-TW') assert.notEqual(toSimplified(l.text), l.text, `${l.id}: no Traditional characters in a zh-TW line`);
     if (l.lang === 'en') assert.doesNotMatch(l.text, /[\u4e00-\u9fff]/, `${l.id}: CJK in an English line`);
   }
 });
 
-test('the holdout is worded apart from dev: no shared text and no shared labelled excerpt', () => {
-  const devTexts = new Set(sets.dev.map((l) => l.text));
-  const devExcerpts = new Set(sets.dev.flatMap((l) => l.labels.map((x) => x.excerpt)));
+test('the holdout is worded apart from the tuning sets: no shared text and no shared labelled excerpt', () => {
+  const tuning = [...sets.dev, ...sets.tune];
+  const devTexts = new Set(tuning.map((l) => l.text));
+  const devExcerpts = new Set(tuning.flatMap((l) => l.labels.map((x) => x.excerpt)));
   for (const l of sets.holdout) {
-    assert.ok(!devTexts.has(l.text), `${l.id}: text also in dev`);
-    for (const x of l.labels) assert.ok(!devExcerpts.has(x.excerpt), `${l.id}: excerpt 「${x.excerpt}」 also labelled in dev`);
+    assert.ok(!devTexts.has(l.text), `${l.id}: text also in dev or tune`);
+    for (const x of l.labels) assert.ok(!devExcerpts.has(x.excerpt), `${l.id}: excerpt 「${x.excerpt}」 also labelled in dev or tune`);
   }
 });
