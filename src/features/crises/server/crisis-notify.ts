@@ -1,5 +1,5 @@
 // Telling people about a crisis beyond the live room: paged or informed on declaration, a task overdue, an
-// @mention, a sign-off request, a situation report. Deliveries go through the same queue as alerts
+// @mention, a sign-off request, a situation report, a statement to review, an employee briefing (and its reminder). Deliveries go through the same queue as alerts
 // (warnings/server/notify.ts): one per person by e-mail (as escalation pages people), and for pages also one
 // per enabled channel of the organisation whose minimum level the crisis reaches. Each delivery carries its
 // crisis and its words, fixed now in the organisation's language, so a retry days later says the same thing.
@@ -23,7 +23,9 @@ export type CrisisMessageKind =
   | 'sitrep'
   | 'statement_review'
   | 'statement_changed'
-  | 'statement_returned';
+  | 'statement_returned'
+  | 'briefing_sent'
+  | 'briefing_reminder';
 
 /**
  * One crisis message to some people; `data` holds the facts its words are built from:
@@ -34,6 +36,9 @@ export type CrisisMessageKind =
  * - `statementTitle`, `versionNumber`, `role` (the step asked for) (statement_review: a statement waits for their
  *   approval; statement_changed: the text they approved changed, so the approval no longer counts;
  *   statement_returned: an approver asked for changes or rejected it — `decision`, `comment`, `byName`);
+ * - `briefingId`, `briefingTitle`, `byName` (who sent it), `sentAt` (ISO) (briefing_sent: an employee briefing was sent
+ *   to them; briefing_reminder: they have not acknowledged it yet). Its recipients are employees who may not be on
+ *   the crisis team, so these words name the briefing, never the crisis, and link to the briefing (/briefings/<id>);
  * - `cause`: what caused it, for the idempotency key (else the ids above — commentId, decisionId, sitrepId, taskId
  *   with dueAt —; for pages the level; failing those, a hash of `data`, so the same words go to a person once).
  * `at` is when it happens on the caller's clock (quiet hours are judged at that instant; default now).
@@ -183,6 +188,26 @@ function wordsOf(kind: CrisisMessageKind, c: Crisis, data: Record<string, unknow
           : `${byOf(data) || 'Someone'} changed the statement “${st}” of crisis ${tag} (now version ${str(data.versionNumber)}). The text you approved changed, so your approval no longer counts; it needs a new review.`,
       };
     }
+    case 'briefing_sent': {
+      // To employees who may not be on the team: the briefing's own title only, not the crisis's.
+      const bt = clip(str(data.briefingTitle), 200);
+      return {
+        title: zh ? `【對外口徑】${bt}` : `[Employee briefing] ${bt}`,
+        body: zh
+          ? `${byOf(data) || '危機應變小組'}發給你一份員工對外口徑「${bt}」：對外可以說什麼、不要說什麼。請閱讀後按「我已閱讀並了解」。`
+          : `${byOf(data) || 'The crisis team'} sent you the employee briefing “${bt}”: what you may say, and what you must not. Read it and press “I have read and understood”.`,
+      };
+    }
+    case 'briefing_reminder': {
+      const bt = clip(str(data.briefingTitle), 200);
+      const sent = data.sentAt ? formatTime(str(data.sentAt), locale, tz) : '';
+      return {
+        title: zh ? `【提醒：請確認對外口徑】${bt}` : `[Reminder: please acknowledge] ${bt}`,
+        body: zh
+          ? `你還沒有確認員工對外口徑「${bt}」${sent ? `（${sent} 發送）` : ''}。請閱讀後按「我已閱讀並了解」。`
+          : `You have not acknowledged the employee briefing “${bt}”${sent ? ` (sent ${sent})` : ''} yet. Read it and press “I have read and understood”.`,
+      };
+    }
     case 'statement_returned': {
       const st = clip(str(data.statementTitle), 200);
       const rejected = data.decision === 'rejected';
@@ -195,6 +220,13 @@ function wordsOf(kind: CrisisMessageKind, c: Crisis, data: Record<string, unknow
       };
     }
   }
+}
+
+/** Where the message sends the person: the briefing for a briefing, else the crisis room. */
+function linkOf(kind: CrisisMessageKind, c: Crisis, data: Record<string, unknown>): string {
+  if ((kind === 'briefing_sent' || kind === 'briefing_reminder') && typeof data.briefingId === 'string')
+    return `/briefings/${encodeURIComponent(data.briefingId)}`;
+  return `/crises/${c.id}`;
 }
 
 /** What made this message (part of its idempotency key): the same cause never sends twice. */
@@ -210,10 +242,12 @@ function causeOf(kind: CrisisMessageKind, c: Crisis, data: Record<string, unknow
 /**
  * Quiet hours hold back a message to a person, except when waiting could cost the organisation: a page at
  * L1 or L2 (the team must gather now) and anything at L1 (the most severe crises: every minute counts, and
- * the people on such a team have agreed to be woken). Held-back messages are queued to go out when the
+ * the people on such a team have agreed to be woken) — but never an employee briefing, which is not urgent. Held-back messages are queued to go out when the
  * person's quiet hours end; the live room and the crisis page show everything meanwhile.
  */
 function overridesQuietHours(kind: CrisisMessageKind, severity: Severity): boolean {
+  // A briefing (and its reminder) tells employees what to say; it can wait for the morning, at any level.
+  if (kind === 'briefing_sent' || kind === 'briefing_reminder') return false;
   return severity === 'L1' || (kind === 'team_paged' && severity === 'L2');
 }
 
@@ -241,7 +275,7 @@ export async function notifyCrisisPeople(tx: Executor, m: CrisisMessage): Promis
     number: c.number,
     severity: c.severity,
     ...w,
-    link: `/crises/${c.id}`,
+    link: linkOf(m.kind, c, data),
   });
   const queue = async (target: { userId: string } | { channelId: string }, w: Words, runAt?: Date) => {
     const who = 'userId' in target ? `user:${target.userId}` : `channel:${target.channelId}`;

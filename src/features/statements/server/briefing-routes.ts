@@ -6,13 +6,21 @@ import { actorOf, type Principal, type Router } from '../../../platform/http.ts'
 import type { CrisisDeps } from '../../crises/server/access.ts';
 import * as b from '../briefing-contract.ts';
 import { addAnswers, listAnswers } from './answers.ts';
-import { ackBriefing, crisisBriefings, getBriefing, myBriefings, sendBriefing } from './briefings.ts';
+import { ackBriefing, crisisBriefings, getBriefing, myBriefings, remindBriefing, sendBriefing } from './briefings.ts';
 
 const me = (p: Principal | null) => p as Principal;
 const meta = (ctx: { requestId: string; ip: string }) => ({ requestId: ctx.requestId, ip: ctx.ip });
 const crisisParam = z.strictObject({ id: z.uuid() });
 const statementParam = z.strictObject({ statementId: z.uuid() });
 const briefingParam = z.strictObject({ id: z.uuid() });
+/** The answer to a reminder (web: briefings/queries.ts `BriefingReminder` says the same). */
+const briefingReminder = z.object({
+  /** How many people were reminded (those who had not acknowledged). */
+  reminded: z.number().int(),
+  /** The earliest time the next reminder may go. */
+  nextAllowedAt: z.string(),
+  briefing: b.briefingStatus,
+});
 
 /** Registers the answer-book and briefing routes. */
 export function registerBriefingRoutes(r: Router, deps: CrisisDeps) {
@@ -62,6 +70,17 @@ export function registerBriefingRoutes(r: Router, deps: CrisisDeps) {
     query: b.briefingsQuery,
     response: b.briefingStatusList,
     handler: (ctx) => crisisBriefings(deps, me(ctx.principal), ctx.params.id, ctx.query),
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/briefings/:id/remind',
+    summary:
+      'Remind the recipients who have not acknowledged a briefing (by e-mail, quiet hours respected); at most once per 30 minutes (409 with `errors[0].limit` seconds to wait)',
+    tags,
+    permission: 'crisis.work',
+    params: briefingParam,
+    response: briefingReminder,
+    handler: (ctx) => remindBriefing(deps, me(ctx.principal), actorOf(me(ctx.principal)), ctx.params.id, meta(ctx)),
   });
   r.add({
     method: 'GET',

@@ -1,23 +1,68 @@
 // The answer book and employee briefings on a real server and database: answers only from an approved statement,
 // linked to its approved version, retired when a newer version or a newer statement of the same kind is approved
 // (and not others); briefings to chosen departments or everyone (never guests or the deactivated), each
-// recipient acknowledging once, the crisis team seeing who has not; and who may read or do what.
+// recipient acknowledging once, the crisis team seeing who has not; and who may read or do what. Sending e-mails
+// each recipient (a loopback SMTP server receives them) with the briefing's words and link, quiet hours respected at
+// any level; reminding e-mails only those who have not acknowledged, at most once per 30 minutes.
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
 import { type Client, setUpOrg } from '../../../../test/helpers/client.ts';
 import { startTestServer } from '../../../../test/helpers/server.ts';
 import { createTestClock } from '../../../platform/clock.ts';
+import { notifyCrisisPeople } from '../../crises/server/crisis-notify.ts';
 import { type BriefingStatus, briefing, briefingStatus, myBriefingList } from '../briefing-contract.ts';
 import { textToDoc } from '../contract.ts';
 
 const MIN = 60_000;
 
+type Mail = { to: string[]; raw: string };
+
+async function waitFor<T>(what: string, f: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await f();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A header of a raw e-mail, folded lines joined and RFC 2047 encoded-words (UTF-8, B or Q) decoded. */
+function headerOf(raw: string, name: string): string {
+  const folded = (new RegExp(`^${name}:[ \\t]*(.*(?:\\r\\n[ \\t].*)*)`, 'mi').exec(raw)?.[1] ?? '')
+    .replace(/^\r\n[ \t]+/, '')
+    .replace(/\r\n[ \t]/g, ' ');
+  return folded.replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=\s*/gi, (_all, enc: string, text: string) =>
+    enc.toUpperCase() === 'B'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h) => String.fromCharCode(Number.parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
+  );
+}
+
+/** The text part of a raw e-mail (nodemailer sends UTF-8 text as base64 or quoted-printable). */
+function bodyOf(raw: string): string {
+  const [head, ...rest] = raw.split('\r\n\r\n');
+  const body = rest.join('\r\n\r\n');
+  if (/Content-Transfer-Encoding: base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (/Content-Transfer-Encoding: quoted-printable/i.test(head))
+    return Buffer.from(
+      body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_x, h) => String.fromCharCode(Number.parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
+  return body;
+}
+
 describe('answer book and briefings', () => {
   const clock = createTestClock(new Date('2026-03-10T02:00:00Z'));
   let ctx: Awaited<ReturnType<typeof startTestServer>>;
   let org: Awaited<ReturnType<typeof setUpOrg>>;
-  type Person = { client: Client; id: string };
+  type Person = { client: Client; id: string; email: string };
   let writer: Person;
   let outsider: Person;
   let cs1: Person;
@@ -28,6 +73,11 @@ describe('answer book and briefings', () => {
   let crisisId = '';
   let csDept = '';
   let storeDept = '';
+  const mail: Mail[] = [];
+  let smtp: SMTPServer;
+  /** The e-mails of one kind (`briefing_sent`, `briefing_reminder`) of one briefing to an address. */
+  const mailsFor = (email: string, kind: string, briefingId: string) =>
+    mail.filter((x) => x.to.includes(email) && headerOf(x.raw, 'Idempotency-Key').includes(`:${kind}:`) && x.raw.includes(briefingId));
 
   const events = async (type: string) =>
     (
@@ -53,7 +103,25 @@ describe('answer book and briefings', () => {
     ctx.server.db.execute(sql`UPDATE users SET department_id = ${deptId} WHERE id = ${userId}`);
 
   before(async () => {
-    ctx = await startTestServer({ clock });
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, cb) {
+        let raw = '';
+        stream.on('data', (c) => {
+          raw += c;
+        });
+        stream.on('end', () => {
+          mail.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+          cb();
+        });
+      },
+    });
+    const smtpPort = await new Promise<number>((r) => smtp.listen(0, '127.0.0.1', () => r((smtp.server.address() as AddressInfo).port)));
+    ctx = await startTestServer({
+      clock,
+      env: { FIREBREAK_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, FIREBREAK_PUBLIC_URL: 'https://firebreak.example' },
+    });
     org = await setUpOrg(ctx.url);
     writer = await org.userWithRole('member', '文案 張');
     outsider = await org.userWithRole('member', '路人 李');
@@ -74,6 +142,10 @@ describe('answer book and briefings', () => {
     await placeIn(gone.id, csDept);
     await placeIn(store.id, storeDept);
     await ctx.server.db.execute(sql`UPDATE users SET status = 'deactivated' WHERE id = ${gone.id}`);
+  });
+
+  after(async () => {
+    await new Promise<void>((r) => smtp.close(() => r()));
   });
 
   test('answers: only from an approved statement, linked to its approved version; team reads, others 404/403', async () => {
@@ -314,5 +386,153 @@ describe('answer book and briefings', () => {
       ],
     );
     assert.equal((await store.client.get('/api/briefings/mine')).body.length, 1);
+  });
+
+  test('sending a briefing e-mails each recipient (a reporter too) its words and a link to the briefing, never the crisis', async () => {
+    // (People are made in before(): accepting invites is rate-limited per minute.)
+    const s = await approved('internal_memo', '物流說明', '請統一回覆：配送照常。');
+    const r = await writer.client.post(`/api/statements/${s.id}/briefings`, {
+      title: '物流部對外口徑',
+      say: '配送照常',
+      dontSay: '不要談論門市',
+      departmentIds: [storeDept, csDept],
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    const bid: string = r.body.id;
+    for (const who of [store, cs1, cs2]) {
+      const m = await waitFor(`the briefing e-mail to ${who.email}`, () => mailsFor(who.email, 'briefing_sent', bid)[0]);
+      assert.equal(headerOf(m.raw, 'Subject'), '【對外口徑】物流部對外口徑');
+      const text = bodyOf(m.raw);
+      assert.match(text, /^文案 張發給你一份員工對外口徑「物流部對外口徑」：對外可以說什麼、不要說什麼。請閱讀後按「我已閱讀並了解」。/);
+      assert.match(text, new RegExp(`開啟對外口徑: https://firebreak\\.example/briefings/${bid}\\s*$`));
+      assert.doesNotMatch(text, /信義店食安事件/, 'the crisis is not named to employees off the team');
+      assert.equal(headerOf(m.raw, 'Idempotency-Key').trim(), `crisis:${crisisId}:briefing_sent:user:${who.id}:${bid}`);
+    }
+    const rows = await ctx.server.db.execute<{ user_id: string; link: string }>(sql`
+      SELECT user_id, payload->>'link' AS link FROM notification_deliveries WHERE payload->>'kind' = 'briefing_sent'
+        AND idempotency_key LIKE ${`%:${bid}`} ORDER BY user_id`);
+    assert.deepEqual(
+      rows.rows.map((x) => [x.user_id, x.link]),
+      [store.id, cs1.id, cs2.id].sort().map((id) => [id, `/briefings/${bid}`]),
+      'one delivery per recipient (two reporters and a member), nobody else',
+    );
+    // The send event reaches each recipient's own room (the in-app side: their /briefings list refreshes).
+    const ev = await ctx.server.db.execute<{ rooms: unknown }>(sql`
+      SELECT data FROM events WHERE type = 'statement.briefing_sent' AND subject_id = ${bid}`);
+    assert.equal(ev.rows.length, 1);
+  });
+
+  test('reminding: not within 30 minutes of the last telling (409 with the wait); after, e-mails only who has not acknowledged; who may', async () => {
+    const [a1, a2] = [cs1, cs2]; // a reporter and a member off the team, both in the CS department
+    const s = await approved('internal_memo', '會計說明', '請統一回覆：帳務正常。');
+    const r = await writer.client.post(`/api/statements/${s.id}/briefings`, {
+      title: '會計部對外口徑',
+      say: '帳務正常',
+      dontSay: '不要評論退款金額',
+      departmentIds: [csDept],
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    const bid: string = r.body.id;
+    assert.equal(r.body.recipients, 2);
+    const remind = (who: Client = writer.client) => who.post(`/api/briefings/${bid}/remind`, {});
+
+    // Right after sending: everyone was just told.
+    clock.advance(10 * MIN);
+    const early = await remind();
+    assert.equal(early.status, 409, JSON.stringify(early.body));
+    assert.equal(early.body.code, 'conflict');
+    assert.deepEqual([early.body.errors[0].code, early.body.errors[0].limit], ['remind_too_soon', 20 * 60]);
+    assert.match(early.body.detail, /next reminder may go at/);
+
+    // Who may: the crisis team only.
+    assert.equal((await outsider.client.post(`/api/briefings/${bid}/remind`, {})).status, 404, 'off the team: 404');
+    assert.equal((await a2.client.post(`/api/briefings/${bid}/remind`, {})).status, 403, 'a recipient off the team: 403');
+    assert.equal((await a1.client.post(`/api/briefings/${bid}/remind`, {})).status, 403, 'reporters have no crisis work right');
+    assert.equal((await guest.client.post(`/api/briefings/${bid}/remind`, {})).status, 403);
+    assert.equal((await writer.client.post(`/api/briefings/${crypto.randomUUID()}/remind`, {})).status, 404);
+
+    assert.equal((await a1.client.post(`/api/briefings/${bid}/ack`, {})).status, 200);
+    clock.advance(21 * MIN);
+    const ok = await remind();
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.equal(ok.body.reminded, 1);
+    assert.equal(ok.body.nextAllowedAt, new Date(clock.now().getTime() + 30 * MIN).toISOString());
+    assert.deepEqual(
+      ok.body.briefing.notAcked.map((x: { name: string }) => x.name),
+      ['客服 陳'],
+    );
+    for (const who of [a2]) {
+      const m = await waitFor(`the reminder to ${who.email}`, () => mailsFor(who.email, 'briefing_reminder', bid)[0]);
+      assert.equal(headerOf(m.raw, 'Subject'), '【提醒：請確認對外口徑】會計部對外口徑');
+      const text = bodyOf(m.raw);
+      assert.match(text, /^你還沒有確認員工對外口徑「會計部對外口徑」（2026\/03\/\d\d \d\d:\d\d 發送）。請閱讀後按「我已閱讀並了解」。/);
+      assert.match(text, new RegExp(`https://firebreak\\.example/briefings/${bid}\\s*$`));
+    }
+    const reminders = await ctx.server.db.execute<{ user_id: string }>(sql`
+      SELECT user_id FROM notification_deliveries WHERE payload->>'kind' = 'briefing_reminder' AND payload->>'link' = ${`/briefings/${bid}`}`);
+    assert.deepEqual(
+      reminders.rows.map((x) => x.user_id),
+      [a2.id],
+      'the one who acknowledged is not reminded',
+    );
+    await waitFor('the sent e-mail to the one who acknowledged', () => mailsFor(a1.email, 'briefing_sent', bid)[0]);
+    assert.equal(mailsFor(a1.email, 'briefing_reminder', bid).length, 0);
+
+    // On the timeline, addressed to those reminded.
+    const ev = await ctx.server.db.execute<{ crisis_id: string; data: Record<string, unknown>; actor_id: string }>(sql`
+      SELECT crisis_id, data, actor_id FROM events WHERE type = 'statement.briefing_reminded' AND subject_id = ${bid}`);
+    assert.equal(ev.rows.length, 1);
+    assert.deepEqual(
+      [ev.rows[0].crisis_id, ev.rows[0].data.recipients, ev.rows[0].data.briefingTitle, ev.rows[0].actor_id],
+      [crisisId, 1, '會計部對外口徑', writer.id],
+    );
+
+    // Again within 30 minutes of the reminder: 409; after it, the next one goes (to whoever is still missing).
+    clock.advance(29 * MIN);
+    const soon = await remind();
+    assert.equal(soon.status, 409);
+    assert.equal(soon.body.errors[0].limit, 60);
+    clock.advance(MIN);
+    const second = await remind();
+    assert.equal(second.status, 200, JSON.stringify(second.body));
+    assert.equal(second.body.reminded, 1);
+    await waitFor('the second reminder', () => (mailsFor(a2.email, 'briefing_reminder', bid).length === 2 ? true : undefined));
+    // Everyone acknowledged: nobody to remind.
+    assert.equal((await a2.client.post(`/api/briefings/${bid}/ack`, {})).status, 200);
+    clock.advance(31 * MIN);
+    const none = await remind();
+    assert.equal(none.status, 409);
+    assert.equal(none.body.errors[0].code, 'nobody_to_remind');
+    assert.equal(
+      (await ctx.server.db.execute(sql`SELECT 1 FROM events WHERE type = 'statement.briefing_reminded' AND subject_id = ${bid}`)).rows
+        .length,
+      2,
+    );
+  });
+
+  test('a briefing is not urgent: quiet hours hold its e-mail back, even at L1', async () => {
+    const l1 = await org.admin.post('/api/crises', { title: '總部火警', type: 'product_quality', severity: 'L1' });
+    assert.equal(l1.status, 201, JSON.stringify(l1.body));
+    const q = await cs2.client.request('PUT', '/api/me/notification-preferences', {
+      quietHours: { from: '23:00', to: '07:00', timeZone: 'Asia/Taipei' },
+    });
+    assert.equal(q.status, 200, JSON.stringify(q.body));
+    const night = new Date('2026-03-10T18:00:00Z'); // 02:00 in Taipei
+    const runAt = await ctx.server.db.transaction(async (tx) => {
+      const n = await notifyCrisisPeople(tx, {
+        orgId: org.orgId,
+        crisisId: l1.body.id,
+        kind: 'briefing_sent',
+        userIds: [cs2.id],
+        at: night,
+        data: { briefingId: crypto.randomUUID(), briefingTitle: '夜間口徑', cause: 'night-briefing' },
+      });
+      assert.equal(n, 1);
+      const r = await tx.execute<{ run_at: Date }>(sql`
+        SELECT j.run_at FROM notification_deliveries d JOIN graphile_worker.jobs j ON j.key = 'notify:deliver:' || d.id::text
+        WHERE d.idempotency_key LIKE '%:night-briefing'`);
+      return new Date(r.rows[0].run_at).toISOString();
+    });
+    assert.equal(runAt, '2026-03-10T23:00:00.000Z', 'held until 07:00 in Taipei');
   });
 });

@@ -1,18 +1,27 @@
 // The internal employee briefing (對外口徑) from an approved statement: what employees may say and what they must
 // not, sent to the whole organisation or chosen departments (active employees; guests never), each recipient
-// acknowledging it once, and the crisis team seeing who has not. A recipient reads their briefing without any
-// right on the crisis; anyone else who may not read the crisis gets 404.
+// acknowledging it once, and the crisis team seeing who has not. Sending tells each recipient (the live event in
+// their own room, and an e-mail through the crisis message queue, quiet hours respected); whoever may send may
+// remind those who have not acknowledged, at most once per REMIND_INTERVAL_MS per briefing. A recipient reads their
+// briefing without any right on the crisis; anyone else who may not read the crisis gets 404.
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import type { Actor } from '../../../platform/events.ts';
 import type { Principal } from '../../../platform/http.ts';
 import { type CrisisDeps, fieldError, loadCrisis, type Meta, rightsOn } from '../../crises/server/access.ts';
+import { notifyCrisisPeople } from '../../crises/server/crisis-notify.ts';
 import type { Briefing, BriefingInput, BriefingStatus, DepartmentRef, MyBriefing } from '../briefing-contract.ts';
 import { conflict, loadStatement, namesOf, statementEvent, userIdOf } from './access.ts';
 
 /** The roles that receive briefings (policies.ts `briefing.receive`): every employee, not guests. */
 const RECEIVING_ROLES = ['admin', 'manager', 'member', 'reporter'];
+
+/** The shortest time between two tellings of one briefing (its sending, or a reminder) and the next reminder. */
+export const REMIND_INTERVAL_MS = 30 * 60_000;
+
+/** The answer to a reminder: how many were reminded, when the next may go, and the briefing as the team tracks it. */
+export type BriefingReminder = { reminded: number; nextAllowedAt: string; briefing: BriefingStatus };
 
 type BriefingRow = {
   id: string;
@@ -74,6 +83,22 @@ export async function sendBriefing(
     const ids = people.rows.map((x) => x.id);
     await tx.execute(sql`
       INSERT INTO briefing_recipients (briefing_id, user_id) SELECT ${bid}, u FROM unnest(${sql.param(ids)}::uuid[]) AS u`);
+    // Each recipient hears of it by e-mail too (the event below reaches their own live room), in the same transaction.
+    const me = userIdOf(p);
+    await notifyCrisisPeople(tx, {
+      orgId: s.org_id,
+      crisisId: c.id,
+      kind: 'briefing_sent',
+      userIds: ids,
+      at: deps.clock.now(),
+      data: {
+        briefingId: bid,
+        briefingTitle: input.title,
+        byName: me ? ((await namesOf(tx, [me])).get(me) ?? '') : '',
+        sentAt: now,
+        cause: bid,
+      },
+    });
     await statementEvent(
       tx,
       deps.clock,
@@ -93,6 +118,96 @@ export async function sendBriefing(
   });
   const list = await statusesOf(deps.db, crisisId, { id });
   return list[0];
+}
+
+/**
+ * Reminds the recipients who have not acknowledged a briefing (whoever may send briefings on its crisis; others who
+ * may not read the crisis 404). At most once per REMIND_INTERVAL_MS after the briefing was sent or last reminded
+ * (409 naming when the next may go); 409 when everyone has acknowledged. Writes `statement.briefing_reminded`.
+ */
+export async function remindBriefing(deps: CrisisDeps, p: Principal, actor: Actor, id: string, meta: Meta = {}): Promise<BriefingReminder> {
+  const now = deps.clock.now();
+  const { crisisId, reminded } = await deps.db.transaction(async (tx) => {
+    // The briefing row locked: two reminders at once are told apart by the interval.
+    const locked = await tx.execute<{ id: string }>(sql`
+      SELECT b.id FROM briefings b JOIN crises c ON c.id = b.crisis_id WHERE b.id = ${id} AND c.org_id = ${p.orgId} FOR UPDATE OF b`);
+    if (!locked.rows[0]) throw notFound('No such briefing.');
+    const { b, recipient } = await loadBriefing(tx, p, id);
+    let c: Awaited<ReturnType<typeof loadCrisis>>;
+    try {
+      c = await loadCrisis(tx, p, b.crisis_id, 'work');
+    } catch (e) {
+      // A recipient off the team knows the briefing exists (403); anyone else who may not read the crisis, 404.
+      if (e instanceof AppError && e.code === 'not_found')
+        throw recipient
+          ? new AppError('forbidden', 'Only the crisis team reminds the recipients of a briefing.')
+          : notFound('No such briefing.');
+      throw e;
+    }
+    const last = await tx.execute<{ at: Date }>(sql`
+      SELECT created_at AS at FROM events
+      WHERE crisis_id = ${c.id} AND type = 'statement.briefing_reminded' AND subject_type = 'briefing' AND subject_id = ${b.id}
+      ORDER BY id DESC LIMIT 1`);
+    const told = Math.max(new Date(b.sent_at).getTime(), last.rows[0] ? new Date(last.rows[0].at).getTime() : 0);
+    const next = told + REMIND_INTERVAL_MS;
+    if (now.getTime() < next) {
+      const nextIso = new Date(next).toISOString();
+      throw new AppError(
+        'conflict',
+        `This briefing was sent or reminded less than 30 minutes ago; the next reminder may go at ${nextIso}.`,
+        {
+          errors: [
+            {
+              path: 'nextAllowedAt',
+              code: 'remind_too_soon',
+              message: `The next reminder may go at ${nextIso}.`,
+              limit: Math.ceil((next - now.getTime()) / 1000),
+            },
+          ],
+        },
+      );
+    }
+    const pending = await tx.execute<{ user_id: string }>(sql`
+      SELECT br.user_id FROM briefing_recipients br JOIN users u ON u.id = br.user_id
+      WHERE br.briefing_id = ${b.id} AND br.acked_at IS NULL AND u.status = 'active'
+      ORDER BY br.user_id`);
+    const ids = pending.rows.map((x) => x.user_id);
+    if (ids.length === 0)
+      throw new AppError('conflict', 'Everyone this briefing went to has acknowledged it: there is nobody to remind.', {
+        errors: [{ path: 'id', code: 'nobody_to_remind', message: 'Everyone has acknowledged this briefing.' }],
+      });
+    await notifyCrisisPeople(tx, {
+      orgId: b.org_id,
+      crisisId: c.id,
+      kind: 'briefing_reminder',
+      userIds: ids,
+      at: now,
+      data: {
+        briefingId: b.id,
+        briefingTitle: b.title,
+        sentAt: iso(b.sent_at),
+        cause: `${b.id}:${now.toISOString()}`,
+      },
+    });
+    await statementEvent(
+      tx,
+      deps.clock,
+      c,
+      b.statement_id ? { id: b.statement_id, title: b.statement_title ?? '', kind: b.statement_kind ?? '' } : null,
+      {
+        type: 'statement.briefing_reminded',
+        actor,
+        subjectType: 'briefing',
+        subjectId: b.id,
+        users: ids,
+        data: { briefingId: b.id, briefingTitle: b.title, recipients: ids.length },
+      },
+      meta,
+    );
+    return { crisisId: c.id, reminded: ids.length };
+  });
+  const [briefing] = await statusesOf(deps.db, crisisId, { id });
+  return { reminded, nextAllowedAt: new Date(now.getTime() + REMIND_INTERVAL_MS).toISOString(), briefing };
 }
 
 /** Loads a briefing of the caller's organisation with whether the caller is a recipient (and their ack). */

@@ -80,7 +80,12 @@ export function titleOf(m: Message): string {
 /** The body text of a message. */
 export function textOf(m: Message): string {
   const zh = m.locale === 'zh-TW';
-  if (m.crisis) return m.link ? `${m.crisis.body}\n\n${zh ? '開啟危機室' : 'Open the crisis room'}: ${m.link}` : m.crisis.body;
+  if (m.crisis) {
+    // A briefing goes to employees who may not be on the crisis team: its link opens the briefing, not the room.
+    const briefing = m.crisis.kind.startsWith('briefing_');
+    const open = briefing ? (zh ? '開啟對外口徑' : 'Open the briefing') : zh ? '開啟危機室' : 'Open the crisis room';
+    return m.link ? `${m.crisis.body}\n\n${open}: ${m.link}` : m.crisis.body;
+  }
   if (!m.alert && m.testLevel)
     return zh
       ? `這是一則測試訊息：預警升級到第 ${m.testLevel} 層時，這裡會收到通知。`

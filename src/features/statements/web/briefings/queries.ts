@@ -74,6 +74,18 @@ export function useSendBriefing(statementId: string) {
   });
 }
 
+/** The answer to a reminder (the server's briefing-routes.ts `briefingReminder`). */
+export type BriefingReminder = { reminded: number; nextAllowedAt: string; briefing: BriefingStatus };
+
+/** Reminds the recipients of a briefing who have not acknowledged it (409 `remind_too_soon` within 30 minutes). */
+export function useRemindBriefing(id: string) {
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: () => api<BriefingReminder>('POST', `/api/briefings/${encodeURIComponent(id)}/remind`, {}),
+    onSettled: changed,
+  });
+}
+
 /** Acknowledges a briefing sent to me. */
 export function useAckBriefing(id: string) {
   const qc = useQueryClient();

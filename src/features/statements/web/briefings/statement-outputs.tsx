@@ -1,19 +1,22 @@
 // What an approved statement feeds: the customer-service answer book (「建立客服問答」: Q&A rows, each answer
 // prefilled with the statement's text) and the employee briefing (「發送員工口徑」: what to say, what not to say,
 // to chosen departments or everyone), with the answers and briefings already made from it, each briefing's
-// acknowledgement rate and who has not acknowledged yet.
+// acknowledgement rate and who has not acknowledged yet, with a button that reminds them (at most every 30 minutes).
 import { ActionIcon, Badge, Button, Card, Group, Modal, MultiSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../../web/api.ts';
 import { fieldErrors, notifyError, notifySuccess } from '../../../../web/errors.ts';
+import { formatDateTime } from '../../../../web/format.ts';
 import { departmentName } from '../../../people/web/components/badges.tsx';
+import { useOrgTimeZone } from '../../../people/web/org-time-zone.ts';
 import { departmentsQuery } from '../../../people/web/queries.ts';
 import type { DepartmentRef } from '../../briefing-contract.ts';
 import type { StatementDetail } from '../../contract.ts';
-import { answersQuery, crisisBriefingsQuery, useAddAnswers, useSendBriefing } from './queries.ts';
+import { answersQuery, crisisBriefingsQuery, useAddAnswers, useRemindBriefing, useSendBriefing } from './queries.ts';
 
 type Dept = Parameters<typeof departmentName>[0];
 
@@ -148,6 +151,43 @@ function BriefingForm({ detail, onClose }: { detail: StatementDetail; onClose: (
   );
 }
 
+/** Reminds a briefing's recipients who have not acknowledged it; too soon says when the next may go. */
+function RemindButton({ briefingId }: { briefingId: string }) {
+  const { t } = useTranslation();
+  const tz = useOrgTimeZone();
+  const remind = useRemindBriefing(briefingId);
+  const [note, setNote] = useState<string | null>(null);
+  const onClick = async () => {
+    setNote(null);
+    try {
+      const r = await remind.mutateAsync();
+      notifySuccess(t('statementBriefings.outputs.reminded', { count: r.reminded }));
+    } catch (e) {
+      const why = e instanceof ApiError ? e.fieldErrors[0] : undefined;
+      if (why?.code === 'remind_too_soon' && why.limit !== undefined)
+        setNote(
+          t('statementBriefings.outputs.remindTooSoon', { at: formatDateTime(new Date(Date.now() + why.limit * 1000).toISOString(), tz) }),
+        );
+      else if (why?.code === 'nobody_to_remind') setNote(t('statementBriefings.outputs.nobodyToRemind'));
+      else notifyError(e, t);
+    }
+  };
+  return (
+    <Stack gap={2} mt={4}>
+      <Group>
+        <Button size="compact-xs" variant="light" loading={remind.isPending} onClick={onClick} data-testid="remind-briefing">
+          {t('statementBriefings.outputs.remind')}
+        </Button>
+      </Group>
+      {note ? (
+        <Text size="xs" c="orange" role="status" data-testid="remind-note">
+          {note}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
 /** The answer-book entries and briefings made from an approved statement. */
 export function StatementOutputs({ detail }: { detail: StatementDetail }) {
   const { t } = useTranslation();
@@ -235,6 +275,7 @@ export function StatementOutputs({ detail }: { detail: StatementDetail }) {
                     {n.name}（{deptLabel(n.department)}）
                   </Text>
                 ))}
+                {mayWork ? <RemindButton briefingId={b.id} /> : null}
               </Stack>
             )}
           </Card>
