@@ -194,4 +194,58 @@ describe('statement variants', () => {
     const variants: StatementVariant[] = (await list()).variants;
     assert.equal(variants.length, 2);
   });
+
+  test("stale by the master text's hash: an in-place autosave of the version a variant was made from makes it stale; reconcile makes it fresh", async () => {
+    const autosave = async (text: string) => {
+      const r = await pr.client.request('PUT', `/api/statements/${statementId}/text`, {
+        base: head,
+        body: textToDoc(text),
+        autosave: true,
+      });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      head = r.body.head;
+    };
+    await autosave(`${MASTER_2}\n補充一`);
+    const n = head;
+    const made = await pr.client.post(path(), { channel: 'line' });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    assert.deepEqual([made.body.basedOn, made.body.stale], [n, false]);
+    const stored = await ctx.server.db.execute<{ base_hash: string | null }>(
+      sql`SELECT base_hash FROM statement_variants WHERE statement_id = ${statementId} AND channel = 'line'`,
+    );
+    const hashOfHead = await ctx.server.db.execute<{ content_hash: string }>(
+      sql`SELECT content_hash FROM statement_versions WHERE statement_id = ${statementId} AND number = ${n}`,
+    );
+    assert.equal(stored.rows[0]?.base_hash, hashOfHead.rows[0]?.content_hash);
+    // The author keeps typing: the same version number, a new text.
+    await autosave(`${MASTER_2}\n補充一，再補充二`);
+    assert.equal(head, n, 'the autosave replaced the head in place');
+    let line = await variant('line');
+    assert.deepEqual([line.basedOn, line.stale], [n, true]);
+    // Typing back to the text it was made from: fresh again (the hash, not the number, decides).
+    await autosave(`${MASTER_2}\n補充一`);
+    assert.equal((await variant('line')).stale, false);
+    await autosave(`${MASTER_2}\n補充三`);
+    line = await variant('line');
+    assert.equal(line.stale, true);
+    // Reconciling against the same number still binds to the current text.
+    const r = await pr.client.request('PUT', path('line'), { text: line.text, version: line.version, reconcile: true });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.deepEqual([r.body.basedOn, r.body.stale, r.body.version], [n, false, line.version + 1]);
+    const ev = (await events()).at(-1);
+    assert.deepEqual([ev?.type, ev?.data.channel, ev?.data.reconciled], ['statement.variant_changed', 'line', { from: n, to: n }]);
+    // Reconciling again changes nothing.
+    const again = await pr.client.request('PUT', path('line'), { text: line.text, version: r.body.version, reconcile: true });
+    assert.equal(again.body.version, r.body.version);
+
+    // A row from before the hash was kept falls back to the number rule: the head's number equals its base, so fresh
+    // even though the text changed in place (what the hash now catches).
+    await ctx.server.db.execute(
+      sql`UPDATE statement_variants SET base_hash = NULL WHERE statement_id = ${statementId} AND channel = 'line'`,
+    );
+    await autosave(`${MASTER_2}\n補充四`);
+    assert.equal((await variant('line')).stale, false);
+    await saveMaster(MASTER_1);
+    assert.equal((await variant('line')).stale, true, 'a later version with other text is stale under the old rule too');
+  });
 });

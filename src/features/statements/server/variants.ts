@@ -1,6 +1,8 @@
 // Channel variants of a statement: a text per channel derived from the master (the statement's head version),
-// remembering which master version it was made from or last checked against (`basedOn`). A variant is stale when
-// the master moved on since and its text really changed; saving with `reconcile` marks it checked against the
+// remembering which master version it was made from or last checked against (`basedOn`) and that version's content
+// hash (`base_hash`). A variant is stale when the master's text is no longer the one it was made from: judged by the
+// hash, so an in-place autosave of the same version number counts too (rows from before the hash was kept fall back
+// to "the master moved on and its text really changed"); saving with `reconcile` marks it checked against the
 // current master. Each is measured for its channel and run through the wording checker with the crisis's
 // reference. Crisis read right to list, work right to change; every change writes its event in the same transaction.
 import { sql } from 'drizzle-orm';
@@ -26,6 +28,7 @@ type VariantRow = {
   channel: VariantChannel;
   text: string;
   based_on: number;
+  base_hash: string | null;
   updated_by: string | null;
   updated_at: Date;
   version: number;
@@ -45,14 +48,14 @@ async function masterTexts(tx: Executor, statementId: string, numbers: number[])
 /** The variants of a loaded statement as the API shows them, in channel order. */
 async function variantsOf(tx: Executor, { s, c }: Loaded, only?: VariantChannel): Promise<StatementVariant[]> {
   const r = await tx.execute<VariantRow>(sql`
-    SELECT id, channel, text, based_on, updated_by, updated_at, version FROM statement_variants
+    SELECT id, channel, text, based_on, base_hash, updated_by, updated_at, version FROM statement_variants
     WHERE statement_id = ${s.id} ${only ? sql`AND channel = ${only}` : sql``}`);
   if (r.rows.length === 0) return [];
   const head = await headOf(tx, s);
   const bases = await masterTexts(
     tx,
     s.id,
-    r.rows.filter((v) => v.based_on < s.head).map((v) => v.based_on),
+    r.rows.filter((v) => v.base_hash === null && v.based_on < s.head).map((v) => v.based_on),
   );
   const names = await namesOf(
     tx,
@@ -62,20 +65,21 @@ async function variantsOf(tx: Executor, { s, c }: Loaded, only?: VariantChannel)
   const order = (ch: string) => variantChannels.indexOf(ch as VariantChannel);
   return r.rows
     .sort((a, b) => order(a.channel) - order(b.channel))
-    .map((v) => viewOf(v, s.language, s.head, head.text, bases, names, reference));
+    .map((v) => viewOf(v, s.language, s.head, head, bases, names, reference));
 }
 
 function viewOf(
   v: VariantRow,
   language: StatementLanguage,
   head: number,
-  headText: string,
+  headVersion: { text: string; content_hash: string },
   bases: Map<number, string>,
   names: Map<string, string>,
   reference: Reference,
 ): StatementVariant {
-  // A base version that no longer exists (never expected) counts as changed.
-  const stale = head > v.based_on && bases.get(v.based_on) !== headText;
+  // By hash when the variant knows it; else the old rule (a base version that no longer exists counts as changed).
+  const stale =
+    v.base_hash !== null ? v.base_hash !== headVersion.content_hash : head > v.based_on && bases.get(v.based_on) !== headVersion.text;
   const m = measureVariant(v.text, v.channel);
   return {
     channel: v.channel,
@@ -104,7 +108,7 @@ async function loadForChange(tx: Executor, p: Principal, id: string): Promise<Lo
 
 async function lockVariant(tx: Executor, statementId: string, channel: VariantChannel): Promise<VariantRow> {
   const r = await tx.execute<VariantRow>(sql`
-    SELECT id, channel, text, based_on, updated_by, updated_at, version FROM statement_variants
+    SELECT id, channel, text, based_on, base_hash, updated_by, updated_at, version FROM statement_variants
     WHERE statement_id = ${statementId} AND channel = ${channel} FOR UPDATE`);
   if (!r.rows[0]) throw notFound('This statement has no variant for that channel.');
   return r.rows[0];
@@ -132,8 +136,8 @@ export async function createVariant(
     const head = await headOf(tx, s);
     const text = deriveVariant(head.text, input.channel, s.language);
     const r = await tx.execute(sql`
-      INSERT INTO statement_variants (statement_id, channel, text, based_on, updated_by, updated_at)
-      VALUES (${s.id}, ${input.channel}, ${text}, ${s.head}, ${userIdOf(p)}, ${now})
+      INSERT INTO statement_variants (statement_id, channel, text, based_on, base_hash, updated_by, updated_at)
+      VALUES (${s.id}, ${input.channel}, ${text}, ${s.head}, ${head.content_hash}, ${userIdOf(p)}, ${now})
       ON CONFLICT (statement_id, channel) DO NOTHING RETURNING id`);
     if (r.rows.length === 0)
       throw new AppError('conflict', 'This statement already has a variant for that channel.', {
@@ -170,11 +174,14 @@ export async function saveVariant(
     const v = await lockVariant(tx, s.id, channel);
     if (v.version !== input.version)
       throw conflict(`Someone else saved this ${channel} variant while you were editing it. Reload it and apply your change again.`);
+    // Reconciling binds the variant to the master as it is now: its number and its text's hash (an in-place
+    // autosave keeps the number and changes the hash, so the hash says whether there is anything to reconcile).
+    const headHash = input.reconcile ? (await headOf(tx, s)).content_hash : v.base_hash;
     const basedOn = input.reconcile ? s.head : v.based_on;
-    if (v.text === input.text && basedOn === v.based_on) return;
+    if (v.text === input.text && basedOn === v.based_on && headHash === v.base_hash) return;
     await tx.execute(sql`
-      UPDATE statement_variants SET text = ${input.text}, based_on = ${basedOn}, updated_by = ${userIdOf(p)}, updated_at = ${now},
-        version = version + 1
+      UPDATE statement_variants SET text = ${input.text}, based_on = ${basedOn}, base_hash = ${headHash}, updated_by = ${userIdOf(p)},
+        updated_at = ${now}, version = version + 1
       WHERE id = ${v.id}`);
     await statementEvent(
       tx,
@@ -187,7 +194,7 @@ export async function saveVariant(
         data: {
           channel,
           basedOn,
-          ...(basedOn !== v.based_on ? { reconciled: { from: v.based_on, to: basedOn } } : {}),
+          ...(basedOn !== v.based_on || headHash !== v.base_hash ? { reconciled: { from: v.based_on, to: basedOn } } : {}),
           textChanged: v.text !== input.text,
           chars: input.text.length,
         },

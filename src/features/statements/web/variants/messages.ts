@@ -17,6 +17,7 @@ export const zhTW = {
   findingsUnsaved: '（儲存後重新檢查）',
   stale: '主稿已更新，請核對',
   staleDetail: '此版本依據主稿第 {{basedOn}} 版，主稿現在是第 {{head}} 版。',
+  staleInPlace: '此版本建立後，主稿第 {{head}} 版又經自動儲存修改了文字（版號未變），請對照目前的主稿核對。',
   viewDiff: '查看主稿差異',
   hideDiff: '收起差異',
   diffLoading: '載入主稿第 {{n}} 版…',
@@ -51,6 +52,8 @@ export const en: typeof zhTW = {
   findingsUnsaved: '(checked again when saved)',
   stale: 'Master updated: check this version',
   staleDetail: 'This version is based on master version {{basedOn}}; the master is now at version {{head}}.',
+  staleInPlace:
+    'Master version {{head}} was edited by autosave after this version was made (same version number, new text): check it against the current master.',
   viewDiff: 'View master changes',
   hideDiff: 'Hide changes',
   diffLoading: 'Loading master version {{n}}…',

@@ -130,6 +130,7 @@ function VariantEditor({ detail, v }: { detail: StatementDetail; v: StatementVar
       fail(err);
     }
   };
+  const inPlace = v.basedOn >= detail.head;
   return (
     <Stack gap="sm" data-testid="variant-editor" data-channel={v.channel}>
       {v.stale ? (
@@ -138,11 +139,18 @@ function VariantEditor({ detail, v }: { detail: StatementDetail; v: StatementVar
             <Text size="sm" fw={600}>
               {t('statementVariants.stale')}
             </Text>
-            <Text size="xs">{t('statementVariants.staleDetail', { basedOn: v.basedOn, head: detail.head })}</Text>
+            {/* Stale on the same number: the master was autosaved in place, so its earlier text is gone and there is no diff to show. */}
+            <Text size="xs">
+              {inPlace
+                ? t('statementVariants.staleInPlace', { head: detail.head })
+                : t('statementVariants.staleDetail', { basedOn: v.basedOn, head: detail.head })}
+            </Text>
             <Group gap="xs" wrap="wrap">
-              <Button size="xs" variant="subtle" onClick={() => setShowDiff((x) => !x)} data-testid="variant-diff-toggle">
-                {showDiff ? t('statementVariants.hideDiff') : t('statementVariants.viewDiff')}
-              </Button>
+              {inPlace ? null : (
+                <Button size="xs" variant="subtle" onClick={() => setShowDiff((x) => !x)} data-testid="variant-diff-toggle">
+                  {showDiff ? t('statementVariants.hideDiff') : t('statementVariants.viewDiff')}
+                </Button>
+              )}
               {canEdit ? (
                 <Button
                   size="xs"
@@ -156,7 +164,7 @@ function VariantEditor({ detail, v }: { detail: StatementDetail; v: StatementVar
                 </Button>
               ) : null}
             </Group>
-            {showDiff ? <MasterDiff detail={detail} basedOn={v.basedOn} /> : null}
+            {showDiff && !inPlace ? <MasterDiff detail={detail} basedOn={v.basedOn} /> : null}
           </Stack>
         </Alert>
       ) : (
