@@ -1,5 +1,7 @@
 // Loading a statement for what the caller wants to do with it: it belongs to a crisis, and the crisis's rights
-// decide (a statement of a crisis the caller may not read is 404). Also the helpers every statement service
+// decide (a statement of a crisis the caller may not read is 404) — with one narrow exception: a person named as a
+// backup approver on the statement's chain reads that statement (and so may decide their step), once it has been
+// submitted, without any right on the rest of the crisis. Also the helpers every statement service
 // shares: the event on the crisis timeline, people's names, the checker's reference for a crisis.
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../../platform/clock.ts';
@@ -8,8 +10,9 @@ import { AppError, notFound } from '../../../platform/errors.ts';
 import type { Actor } from '../../../platform/events.ts';
 import type { Principal } from '../../../platform/http.ts';
 import { type CrisisRow, crisisEvent, loadCrisis, type Meta } from '../../crises/server/access.ts';
-import type { CrisisRights } from '../../people/server/policies.ts';
+import { type CrisisRights, can } from '../../people/server/policies.ts';
 import type { StatementKind, StatementLanguage, StatementStatus } from '../contract.ts';
+import { chainFor } from './chain.ts';
 
 /** A statement row as the services use it. */
 export type StatementRow = {
@@ -51,9 +54,30 @@ export type VersionRow = {
 /** A loaded statement with its crisis and the caller's rights on it. */
 export type Loaded = { s: StatementRow; c: CrisisRow & { rights: CrisisRights } };
 
+/** What a backup approver off the team holds on the crisis of a statement they back up: reading that statement. */
+const BACKUP_RIGHTS: CrisisRights = { read: true, work: false, manage: false };
+
+/**
+ * The crisis of `s` for a caller who may not read it but is named as a backup on a step of the statement's chain
+ * (as it applies now: the crisis's level × the statement's kind), once the statement has left its first draft;
+ * else null. Their rights reach this statement only: the crisis, its tasks and its other statements stay 404.
+ * Role holders need no exception: holding a role puts them on the team.
+ */
+async function backupAccess(tx: Executor, p: Principal, s: StatementRow): Promise<(CrisisRow & { rights: CrisisRights }) | null> {
+  if (p.kind !== 'user' || s.status === 'draft' || !can(p, 'crisis.read')) return null;
+  const r = await tx.execute<CrisisRow>(sql`
+    SELECT id, org_id, number, title, type, severity, status, version FROM crises WHERE id = ${s.crisis_id} AND org_id = ${p.orgId}`);
+  const c = r.rows[0];
+  if (!c) return null;
+  const chain = await chainFor(tx, p.orgId, c.severity, s.kind);
+  if (!chain.steps.some((step) => step.backups.includes(p.userId))) return null;
+  return { ...c, rights: BACKUP_RIGHTS };
+}
+
 /**
  * Loads a statement the caller may `need` on its crisis (read or work), locked for update when asked. A
- * statement of another organisation, or of a crisis the caller may not read, is 404.
+ * statement of another organisation, or of a crisis the caller may not read, is 404 — unless the caller is a
+ * named backup approver of it (see `backupAccess`): then reading is allowed and anything more is 403.
  */
 export async function loadStatement(
   tx: Executor,
@@ -70,8 +94,11 @@ export async function loadStatement(
     const c = await loadCrisis(tx, p, s.crisis_id, need);
     return { s, c };
   } catch (e) {
-    if (e instanceof AppError && e.code === 'not_found') throw notFound('No such statement.');
-    throw e;
+    if (!(e instanceof AppError && e.code === 'not_found')) throw e;
+    const c = await backupAccess(tx, p, s);
+    if (!c) throw notFound('No such statement.');
+    if (!c.rights[need]) throw new AppError('forbidden', 'As a backup approver you may read and decide this statement, not change it.');
+    return { s, c };
   }
 }
 

@@ -435,8 +435,8 @@ describe('statements', () => {
       base: 2,
       body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x'.repeat(MAX_STATEMENT_CHARS + 1) }] }] },
     });
-    assert.equal(oneNode.status, 400);
-    assert.equal(oneNode.body.errors[0].code, 'too_big');
+    assert.equal(oneNode.status, 413, 'the same limit whatever the shape of the document');
+    assert.equal(oneNode.body.code, 'payload_too_large');
 
     const html = '<script>alert(1)</script><img src=x onerror=alert(2)><b>粗體</b>';
     const h = await put(writer.client, s.id, 2, html);
@@ -475,5 +475,126 @@ describe('statements', () => {
     const drafts = await writer.client.get('/api/statements?status=draft');
     assert.ok(drafts.body.statements.every((x: { status: string }) => x.status === 'draft'));
     assert.ok(drafts.body.statements.length >= 2);
+  });
+
+  test('the length limit does not depend on the shape: one paragraph of exactly the limit is kept, one more is the same 413', async () => {
+    const s = (await writer.client.post(`/api/crises/${crisisId}/statements`, { kind: 'media_qa', language: 'zh-TW', title: '單段' })).body;
+    const oneNode = (text: string, base: number) =>
+      writer.client.request('PUT', `/api/statements/${s.id}/text`, {
+        base,
+        body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
+      });
+    const ok = await oneNode('說'.repeat(MAX_STATEMENT_CHARS), 1);
+    assert.equal(ok.status, 200, JSON.stringify(ok.body).slice(0, 300));
+    assert.equal(ok.body.headVersion.chars, MAX_STATEMENT_CHARS);
+    const single = await oneNode('x'.repeat(MAX_STATEMENT_CHARS + 1), 2);
+    const split = await put(writer.client, s.id, 2, `${'x'.repeat(MAX_STATEMENT_CHARS / 2)}\n${'x'.repeat(MAX_STATEMENT_CHARS / 2)}`);
+    for (const r of [single, split]) {
+      assert.equal(r.status, 413, JSON.stringify(r.body).slice(0, 300));
+      assert.equal(r.body.code, 'payload_too_large');
+      assert.match(r.body.detail, /100,001 characters long; the limit is 100,000/);
+    }
+    assert.equal(single.body.type, split.body.type);
+    // Two text nodes in one paragraph (bold in the middle) count together too.
+    const marked = await writer.client.request('PUT', `/api/statements/${s.id}/text`, {
+      base: 2,
+      body: {
+        type: 'doc',
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'x'.repeat(MAX_STATEMENT_CHARS) },
+              { type: 'text', text: '!', marks: [{ type: 'bold' }] },
+            ],
+          },
+        ],
+      },
+    });
+    assert.equal(marked.status, 413);
+    assert.equal(
+      (await writer.client.get(`/api/statements/${s.id}`)).body.headVersion.chars,
+      MAX_STATEMENT_CHARS,
+      'nothing over the limit was kept',
+    );
+  });
+
+  test('a named backup off the team reads the statement they back up and decides their step; nothing else of the crisis', async () => {
+    const backup = await org.userWithRole('member', '備援 法務 吳');
+    const chains = await org.admin.get('/api/statement-chains');
+    const l3 = chains.body.chains.find((c: { severity: string; kindGroup: string }) => c.severity === 'L3' && c.kindGroup === 'external');
+    const chain = await org.admin.request('PUT', '/api/statement-chains/L3/external', {
+      steps: [{ role: 'pr_lead' }, { role: 'legal_counsel', backups: [backup.id] }],
+      version: l3.version,
+    });
+    assert.equal(chain.status, 200, JSON.stringify(chain.body));
+    const c = await org.admin.post('/api/crises', { title: '物流延誤', type: 'product_quality', severity: 'L3' });
+    assert.equal(c.status, 201, JSON.stringify(c.body));
+    const l3Crisis: string = c.body.id;
+    for (const [role, userId] of [
+      ['pr_lead', pr.id],
+      ['legal_counsel', legal.id],
+      ['scribe', writer.id],
+    ] as const)
+      assert.equal((await org.admin.request('PUT', `/api/crises/${l3Crisis}/team`, { role, userId })).status, 200);
+    const make = async (kind: string, title: string) => {
+      const r = await writer.client.post(`/api/crises/${l3Crisis}/statements`, {
+        kind,
+        language: 'zh-TW',
+        title,
+        body: textToDoc(`${title}：配送延誤，我們正在處理。`),
+      });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      return r.body as StatementDetail;
+    };
+    const mine = await make('holding', '物流初步聲明');
+    const draft = await make('update', '物流進度更新');
+    const memo = await make('internal_memo', '物流內部說明');
+    const path = (id: string) => `/api/statements/${id}`;
+
+    // A first draft is the team's own: not even its backup reads it yet.
+    assert.equal((await backup.client.get(path(mine.id))).status, 404);
+    let st = statementDetail.parse((await writer.client.post(`${path(mine.id)}/submit`, { head: mine.head })).body);
+    assert.equal(st.status, 'in_review');
+    assert.equal((await writer.client.post(`${path(memo.id)}/submit`, { head: memo.head })).status, 200);
+
+    const read = await backup.client.get(path(mine.id));
+    assert.equal(read.status, 200, JSON.stringify(read.body));
+    assert.equal(read.body.headVersion.text, '物流初步聲明：配送延誤，我們正在處理。');
+    assert.equal((await backup.client.get(`${path(mine.id)}/versions/1`)).status, 200);
+    // Not their step yet (the PR lead's is first); admins are no exception either.
+    assert.equal((await decide(backup.client, st, 'approved')).status, 403);
+    assert.equal((await decide(pr.client, st, 'approved')).status, 200);
+    st = statementDetail.parse((await backup.client.get(path(mine.id))).body);
+    // It waits for them in their list, alone: the draft and the memo (whose chain does not name them) are not there.
+    const waiting = await backup.client.get('/api/statements?awaitingMe=true');
+    assert.equal(waiting.status, 200, JSON.stringify(waiting.body));
+    assert.deepEqual(
+      waiting.body.statements.map((x: { id: string }) => x.id),
+      [mine.id],
+    );
+    const listed = await backup.client.get('/api/statements');
+    assert.deepEqual(
+      listed.body.statements.map((x: { id: string }) => x.id),
+      [mine.id],
+    );
+    // The legal counsel holds the role but is away: the named backup decides.
+    const approved = await decide(backup.client, st, 'approved');
+    assert.equal(approved.status, 200, JSON.stringify(approved.body));
+    assert.equal(approved.body.status, 'approved');
+    const step2 = approved.body.chain.find((x: { step: number }) => x.step === 2);
+    assert.deepEqual([step2.decision.approver.id, step2.decision.asBackup], [backup.id, true]);
+
+    // Reading is all: the statement cannot be changed by them, and nothing else of the crisis is theirs to read.
+    assert.equal((await backup.client.request('PUT', `${path(mine.id)}/text`, { base: st.head, body: textToDoc('改寫') })).status, 403);
+    assert.equal((await backup.client.get(path(draft.id))).status, 404, 'another statement (a draft) of the crisis');
+    assert.equal((await backup.client.get(path(memo.id))).status, 404, 'another statement in review whose chain does not name them');
+    assert.equal((await backup.client.get(`${path(memo.id)}/versions/1`)).status, 404);
+    assert.equal((await backup.client.get(`/api/crises/${l3Crisis}`)).status, 404);
+    assert.equal((await backup.client.get(`/api/crises/${l3Crisis}/tasks`)).status, 404);
+    assert.equal((await backup.client.get(`/api/crises/${l3Crisis}/plan`)).status, 404);
+    assert.equal((await backup.client.get(`/api/crises/${l3Crisis}/briefings`)).status, 404);
+    // And a statement of the other crisis (L2, whose chain does not name them) stays 404.
+    assert.equal((await backup.client.get(path(holding.id))).status, 404);
   });
 });

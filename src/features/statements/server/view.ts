@@ -85,7 +85,14 @@ export async function listStatements(
     filters.push(sql`s.crisis_id = ${q.crisisId}`);
   } else if (!seesEveryCrisis(p)) {
     if (p.kind !== 'user') return { statements: [] };
-    filters.push(sql`EXISTS (SELECT 1 FROM crisis_members m WHERE m.crisis_id = s.crisis_id AND m.user_id = ${p.userId})`);
+    // The crises they are on, and the statements out of draft whose chain names them as a backup (see backupAccess).
+    filters.push(sql`(
+      EXISTS (SELECT 1 FROM crisis_members m WHERE m.crisis_id = s.crisis_id AND m.user_id = ${p.userId})
+      OR (s.status <> 'draft' AND EXISTS (
+        SELECT 1 FROM approval_chains ch JOIN crises bc ON bc.id = s.crisis_id
+        WHERE ch.org_id = s.org_id AND ch.severity = bc.severity
+          AND ch.kind_group = CASE WHEN s.kind = 'internal_memo' THEN 'internal' ELSE 'external' END
+          AND EXISTS (SELECT 1 FROM jsonb_array_elements(ch.steps) st WHERE st->'backups' ? ${p.userId}::text))))`);
   }
   if (q.status) filters.push(sql`s.status = ${q.status}`);
   if (q.awaitingMe === 'true') filters.push(sql`s.status = 'in_review'`);
