@@ -6,10 +6,12 @@ import { en as pulseEn } from '../../features/crises/web/pulse/messages.ts';
 import { en as reportsEn } from '../../features/crises/web/reports/messages.ts';
 import { monitoringEn } from '../../features/monitoring/web/messages.ts';
 import { en as briefingsEn } from '../../features/statements/web/briefings/messages.ts';
+import { en as commentsEn } from '../../features/statements/web/comments/messages.ts';
 import { en as editorEn } from '../../features/statements/web/editor/messages.ts';
 import { en as statementListEn } from '../../features/statements/web/list/messages.ts';
 import { en as planEn } from '../../features/statements/web/plan/messages.ts';
 import { en as reviewEn } from '../../features/statements/web/review/messages.ts';
+import { en as statementSettingsEn } from '../../features/statements/web/settings/messages.ts';
 import { en as variantsEn } from '../../features/statements/web/variants/messages.ts';
 import { en as warningsEn } from '../../features/warnings/web/messages.ts';
 import type { Messages } from './zh-TW.ts';
@@ -345,6 +347,8 @@ export const en: Messages = {
   statementReview: reviewEn,
   statementBriefings: briefingsEn,
   statementVariants: variantsEn,
+  statementSettings: statementSettingsEn,
+  statementComments: commentsEn,
   errors: {
     title: 'Something went wrong',
     network: 'Cannot reach the server. Check your connection and try again.',

@@ -6,10 +6,12 @@ import { zhTW as pulseZhTW } from '../../features/crises/web/pulse/messages.ts';
 import { zhTW as reportsZhTW } from '../../features/crises/web/reports/messages.ts';
 import { monitoringZhTW } from '../../features/monitoring/web/messages.ts';
 import { zhTW as briefingsZhTW } from '../../features/statements/web/briefings/messages.ts';
+import { zhTW as commentsZhTW } from '../../features/statements/web/comments/messages.ts';
 import { zhTW as editorZhTW } from '../../features/statements/web/editor/messages.ts';
 import { zhTW as statementListZhTW } from '../../features/statements/web/list/messages.ts';
 import { zhTW as planZhTW } from '../../features/statements/web/plan/messages.ts';
 import { zhTW as reviewZhTW } from '../../features/statements/web/review/messages.ts';
+import { zhTW as statementSettingsZhTW } from '../../features/statements/web/settings/messages.ts';
 import { zhTW as variantsZhTW } from '../../features/statements/web/variants/messages.ts';
 import { zhTW as warningsZhTW } from '../../features/warnings/web/messages.ts';
 
@@ -303,6 +305,8 @@ export const zhTW = {
   statementReview: reviewZhTW,
   statementBriefings: briefingsZhTW,
   statementVariants: variantsZhTW,
+  statementSettings: statementSettingsZhTW,
+  statementComments: commentsZhTW,
   errors: {
     title: '發生錯誤',
     network: '無法連線到伺服器，請檢查網路後再試。',

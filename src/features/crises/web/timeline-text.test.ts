@@ -43,7 +43,15 @@ test('statement events read as sentences in both languages, with the words peopl
   assert.equal(briefing.sentence, '王小明 發送員工對外口徑「門市對外口徑」給 42 人');
   const variant = timelineLine(entry('statement.variant_created', { title: '初步聲明', channel: 'x' }), english);
   assert.doesNotMatch(variant.sentence, /\{\{|statementList/);
-  for (const line of [published, override, created, briefing, variant]) assert.doesNotMatch(line.sentence, /statement\.|\{\{/);
+  const reminded = timelineLine(entry('statement.briefing_reminded', { title: 'x', briefingTitle: '門市對外口徑', recipients: 7 }), zh);
+  assert.equal(reminded.sentence, '王小明 提醒 7 位尚未確認對外口徑「門市對外口徑」的同仁');
+  const comments = ['added', 'replied', 'resolved', 'reopened'].flatMap((k) =>
+    [zh, english].map((tr) => timelineLine(entry(`statement.comment_${k}`, { title: '初步聲明', quote: '絕不再發生' }), tr)),
+  );
+  assert.equal(comments[0].sentence, '王小明 在「初步聲明」留言：「絕不再發生」');
+  assert.equal(new Set(comments.map((c) => c.sentence)).size, 8, 'each kind and language says something of its own');
+  for (const line of [published, override, created, briefing, variant, reminded, ...comments])
+    assert.doesNotMatch(line.sentence, /statement\.|\{\{/);
 });
 
 test('autosaves show only under the statements filter; other statement events show under all', () => {
@@ -54,4 +62,8 @@ test('autosaves show only under the statements filter; other statement events sh
   assert.equal(inFilter(saved, 'all'), true);
   assert.equal(inFilter(saved, 'statements'), true);
   assert.equal(inFilter(saved, 'tasks'), false);
+  const reply = entry('statement.comment_replied', { title: 'x', quote: 'y' });
+  assert.equal(inFilter(reply, 'all'), false, 'replies are many too');
+  assert.equal(inFilter(reply, 'statements'), true);
+  assert.equal(inFilter(entry('statement.comment_added', { title: 'x', quote: 'y' }), 'all'), true);
 });

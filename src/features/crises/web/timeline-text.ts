@@ -52,6 +52,8 @@ export function timelineGroup(type: string): TimelineFilter | null {
 export function inFilter(e: TimelineEntry, f: TimelineFilter): boolean {
   // Autosaves are many; they show only under the statements filter.
   if (e.type === 'statement.saved' && e.data?.autosave === true) return f === 'statements';
+  // So are replies in a draft's comment threads.
+  if (e.type === 'statement.comment_replied') return f === 'statements';
   if (f === 'all') return true;
   if (f === 'starred') return e.starred;
   return timelineGroup(e.type) === f;
@@ -265,6 +267,20 @@ function statementLine(type: string, d: Record<string, unknown>, actor: string, 
       const briefing = str(d, 'briefingTitle') ?? '';
       const count = Array.isArray(d.recipients) ? d.recipients.length : typeof d.recipients === 'number' ? d.recipients : 0;
       return line(t(type === 'statement.briefing_sent' ? `${k}.briefingSent` : `${k}.briefingAcked`, { actor, briefing, count }));
+    }
+    case 'statement.briefing_reminded': {
+      const briefing = str(d, 'briefingTitle') ?? '';
+      const count = typeof d.recipients === 'number' ? d.recipients : 0;
+      return line(t(`${k}.briefingReminded`, { actor, briefing, count }));
+    }
+    case 'statement.comment_added':
+    case 'statement.comment_replied':
+    case 'statement.comment_resolved':
+    case 'statement.comment_reopened': {
+      const which = (
+        { added: 'commentAdded', replied: 'commentReplied', resolved: 'commentResolved', reopened: 'commentReopened' } as const
+      )[type.slice('statement.comment_'.length) as 'added' | 'replied' | 'resolved' | 'reopened'];
+      return line(t(`${k}.${which}`, { actor, title, quote: str(d, 'quote') ?? '' }));
     }
     case 'statement.variant_created':
     case 'statement.variant_changed':

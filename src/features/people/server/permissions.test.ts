@@ -164,6 +164,12 @@ const table: Record<string, Who[]> = {
   'POST /api/statements/:statementId/answers': staff,
   'GET /api/crises/:id/answers': staff,
   'POST /api/statements/:statementId/briefings': staff,
+  'POST /api/briefings/:id/remind': staff,
+  'GET /api/statements/:statementId/comments': staff,
+  'POST /api/statements/:statementId/comments': staff,
+  'POST /api/statements/:statementId/comments/:commentId/replies': staff,
+  'POST /api/statements/:statementId/comments/:commentId/resolve': staff,
+  'POST /api/statements/:statementId/comments/:commentId/reopen': staff,
   'GET /api/crises/:id/briefings': staff,
   // Employee briefings (對外口徑) reach every employee, reporters included; never guests.
   'GET /api/briefings/mine': ['admin', 'manager', 'member', 'reporter'],

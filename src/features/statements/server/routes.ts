@@ -7,6 +7,7 @@ import { actorOf, type Principal, type Router } from '../../../platform/http.ts'
 import type { CrisisDeps } from '../../crises/server/access.ts';
 import * as c from '../contract.ts';
 import { decideStatement, overrideStatement, submitStatement } from './approval.ts';
+import { registerCommentRoutes } from './comment-routes.ts';
 import { registerStatementConfigRoutes } from './config-routes.ts';
 import { createStatement, updateStatement } from './create.ts';
 import { addAudience, addFact, getPlan, listFacts, removeAudience, savePlan, updateAudience, updateFact } from './plan.ts';
@@ -31,6 +32,7 @@ export function registerStatementRoutes(r: Router, deps: CrisisDeps) {
   registerDraftRoutes(r, deps);
   registerReviewRoutes(r, deps);
   registerStatementConfigRoutes(r, deps);
+  registerCommentRoutes(r, deps);
 }
 
 function registerPlanRoutes(r: Router, deps: CrisisDeps) {

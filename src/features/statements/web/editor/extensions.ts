@@ -1,7 +1,8 @@
 // The editor's schema, cut to exactly what a statement document may hold (contract.ts `statementDoc`): paragraphs,
 // headings of levels 2–3, bullet and numbered lists whose items hold only paragraphs, hard breaks, and bold, italic
 // and underline. Whatever is pasted is parsed into this schema, so HTML, scripts, images, tables and styles become
-// plain allowed formatting. Plus the plugin that draws the risk checker's findings as inline decorations.
+// plain allowed formatting. Plus the plugins that draw the risk checker's findings and the comment threads as inline
+// decorations.
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { Extension, mergeAttributes, Node } from '@tiptap/react';
@@ -80,6 +81,38 @@ const RiskHighlights = Extension.create({
   },
 });
 
+/** One comment thread's span: editor positions, the thread, whether it is the focused one or resolved. */
+export type CommentHighlight = { from: number; to: number; id: string; active: boolean; resolved: boolean };
+
+/** The plugin key; a transaction with this meta replaces the comment highlights. */
+export const commentHighlightKey = new PluginKey<DecorationSet>('statementCommentHighlights');
+
+function decorateComment(h: CommentHighlight): Decoration {
+  const cls = ['comment-highlight', h.active ? 'comment-active' : '', h.resolved ? 'comment-resolved' : ''].filter(Boolean).join(' ');
+  return Decoration.inline(h.from, h.to, { class: cls, 'data-comment-id': h.id }, { id: h.id });
+}
+
+/** Keeps the comment threads' highlights on their words while the text changes, until they are placed again. */
+const CommentHighlights = Extension.create({
+  name: 'commentHighlights',
+  addProseMirrorPlugins() {
+    return [
+      new Plugin<DecorationSet>({
+        key: commentHighlightKey,
+        state: {
+          init: () => DecorationSet.empty,
+          apply(tr, set) {
+            const next = tr.getMeta(commentHighlightKey) as CommentHighlight[] | undefined;
+            if (next) return DecorationSet.create(tr.doc, next.filter((h) => h.to > h.from).map(decorateComment));
+            return set.map(tr.mapping, tr.doc);
+          },
+        },
+        props: { decorations: (state) => commentHighlightKey.getState(state) },
+      }),
+    ];
+  },
+});
+
 /** The editor's extensions (also used by the unit tests to build the same schema). */
 export function statementExtensions() {
   return [
@@ -96,5 +129,6 @@ export function statementExtensions() {
     }),
     FlatListItem,
     RiskHighlights,
+    CommentHighlights,
   ];
 }

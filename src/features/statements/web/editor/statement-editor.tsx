@@ -1,8 +1,9 @@
 // The statement's text being edited: toolbar, the Tiptap editor with the risk checker's highlights (re-checked
 // about 250 ms after typing stops, against the crisis's facts and earlier statements), the character counter, the
-// save state and buttons, the conflict banner and the draft kept on this device; the findings beside the text.
+// save state and buttons, the conflict banner and the draft kept on this device; the findings and the comment threads
+// beside the text (threads highlighted in it: select words, then 留言).
 import { Alert, Badge, Button, Card, Grid, Group, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconDeviceFloppy, IconHistory } from '@tabler/icons-react';
+import { IconAlertTriangle, IconDeviceFloppy, IconHistory, IconMessagePlus } from '@tabler/icons-react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,8 @@ import { formatDateTime } from '../../../../web/format.ts';
 import { currentLocale } from '../../../../web/i18n/index.ts';
 import { useOrgTimeZone } from '../../../people/web/org-time-zone.ts';
 import { MAX_STATEMENT_CHARS, type StatementDetail, statementDoc } from '../../contract.ts';
+import { CommentsPanel } from '../comments/comments-panel.tsx';
+import { useComments } from '../comments/use-comments.ts';
 import { ConflictBanner } from './conflict-banner.tsx';
 import { indexText, rangeOf, toStatementDoc } from './doc.ts';
 import classes from './editor.module.css';
@@ -49,6 +52,10 @@ function SaveBadge({ state }: { state: SaveState }) {
   );
 }
 
+/** Ctrl/⌘+Alt+M in the text starts a comment on the selected words (the 留言 button does the same). */
+const COMMENT_KEYS = 'Control+Alt+M Meta+Alt+M';
+const isCommentKey = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.altKey && e.code === 'KeyM';
+
 const editorAttributes = (label: string) => ({
   class: classes.prose,
   'aria-label': label,
@@ -68,6 +75,13 @@ export function StatementEditor({ detail, side }: { detail: StatementDetail; sid
   const [versionsOpen, setVersionsOpen] = useState(false);
   const debounce = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const refreshRef = useRef<(edited: boolean) => void>(() => {});
+  const startCommentRef = useRef<() => void>(() => {});
+  const handleKeyDown = useCallback((_view: unknown, e: KeyboardEvent) => {
+    if (!isCommentKey(e)) return false;
+    e.preventDefault();
+    startCommentRef.current();
+    return true;
+  }, []);
 
   const extensions = useMemo(() => statementExtensions(), []);
   const editor = useEditor(
@@ -75,7 +89,7 @@ export function StatementEditor({ detail, side }: { detail: StatementDetail; sid
       extensions,
       content: detail.headVersion.body,
       editable: canEdit,
-      editorProps: { attributes: editorAttributes(t('statementEditor.editorLabel')) },
+      editorProps: { attributes: editorAttributes(t('statementEditor.editorLabel')), handleKeyDown },
       onCreate: () => refreshRef.current(false),
       onUpdate: () => {
         setChecking(true);
@@ -86,6 +100,13 @@ export function StatementEditor({ detail, side }: { detail: StatementDetail; sid
     [detail.id],
   );
   const saving = useSaving(editor, detail);
+  const comments = useComments(editor, detail, text);
+  startCommentRef.current = comments.start;
+  // Clicking a comment's highlight focuses its thread.
+  const onTextClick = (e: React.MouseEvent) => {
+    const id = (e.target as HTMLElement).closest<HTMLElement>('[data-comment-id]')?.dataset.commentId;
+    if (id) comments.focusFromText(id);
+  };
 
   const reference = detail.reference;
   const accepted = detail.headVersion.accepted;
@@ -109,7 +130,10 @@ export function StatementEditor({ detail, side }: { detail: StatementDetail; sid
   useEffect(() => refreshRef.current(false), [editor, reference, accepted, i18n.language]);
   useEffect(() => editor?.setEditable(canEdit), [editor, canEdit]);
   // The editor's accessible name follows the interface language.
-  useEffect(() => editor?.setOptions({ editorProps: { attributes: editorAttributes(t('statementEditor.editorLabel')) } }), [editor, t]);
+  useEffect(
+    () => editor?.setOptions({ editorProps: { attributes: editorAttributes(t('statementEditor.editorLabel')), handleKeyDown } }),
+    [editor, t, handleKeyDown],
+  );
   useEffect(() => () => clearTimeout(debounce.current), []);
 
   const select = useCallback(
@@ -195,10 +219,24 @@ export function StatementEditor({ detail, side }: { detail: StatementDetail; sid
                   {t('statementEditor.invalidDoc')}
                 </Alert>
               ) : null}
-              <div className={classes.frame}>
+              {/* biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: a pointer shortcut; each thread is reachable in the comments list */}
+              <div className={classes.frame} onClick={onTextClick}>
                 <EditorContent editor={editor} />
               </div>
               <Group justify="space-between" gap="xs" wrap="wrap">
+                <Button
+                  size="xs"
+                  variant="light"
+                  color="yellow"
+                  leftSection={<IconMessagePlus size={16} />}
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={comments.start}
+                  title={t('statementComments.addHint')}
+                  aria-keyshortcuts={COMMENT_KEYS}
+                  data-testid="comment-add"
+                >
+                  {t('statementComments.add')}
+                </Button>
                 <Text size="xs" c={tooLong ? 'red' : 'dimmed'} data-testid="char-count" style={{ fontVariantNumeric: 'tabular-nums' }}>
                   {t('statementEditor.chars', { n: text.length.toLocaleString(), max: MAX_STATEMENT_CHARS.toLocaleString() })}
                 </Text>
@@ -209,6 +247,7 @@ export function StatementEditor({ detail, side }: { detail: StatementDetail; sid
         <Grid.Col span={{ base: 12, lg: 4 }} style={{ minWidth: 0 }}>
           <Stack gap="md">
             <FindingsPanel findings={findings} checking={checking} onSelect={select} />
+            <CommentsPanel comments={comments} statementId={detail.id} />
             {side}
           </Stack>
         </Grid.Col>
