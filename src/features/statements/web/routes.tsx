@@ -2,11 +2,13 @@
 // decision), a crisis's communication plan and fact sheet, and one statement's editor with its review.
 import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { briefingsRoutes } from './briefings/routes.tsx';
+import { statementSettingsRoutes } from './settings/routes.tsx';
 
-/** /statements, /crises/$crisisId/plan and /statements/$statementId. */
+/** /statements, /statements/settings/…, /crises/$crisisId/plan and /statements/$statementId. */
 export function statementsRoutes(appRoute: AnyRoute): AnyRoute[] {
   return [
     ...briefingsRoutes(appRoute),
+    ...statementSettingsRoutes(appRoute),
     createRoute({
       getParentRoute: () => appRoute,
       path: '/statements',

@@ -1,10 +1,12 @@
 // /statements: the statements awaiting my decision, or every statement I may see (optionally of one status), each
 // with its crisis, kind, status, head version, clock and open findings. Live statement.* events refresh it.
-import { Group, Paper, Select, Stack, Tabs, Text, ThemeIcon } from '@mantine/core';
-import { IconFileText } from '@tabler/icons-react';
+import { Button, Group, Paper, Select, Stack, Tabs, Text, ThemeIcon } from '@mantine/core';
+import { IconFileText, IconSettings } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../../../web/session.ts';
 import { PageHeader } from '../../../../web/ui/page-header.tsx';
 import { QueryState } from '../../../../web/ui/query-state.tsx';
 import { RequirePermission } from '../../../../web/ui/require-permission.tsx';
@@ -43,9 +45,26 @@ export function StatementsPage() {
   const [status, setStatus] = useState<StatementStatus | null>(null);
   const filter = tab === 'awaiting' ? { awaitingMe: true } : { awaitingMe: false, ...(status ? { status } : {}) };
   const list = useQuery({ ...statementsQuery(filter), placeholderData: keepPreviousData });
+  const canConfigure = useCan('crisis.configure');
   return (
     <RequirePermission permission="crisis.read">
-      <PageHeader title={t('statementList.title')} description={t('statementList.intro')} />
+      <PageHeader
+        title={t('statementList.title')}
+        description={t('statementList.intro')}
+        actions={
+          canConfigure ? (
+            <Button
+              component={Link}
+              to="/statements/settings"
+              variant="default"
+              leftSection={<IconSettings size={16} />}
+              data-testid="statement-settings"
+            >
+              {t('statementSettings.open')}
+            </Button>
+          ) : null
+        }
+      />
       <Stack gap="md">
         <Group justify="space-between" align="flex-end" gap="sm">
           <Tabs value={tab} onChange={(v) => setTab(v === 'all' ? 'all' : 'awaiting')}>
