@@ -239,6 +239,14 @@ step('a chain someone else saves while it is open shows the reload notice; reloa
   await editor.getByTestId('chain-state').getByText('已自訂（第 1 版）').waitFor();
   assert.deepEqual(await stepRoles(admin), ['pr_lead', 'executive_sponsor']);
   assert.equal(await editor.getByTestId('chain-conflict').count(), 0);
+  // Back to the shipped chain: the organisation's row goes, the default shows at once.
+  await editor.getByTestId('chain-use-default').click();
+  await editor.getByTestId('chain-state').getByText('系統預設').waitFor();
+  assert.deepEqual(await stepRoles(admin), ['pr_lead']);
+  assert.equal(await editor.getByTestId('chain-use-default').count(), 0, 'nothing to reset on a default chain');
+  const after = await org.admin.get('/api/statement-chains');
+  const l1 = after.body.chains.find((c: { severity: string; kindGroup: string }) => c.severity === 'L1' && c.kindGroup === 'internal');
+  assert.deepEqual([l1.custom, l1.version], [false, 0]);
   assert.deepEqual(dialogs, []);
   assert.deepEqual(pageErrors, []);
 });

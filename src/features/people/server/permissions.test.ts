@@ -182,6 +182,7 @@ const table: Record<string, Who[]> = {
   'POST /api/statement-templates/:id/legal-signoff': ['admin'],
   'GET /api/statement-chains': staff,
   'PUT /api/statement-chains/:severity/:group': ['admin'],
+  'DELETE /api/statement-chains/:severity/:group': ['admin'],
 };
 
 const tokenOnly = new Set(

@@ -91,3 +91,42 @@ export async function saveChain(
   const all = await listChains(deps, p);
   return all.chains.find((c) => c.severity === severity && c.kindGroup === group) as ApprovalChain;
 }
+
+/**
+ * Puts one chain back to the shipped default (its row goes; the default has no backups). `version` is the chain's
+ * version as the caller saw it: a stale one is a 409, like a save. Resetting a default chain changes nothing.
+ */
+export async function resetChain(
+  deps: CrisisDeps,
+  p: Principal,
+  actor: Actor,
+  severity: Severity,
+  group: KindGroup,
+  version: number,
+  meta: Meta = {},
+): Promise<ApprovalChain> {
+  await deps.db.transaction(async (tx) => {
+    await lockCrisisConfig(tx, p.orgId);
+    const cur = await tx.execute<{ version: number }>(sql`
+      SELECT version FROM approval_chains WHERE org_id = ${p.orgId} AND severity = ${severity} AND kind_group = ${group} FOR UPDATE`);
+    const current = cur.rows[0]?.version ?? 0;
+    if (current !== version)
+      throw new AppError(
+        'conflict',
+        `Someone else changed this approval chain meanwhile (it is now at version ${current}); reload it and try again.`,
+      );
+    if (current === 0) return;
+    await tx.execute(sql`DELETE FROM approval_chains WHERE org_id = ${p.orgId} AND severity = ${severity} AND kind_group = ${group}`);
+    await recordEvent(tx, deps.clock, {
+      orgId: p.orgId,
+      type: 'statement.chain_reset',
+      actor,
+      subjectType: 'approval_chain',
+      subjectId: `${severity}:${group}`,
+      data: { severity, kindGroup: group, fromVersion: current },
+      ...meta,
+    });
+  });
+  const all = await listChains(deps, p);
+  return all.chains.find((c) => c.severity === severity && c.kindGroup === group) as ApprovalChain;
+}

@@ -6,7 +6,7 @@ import { actorOf, type Principal, type Router } from '../../../platform/http.ts'
 import type { CrisisDeps } from '../../crises/server/access.ts';
 import { severities } from '../../warnings/contract.ts';
 import * as c from '../contract.ts';
-import { listChains, saveChain } from './chains-store.ts';
+import { listChains, resetChain, saveChain } from './chains-store.ts';
 import { archiveTemplate, createTemplate, listTemplates, signTemplate, updateTemplate } from './templates-store.ts';
 
 const me = (p: Principal | null) => p as Principal;
@@ -87,5 +87,17 @@ export function registerStatementConfigRoutes(r: Router, deps: CrisisDeps) {
     response: c.approvalChain,
     handler: (ctx) =>
       saveChain(deps, me(ctx.principal), actorOf(me(ctx.principal)), ctx.params.severity, ctx.params.group, ctx.body, meta(ctx)),
+  });
+  r.add({
+    method: 'DELETE',
+    url: '/api/statement-chains/:severity/:group',
+    summary: 'Put one approval chain back to the shipped default (?version= as last read; 409 when stale)',
+    tags,
+    permission: 'crisis.configure',
+    params: chainParams,
+    query: z.strictObject({ version: z.coerce.number().int().min(0) }),
+    response: c.approvalChain,
+    handler: (ctx) =>
+      resetChain(deps, me(ctx.principal), actorOf(me(ctx.principal)), ctx.params.severity, ctx.params.group, ctx.query.version, meta(ctx)),
   });
 }

@@ -183,5 +183,23 @@ describe('templates and chains over HTTP', () => {
       comment: 'x',
     });
     assert.equal(rej.status, 403, 'admins decide only as role holders or backups');
+
+    // Back to the shipped chain: a stale version is a 409; the right one removes the organisation's steps and backups.
+    assert.equal((await org.admin.request('DELETE', `${url}?version=0`)).status, 409);
+    assert.equal((await manager.client.request('DELETE', `${url}?version=1`)).status, 403);
+    const reset = await org.admin.request('DELETE', `${url}?version=1`);
+    assert.equal(reset.status, 200, JSON.stringify(reset.body));
+    assert.deepEqual([reset.body.custom, reset.body.version], [false, 0]);
+    assert.deepEqual(
+      reset.body.steps.map((x: { role: string; backups: unknown[] }) => [x.role, x.backups.length]),
+      [
+        ['pr_lead', 0],
+        ['legal_counsel', 0],
+      ],
+    );
+    assert.equal((await org.admin.request('DELETE', `${url}?version=0`)).status, 200, 'resetting a default changes nothing');
+    const events = await org.admin.get('/api/audit?type=statement.chain_reset');
+    assert.equal(events.status, 200, JSON.stringify(events.body));
+    assert.equal(JSON.stringify(events.body).split('"statement.chain_reset"').length - 1, 1, 'one reset recorded');
   });
 });

@@ -17,11 +17,10 @@ import { teamRoles } from '../../../crises/contract.ts';
 import { ConflictAlert, ProblemsAlert } from '../../../crises/web/config/components/editor-alerts.tsx';
 import { usersQuery } from '../../../people/web/queries.ts';
 import { type Severity, severities } from '../../../warnings/contract.ts';
-import { defaultChain } from '../../chains.ts';
 import { type ApprovalChain, type KindGroup, kindGroups } from '../../contract.ts';
 import { roleName } from '../review/labels.ts';
 import { ChainSteps } from './chain-steps.tsx';
-import { chainsQuery, useSaveChain } from './queries.ts';
+import { chainsQuery, useResetChain, useSaveChain } from './queries.ts';
 
 /** The most steps a chain may have (the API's limit). */
 const MAX_STEPS = 6;
@@ -125,6 +124,7 @@ function Editor({
   const conflict = conflicted || stale;
   const [problems, setProblems] = useState<string[]>([]);
   const save = useSaveChain();
+  const reset = useResetChain();
   const users = useQuery(usersQuery);
   const groupName = t(`statementSettings.chains.group.${chain.kindGroup}`);
 
@@ -176,6 +176,19 @@ function Editor({
             return `${where}: ${fieldMessage(e, t)}`;
           }),
         );
+      else notifyError(err, t);
+    }
+  };
+
+  const resetToDefault = async () => {
+    setProblems([]);
+    try {
+      const r = await reset.mutateAsync({ severity: chain.severity, group: chain.kindGroup, version: chain.version });
+      notifySuccess(t('statementSettings.chainEditor.resetDone', { severity: chain.severity, group: groupName }));
+      setSteps(r.steps.map((s, k) => ({ key: nextKey() + k, role: s.role, backups: s.backups.map((b) => b.id) })));
+      onSaved(r);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'conflict') setConflict(true);
       else notifyError(err, t);
     }
   };
@@ -286,15 +299,21 @@ function Editor({
 
       <ProblemsAlert problems={problems} testId="chain-problems" />
       <Group justify="space-between" gap="sm">
-        <Button
-          variant="default"
-          leftSection={<IconRestore size={16} />}
-          title={t('statementSettings.chainEditor.useDefaultHelp')}
-          onClick={() => setSteps(defaultChain(chain.severity, chain.kindGroup).map((s, k) => ({ key: nextKey() + k, ...s })))}
-          data-testid="chain-use-default"
-        >
-          {t('statementSettings.chainEditor.useDefault')}
-        </Button>
+        {chain.custom ? (
+          <Button
+            variant="default"
+            leftSection={<IconRestore size={16} />}
+            title={t('statementSettings.chainEditor.useDefaultHelp')}
+            onClick={() => void resetToDefault()}
+            loading={reset.isPending}
+            disabled={conflict}
+            data-testid="chain-use-default"
+          >
+            {t('statementSettings.chainEditor.useDefault')}
+          </Button>
+        ) : (
+          <span />
+        )}
         <Button
           leftSection={<IconDeviceFloppy size={16} />}
           onClick={() => void submit()}

@@ -79,3 +79,13 @@ export function useSaveChain() {
     onSettled: refresh,
   });
 }
+
+/** Puts one chain back to the shipped default (guarded by the version the editor loaded). */
+export function useResetChain() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ severity, group, version }: { severity: Severity; group: KindGroup; version: number }) =>
+      api<ApprovalChain>('DELETE', `/api/statement-chains/${severity}/${group}?version=${version}`),
+    onSettled: refresh,
+  });
+}
