@@ -17,9 +17,22 @@ export type PhraseRule = {
   notIn?: string;
   /** Skip when this matches anywhere in the sentence. */
   notSentence?: string;
+  /** Widen the span back to this when it occurs earlier in the sentence (the promising verb of a guarantee). Ends in `$`. */
+  lead?: string;
+  /** Widen the span over this when it follows in the sentence (what is promised). Starts with `^`. */
+  tail?: string;
 };
 
-type Compiled = { rule: PhraseRule; re: RegExp; before?: RegExp; after?: RegExp; inside?: RegExp; sentence?: RegExp };
+type Compiled = {
+  rule: PhraseRule;
+  re: RegExp;
+  before?: RegExp;
+  after?: RegExp;
+  inside?: RegExp;
+  sentence?: RegExp;
+  lead?: RegExp;
+  tail?: RegExp;
+};
 
 /** Characters that end a sentence for the purpose of gaps and context windows. */
 const SENTENCE_END = '。.!?;\\n';
@@ -43,6 +56,8 @@ export function compileRules(rules: readonly PhraseRule[]): Compiled[] {
     after: rule.notAfter ? new RegExp(compileSource(rule.notAfter)) : undefined,
     inside: rule.notIn ? new RegExp(compileSource(rule.notIn)) : undefined,
     sentence: rule.notSentence ? new RegExp(compileSource(rule.notSentence)) : undefined,
+    lead: rule.lead ? new RegExp(compileSource(rule.lead)) : undefined,
+    tail: rule.tail ? new RegExp(compileSource(rule.tail)) : undefined,
   }));
 }
 
@@ -73,6 +88,10 @@ export class Sentences {
 export type RawFinding = { category: RiskCategory; rule: string; start: number; end: number };
 
 const WINDOW = 24;
+/** notAfter may look a little further (what a promise is about). */
+const AFTER_WINDOW = 40;
+/** How far back a lead (a promising verb) may stand from the claim it introduces. */
+const LEAD_WINDOW = 48;
 
 /** Runs compiled rules over normalised text; returns every match whose context allows it. */
 export function runRules(compiled: readonly Compiled[], norm: string, sentences: Sentences): RawFinding[] {
@@ -80,19 +99,24 @@ export function runRules(compiled: readonly Compiled[], norm: string, sentences:
   for (const c of compiled) {
     c.re.lastIndex = 0;
     for (let m = c.re.exec(norm); m; m = c.re.exec(norm)) {
-      const start = m.index;
-      const end = start + m[0].length;
+      let start = m.index;
+      let end = start + m[0].length;
       if (end === start) {
         c.re.lastIndex++;
         continue;
       }
-      if (c.before || c.after || c.sentence) {
+      if (c.inside?.test(m[0])) continue;
+      if (c.before || c.after || c.sentence || c.lead || c.tail) {
         const [s0, s1] = sentences.around(start);
         if (c.before?.test(norm.slice(Math.max(s0, start - WINDOW), start))) continue;
-        if (c.after?.test(norm.slice(end, Math.min(s1, end + WINDOW)))) continue;
+        if (c.after?.test(norm.slice(end, Math.min(s1, end + AFTER_WINDOW)))) continue;
         if (c.sentence?.test(norm.slice(s0, Math.max(s1, end)))) continue;
+        const from = Math.max(s0, start - LEAD_WINDOW);
+        const lead = c.lead?.exec(norm.slice(from, start));
+        if (lead) start = from + lead.index;
+        const tail = end < s1 ? c.tail?.exec(norm.slice(end, Math.min(s1, end + WINDOW))) : undefined;
+        if (tail) end += tail[0].length;
       }
-      if (c.inside?.test(m[0])) continue;
       out.push({ category: c.rule.category, rule: c.rule.id, start, end });
     }
   }

@@ -121,7 +121,7 @@ function build(): Compiled {
     storeEn: /\b([a-z]+(?: [a-z]+)?) (?:store|branch|outlet|shop|factory|plant)\b/g,
     units: UNIT_CLASSES.map(([k, a]) => [k, c(`^(?:${a})$`, '')]),
     tags: TAGS.map(([k, a]) => [k, c(a, '')]),
-    approx: c(`(?:${APPROX})\\s?$`, ''),
+    approx: c(`(?:${APPROX})(?:有|為|是|達|共|計)?\\s?$`, ''),
     future: c(`(?:${FUTURE})`, ''),
   };
 }
@@ -275,9 +275,15 @@ export function extractMentions(text: string, norm = normalise(text)): Mention[]
       }
       const name = norm
         .slice(start, end)
-        .replace(/(?:分店|门市|店|厂|store|branch|outlet|shop|factory|plant)$/, '')
+        .replace(/(?:分店|门市|门店|店|厂|store|branch|outlet|shop|factory|plant)$/, '')
         .trim();
-      if (!name || (/^(?:本|该|我们|our|the|this|that|a|an|each|every|all|some|部|北部|中部|南部|东部)$/.test(name) && unit === 'store'))
+      if (
+        !name ||
+        (/^(?:本|该|我们|our|the|this|that|a|an|each|every|all|some|other|部|北部|中部|南部|东部|余|其余|他|其他|它|其它|各|多|全|所有|全部|其)$/.test(
+          name,
+        ) &&
+          unit === 'store')
+      )
         continue;
       push({ kind: 'place', start, end, unit, value: 0, approx: false, name }, context(start, end).all);
     }

@@ -23,7 +23,11 @@ const COMPANY_PLACE =
   '(?:門市|分店|本店|店址|公司|總部|營業|地點|舉行|舉辦|會場|記者會|工廠|廠區|our (?:store|office|headquarters|shop|branch)|held at)';
 
 /** `check` says whether a match counts; a number is where the match really ends. */
-type PiiPattern = { id: string; re: RegExp; check?: (norm: string, start: number, end: number, original: string) => boolean | number };
+type PiiPattern = {
+  id: string;
+  re: RegExp;
+  check?: (norm: string, start: number, end: number, original: string) => boolean | number | [number, number];
+};
 
 let patterns: PiiPattern[] | undefined;
 
@@ -116,7 +120,7 @@ function build(): PiiPattern[] {
     },
     {
       id: 'pii.name_en',
-      re: /\b(?:customer|client|patient|guest|employee|staff member|passenger|complainant|consumer|diner|shopper|buyer|user|driver|courier)s?,? (?:named |called |surnamed )?(?:(?:mr|mrs|ms|miss|dr)\.? [a-z]+(?: [a-z]+)?|[a-z]+ [a-z]+)\b/g,
+      re: /\b(?:customer|client|patient|guest|employee|staff member|passenger|complainant|consumer|diner|shopper|buyer|user|driver|courier|cashier|clerk|nurse|rider|worker|member of staff)s?(?: (?:involved|concerned|in question|affected|responsible|at fault|on duty))?,? (?:named |called |surnamed )?(?:(?:mr|mrs|ms|miss|dr)\.? [a-z]+(?: [a-z]+)?|[a-z]+ [a-z]+)\b/g,
       check: (_n, s, e, original) => englishNameEnd(original, s, e),
     },
     {
@@ -131,11 +135,12 @@ const HONORIFIC = /^(?:mr|mrs|ms|miss|dr)\.?$/i;
 const NOT_A_NAME =
   /^(?:service|support|care|relations|center|centre|team|experience|data|privacy|complaints?|feedback|safety|who|and|or|the|of|in|at|on|was|is|has|had)$/i;
 
-/** Where an English name given with context ends (capitalised words only), or false when there is none. */
-function englishNameEnd(original: string, s: number, e: number): number | false {
+/** Where an English name given with context starts and ends (honorific and capitalised words only), or false when there is none. */
+function englishNameEnd(original: string, s: number, e: number): [number, number] | false {
   const text = original.slice(s, e);
   const re = /[^\s,]+/g;
   let end = -1;
+  let begin = -1;
   let honorific = false;
   let names = 0;
   let first = true;
@@ -147,19 +152,22 @@ function englishNameEnd(original: string, s: number, e: number): number | false 
     }
     first = false;
     if (/^(?:named|called)$/i.test(w)) continue;
+    if (names === 0 && /^(?:involved|concerned|in|question|affected|responsible|at|fault|on|duty)$/i.test(w)) continue;
     if (/^surnamed$/i.test(w)) {
       honorific = true;
       continue;
     }
     if (HONORIFIC.test(w)) {
       honorific = true;
+      if (begin < 0) begin = m.index;
       continue;
     }
     if (!/^[A-Z][a-z'’-]+$/.test(w) || NOT_A_NAME.test(w)) break;
     names++;
+    if (begin < 0) begin = m.index;
     end = m.index + w.length;
   }
-  return names > 0 && (honorific || names >= 2) ? s + end : false;
+  return names > 0 && (honorific || names >= 2) ? [s + begin, s + end] : false;
 }
 
 /** The part after the surname of a subject + name match. */
@@ -175,7 +183,7 @@ export function findPersonalData(norm: string, original: string): RawFinding[] {
   for (const p of patterns) {
     p.re.lastIndex = 0;
     for (let m = p.re.exec(norm); m; m = p.re.exec(norm)) {
-      const start = m.index;
+      let start = m.index;
       let end = start + m[0].length;
       if (end === start) {
         p.re.lastIndex++;
@@ -184,6 +192,7 @@ export function findPersonalData(norm: string, original: string): RawFinding[] {
       const ok = p.check ? p.check(norm, start, end, original) : true;
       if (ok === false) continue;
       if (typeof ok === 'number') end = ok;
+      else if (Array.isArray(ok)) [start, end] = ok;
       out.push({ category: 'personal_data', rule: p.id, start, end });
     }
   }

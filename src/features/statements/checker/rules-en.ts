@@ -22,7 +22,7 @@ export const enRules: PhraseRule[] = [
   {
     id: 'liability.take_responsibility',
     category: 'liability_admission',
-    re: String.raw`\bwe (?:take|accept|assume|bear|admit|acknowledge) (?:(?:full|complete|total|all|sole|legal|the|our) ){0,3}(?:responsibility|liability|blame|fault|negligence)\b(?! (?:to|for (?:making|fixing|putting|ensuring|keeping|supporting|helping|looking after)))|\b(?:is|was|lies|rests) (?:entirely |completely |all |squarely |totally |fully )?on us\b|\b(?:fault|blame|responsibility) (?:lies|rests|is) (?:entirely |solely |squarely |fully )?with (?:us|our|ourselves|the company|me)\b|\blegally (?:at fault|liable|responsible)\b|\bwe (?:admit|acknowledge|concede) (?:that )?(?:we|our)\b(?: \w+){0,3} (?:failed|negligen\w*|fault|wrong|mistake|breach\w*|violat\w*)`,
+    re: String.raw`\bwe (?:take|accept|assume|bear|admit|acknowledge) (?:(?:full|complete|total|all|sole|legal|the|our) ){0,3}(?:responsibility|liability|blame|fault|negligence)\b(?! (?:to|for (?:making|fixing|putting|ensuring|keeping|supporting|helping|looking after)))|\b(?:is|was|lies|rests) (?:entirely |completely |all |squarely |totally |fully )?on us\b|\b(?:fault|blame|responsibility) (?:lies|rests|is) (?:entirely |solely |squarely |fully )?with (?:us|our|ourselves|the company|me)\b|\b(?<!held )legally (?:at fault|liable|responsible)\b|\bwe (?:admit|acknowledge|concede) (?:that )?(?:we|our)\b(?: \w+){0,3} (?:failed|negligen\w*|fault|wrong|mistake|breach\w*|violat\w*)`,
     notBefore: String.raw`\b(?:not|never|no|will not|won${AP}t) $`,
   },
   {
@@ -42,7 +42,7 @@ export const enRules: PhraseRule[] = [
     id: 'speculation.suspect',
     category: 'speculation',
     re: String.raw`\b(?:we|i) (?:suspect|guess|presume|assume|reckon)\b[^.!?;\n]{0,50}|\b(?:most likely|more than likely|in all likelihood|chances are|our (?:working |best |early |initial |first )?(?:theory|guess|hypothesis|read|assumption|hunch)(?: is)?|the likely (?:cause|explanation|culprit)|(?:it )?(?:appears|seems|looks) (?:like|as if|as though|that)|everything points to)\b[^.!?;\n]{0,50}`,
-    notSentence: String.raw`\b(?:won${AP}t|will not|not) (?:guess|speculate)`,
+    notSentence: String.raw`\b(?:won${AP}t|will not|not) (?:guess|speculate)|\b(?:irresponsible|premature|too early to)\b`,
   },
   {
     id: 'speculation.likely',
@@ -66,6 +66,8 @@ export const enRules: PhraseRule[] = [
     id: 'absolute.never_again',
     category: 'absolute_promise',
     re: String.raw`\bsafest\b|\bwill ever (?:\w+ ){0,6}again\b|\bnothing (?:like (?:this|that) )?(?:\w+ ){0,2}will ever\b|\bnever (?:again|happen|be repeated|recur|occur)\b|\b(?:will|would|shall|${AP}ll) never\b|\b(?:will|would|shall) not (?:ever )?happen again\b|\bwon${AP}t (?:ever )?happen again\b|\bnot (?:ever )?happen again\b`,
+    // "We will never stop listening / forget" is a commitment to keep going, not an outcome guaranteed.
+    notAfter: String.raw`^ (?:stop|cease|give up|forget|lose sight)\b`,
   },
   {
     id: 'absolute.no_one_ever',
@@ -86,7 +88,7 @@ export const enRules: PhraseRule[] = [
   {
     id: 'absolute.completely_safe',
     category: 'absolute_promise',
-    re: String.raw`\b(?:completely|absolutely|totally|entirely|perfectly|fully) (?:safe|harmless|risk[- ]free|free (?:of|from)|secure|certain|sure|nothing wrong|no risk)\b|\b(?:zero|no) (?:risk|chance|possibility) (?:of|that|whatsoever|at all)\b|\bzero risk\b|\brisk[- ]free\b|\b(?:all|every one|every single one|each) of our (?:products|items|foods|stores|batches|drinks)(?: \w+){0,2} (?:are|is|remain) (?:safe|fine|perfectly|completely|100|free)|\b(?:every|each) (?:single )?(?:customer|person|one|product|item|batch|affected \w+) (?:will|shall) (?:be|receive|get)\b|\beveryone will (?:be|receive|get)\b`,
+    re: String.raw`\b(?:completely|absolutely|totally|entirely|perfectly|fully) (?:safe|harmless|risk[- ]free|free (?:of|from)|secure|certain|sure|nothing wrong|no risk)\b|\b(?:zero|no) (?:risk|chance|possibility) (?:of|that|whatsoever|at all)\b|\bzero risk\b|\brisk[- ]free\b|\b(?:all|every one|every single one|each) of our (?:products|items|foods|stores|batches|drinks)(?: \w+){0,2} (?:are|is|remain) (?:safe|fine|perfectly|completely|100|free)`,
   },
 
   // blame_shifting
@@ -104,7 +106,7 @@ export const enRules: PhraseRule[] = [
     id: 'blame.third_party',
     category: 'blame_shifting',
     re: String.raw`\b(?:supplier|vendor|contractor|subcontractor|manufacturer|franchisee|distributor|partner|third[- ]party(?: \w+)?|courier|delivery (?:partner|company)|factory|logistics (?:partner|provider|company))s?(?: \w+)? (?:is|was|are|were) (?:entirely |solely |fully )?(?:at fault|to blame|responsible for (?:this|the)|the (?:cause|problem|culprit)|negligent|the one)\b|\b(?:the )?(?:fault|blame|responsibility) (?:lies|lay|rests|rested|is|was) (?:entirely |solely )?(?:with|on)\b(?! (?:us|our|ourselves|the company|me)\b)|\b(?:caused by|due to|because of|the fault of) (?:the |a |our )?(?:supplier|vendor|customer|user|third[- ]party|contractor|manufacturer|partner|courier|franchisee|airport|authorities|government|landlord|bank|carrier|airline|logistics \w+|delivery \w+|subcontractor)s?\b|\bnot (?:by|because of|due to|caused by) us\b|\b(?:stems?|stemmed|originat\w+|arose|resulted|came) (?:from|with|at) (?:a |an |the |our )?(?:third[- ]party|vendor|supplier|contractor|partner|provider|cloud provider|courier|franchisee|airport|subcontractor)|, not (?:our|us|ours)\b|\b(?:cannot|can${AP}t|can not|should not|shouldn${AP}t) be held (?:responsible|liable|accountable)\b|\bindependently (?:owned|operated)\b|\b(?:supplier|vendor|contractor|subcontractor|manufacturer|franchisee|distributor|partner|courier|carrier|factory)s? (?:mishandled|failed to|neglected|ignored|damaged|botched|did not|didn${AP}t|messed up|caused)\b|\b(?:blame|fault) (?:of|on) (?:the |our )?(?:supplier|customer|user|vendor|contractor)`,
-    notSentence: String.raw`\b(?:suspect|believe|likely|probably|may have|might have|appears|seems|possibly|theory|guess|assume|assumption|early read|hunch)\b`,
+    notSentence: String.raw`\b(?:suspect|believe|likely|probably|may have|might have|appears|seems|possibly|theory|guess|assume|assumption|early read|hunch|no evidence|whether|ruled? out)\b`,
   },
   {
     id: 'blame.rogue_employee',
@@ -174,11 +176,13 @@ export const enRules: PhraseRule[] = [
     id: 'minimizing.few_cases',
     category: 'minimizing',
     re: String.raw`\b(?:a few|a handful of|a small number of|a tiny number of|a limited number of|a very small number of|a tiny fraction of|a small fraction of|a minority of|only a few|very few)(?: \w+){0,2} (?:isolated )?(?:cases?|incidents?|customers?|reports?|instances?|complaints?|people|users|units?|products?|items?|individuals)\b|\bisolated (?:cases?|incidents?|instances?|events?|occurrences?|problems?|issues?)\b|\bone[- ]off\b`,
+    // "Probably just a one-off" is a guess about the scale: speculation, not minimizing.
+    notSentence: String.raw`\b(?:probably|likely|presumably|perhaps|maybe|possibly|we (?:believe|think|suspect|assume|expect)|appears|seems)\b`,
   },
   {
     id: 'minimizing.minor',
     category: 'minimizing',
-    re: String.raw`\b(?:minor|small|slight|tiny|little|temporary|brief|momentary) (?:issue|glitch|hiccup|problem|incident|mistake|error|oversight|inconvenience|misstep|lapse|mix-?up)s?\b|\b(?:misunderstanding|miscommunication|misinterpret\w*|misunderstood|taken out of context|blown out of proportion|overreact\w*|over-react\w*|no big deal|not a big deal|nothing serious|nothing to worry about|negligible|minimal (?:impact|risk|effect))\b|\b(?:for|about) any (?:inconvenience|confusion|misunderstanding|discomfort|offen[cs]e)\b`,
+    re: String.raw`\b(?:minor|small|slight|tiny|little|temporary|brief|momentary) (?:[a-z]+ )?(?:issue|glitch|hiccup|problem|incident|mistake|error|oversight|inconvenience|misstep|lapse|mix-?up)s?\b|\b(?:misunderstanding|miscommunication|misinterpret\w*|misunderstood|taken out of context|blown out of proportion|overreact\w*|over-react\w*|no big deal|not a big deal|nothing serious|nothing to worry about|negligible|minimal (?:impact|risk|effect))\b|\b(?:for|about) any (?:inconvenience|confusion|misunderstanding|discomfort|offen[cs]e)\b`,
   },
 
   // legal_threat
@@ -191,14 +195,14 @@ export const enRules: PhraseRule[] = [
   {
     id: 'legal_threat.against_everyone',
     category: 'legal_threat',
-    re: String.raw`\bsue (?:everyone|anyone|all|those|people|them|you|every|each|the (?:netizens|people|users|posters|influencer|whistleblower))\b|\b(?:legal (?:action|proceedings|steps)|lawsuits?|litigation|charges|proceedings) (?:will|shall|may|are going to) be (?:initiated|taken|brought|filed|pursued|launched|commenced)\b|\b(?:legal action|lawsuits?|legal proceedings|litigation|legal steps) against (?:anyone|everyone|all|those|people|netizens|users|individuals|the \w+ who|whoever|every)\b|\b(?:anyone|everyone|anybody|those|people|users|netizens|all who|whoever)(?: who| that)?(?: \w+){0,6} (?:will be|would be|shall be|can be|could be|may be) (?:held )?(?:legally )?(?:liable|sued|prosecuted|held accountable|held responsible|pursued|reported to (?:the )?police|subject to legal)`,
+    re: String.raw`\bsue (?:everyone|anyone|all|those|people|them|you|every|each|the (?:netizens|people|users|posters|influencer|whistleblower))\b|\b(?:legal (?:action|proceedings|steps)|lawsuits?|litigation|charges|proceedings) (?:will|shall|may|are going to) be (?:initiated|taken|brought|filed|pursued|launched|commenced)\b|\b(?:legal action|lawsuits?|legal proceedings|litigation|legal steps) against (?:anyone|everyone|all|those|people|netizens|users|individuals|the \w+ who|whoever|every)\b|\b(?:anyone|everyone|anybody|those|people|users|netizens|all who|whoever)(?: who| that)?(?: \w+){0,6} (?:will be|would be|shall be|can be|could be|may be) (?:held )?(?:legally )?(?:liable|sued|prosecuted|held accountable|held responsible|responsible|accountable|pursued|reported to (?:the )?police|subject to legal)`,
     notBefore: String.raw`\b(?:not|never|no)\b(?: \w+){0,3} $`,
     notIn: NOT_IN,
   },
   {
     id: 'legal_threat.screenshots',
     category: 'legal_threat',
-    re: String.raw`\b(?:we have|we${AP}ve|we${AP}ve got|we have got|we${AP}ve taken|we have taken|we took|we are taking|we${AP}re taking|we have captured|we${AP}ve captured|we have recorded|we${AP}ve saved|we have saved|we have kept)(?: \w+){0,2} screenshots?\b|\bscreenshots? of (?:everyone|everybody|all|every|each|those|anyone|your)\b|\b(?:hear|be hearing) from our (?:lawyers?|attorneys?|legal team|solicitors?)\b|\b(?:receive|get) (?:a letter|letters) from our (?:lawyers?|attorneys?)\b|\bcease[- ]and[- ]desist\b|\b(?:defamation|libel|slander) (?:suits?|lawsuits?|claims?|charges|proceedings|action)\b|\bsee you in court\b|\b(?:logged|recorded|collected|saved|kept|tracked|traced|identified|captured) (?:the )?(?:ip(?: addresses)?|screenshots|identities|accounts|names)(?: \w+){0,2} of (?:every|all|each|everyone|anyone|those)\b|\b(?:instructed|asked|engaged|retained|hired) (?:our )?(?:lawyers?|attorneys?|counsel|law firm|solicitors?) to (?:pursue|sue|go after|take action|file|track down|identify)|\bour lawyers (?:will|are) (?:be )?(?:contact|in touch|pursu|go after|coming)`,
+    re: String.raw`\b(?:we have|we${AP}ve|we${AP}ve got|we have got|we${AP}ve taken|we have taken|we took|we are taking|we${AP}re taking|we have captured|we${AP}ve captured|we have recorded|we${AP}ve saved|we have saved|we have kept)(?: \w+){0,2} screenshots?\b|\bscreenshots? of (?:everyone|everybody|all|every|each|those|anyone|your)\b|\b(?:hear|be hearing) from our (?:lawyers?|attorneys?|legal team|solicitors?)\b|\b(?:receive|get|expect) (?:a letter|letters) from our (?:lawyers?|attorneys?)\b|\bcease[- ]and[- ]desist\b|\b(?:defamation|libel|slander) (?:suits?|lawsuits?|claims?|charges|proceedings|action)\b|\bsee you in court\b|\b(?:logged|recorded|collected|saved|kept|tracked|traced|identified|captured) (?:the )?(?:ip(?: addresses)?|screenshots|identities|accounts|names)(?: \w+){0,2} of (?:every|all|each|everyone|anyone|those)\b|\b(?:instructed|asked|engaged|retained|hired) (?:our )?(?:lawyers?|attorneys?|counsel|law firm|solicitors?) to (?:pursue|sue|go after|take action|file|track down|identify)|\bour lawyers (?:will|are) (?:be )?(?:contact|in touch|pursu|go after|coming)`,
   },
   {
     id: 'speculation.we_think_maybe',
@@ -213,7 +217,9 @@ export const enRules: PhraseRule[] = [
   {
     id: 'absolute.every_single',
     category: 'absolute_promise',
-    re: String.raw`\b(?:every single|each and every|every last)\b|\bmake sure (?:that )?(?:every|all|no)\b|\brest assured\b|\bcompletely (?:protected|secure)\b`,
+    re: String.raw`\b(?:every single|each and every|every last)\b|\bmake sure (?:that )?(?:every|all|no)\b|\bcompletely (?:protected|secure)\b`,
+    // "make sure every affected card is replaced": a concrete action, not an absolute outcome.
+    notAfter: String.raw`^(?: [\w-]+){0,4} (?:is|are|gets?|will be|has been|have been) (?:replaced|refunded|contacted|notified|rebooked|reimbursed|informed|called|repaired|reissued)\b`,
   },
   {
     id: 'liability.we_cut_corners',
@@ -233,7 +239,7 @@ export const enRules: PhraseRule[] = [
   {
     id: 'blame.because_they',
     category: 'blame_shifting',
-    re: String.raw`\b(?:because|as|since) (?:the |a |our |some )?(?:customer|guest|passenger|user|parent|driver|patient|child|consumer|client|supplier|vendor|contractor|courier|partner)s?\b[^.!?;\n]{0,30}\b(?:failed|did not|didn${AP}t|ignored|misused|was left|were left|forgot|neglected|improperly|unattended|careless|late)\b`,
+    re: String.raw`\b(?:because|as|since) (?:the |a |our |some )?(?:customer|guest|passenger|user|parent|driver|patient|child|consumer|client|supplier|vendor|contractor|courier|partner)s?\b[^.!?;\n]{0,30}\b(?:failed|did not|didn${AP}t|ignored|misused|was left|were left|forgot|neglected|improperly|unattended|careless|late|installed|modified|tampered|removed|skipped|reused|shared their|downloaded|clicked)\b`,
   },
   {
     id: 'victim.villain',
@@ -243,7 +249,7 @@ export const enRules: PhraseRule[] = [
   {
     id: 'blame.against_policy',
     category: 'blame_shifting',
-    re: String.raw`\b(?:against|in violation of|violated|breached|contrary to) (?:our |the |company )?(?:company )?(?:polic(?:y|ies)|rules|procedures?|guidelines|code of conduct|protocols?)\b|\b(?:the )?previous (?:management|owners?|team)\b|\bindustry-wide (?:problem|issue|practice)\b`,
+    re: String.raw`\b(?:against|in violation of|violated|breached|broke|ignored|disregarded|contrary to) (?:our |the |company )?(?:company )?(?:polic(?:y|ies)|rules|procedures?|guidelines|code of conduct|protocols?)\b|\b(?:the )?previous (?:management|owners?|team)\b|\bindustry-wide (?:problem|issue|practice)\b`,
     notIn: String.raw`\bwe\b`,
   },
   {
@@ -294,7 +300,7 @@ export const enRules: PhraseRule[] = [
   {
     id: 'speculation.signs',
     category: 'speculation',
-    re: String.raw`\b(?:early|initial|preliminary|first) (?:signs|reports|indications|evidence|checks|results|findings)\b(?: \w+){0,2} (?:suggest|suggests|indicate|indicates|point|points|show|shows)\b[^.!?;\n]{0,40}|\b(?:engineers|experts|technicians|staff|team|we|i|they) (?:think|believe|suspect|reckon|feel) (?:that )?(?:it|this|the (?:cause|problem|issue|fire|leak|outage|failure|fault))\b[^.!?;\n]{0,40}|\bit (?:seems|appears)\b[^.!?;\n]{0,40}|\b(?:fairly|reasonably|quite|pretty) (?:confident|sure|certain) (?:that )?(?:the|it|this)\b[^.!?;\n]{0,40}`,
+    re: String.raw`\b(?:early|initial|preliminary|first) (?:signs|reports|indications|evidence|checks|results|findings)\b(?: \w+){0,2} (?:suggest|suggests|indicate|indicates|point|points|show|shows)\b[^.!?;\n]{0,40}|\b(?:engineers|experts|technicians|staff|team|we|i|they) (?:think|believe|suspect|reckon|feel) (?:that )?(?:it|this|the (?:cause|problem|issue|fire|leak|outage|failure|fault))\b[^.!?;\n]{0,40}|\bit (?:seems|appears)\b[^.!?;\n]{0,40}|\b(?:fairly|reasonably|quite|pretty) (?:confident|sure|certain) (?:that )?(?:the|it|this|a|an|our|some)\b[^.!?;\n]{0,40}`,
     notSentence: String.raw`\b(?:won${AP}t|will not|not) (?:guess|speculate)`,
   },
   {
@@ -331,7 +337,7 @@ export const enRules: PhraseRule[] = [
   {
     id: 'legal_threat.remedies',
     category: 'legal_threat',
-    re: String.raw`\bpursue (?:all |every |any )?(?:available )?legal (?:remedies|options|avenues|action|means)\b|\b(?:face|faces|facing) (?:legal|criminal|civil) (?:consequences|action|charges|proceedings|liability)\b|\b(?:tracking|monitoring|identifying|recording|documenting) (?:every|all|each) (?:account|user|person|post|comment)s?\b|\b(?:filed|lodged|submitted|made) (?:a )?(?:police reports?|criminal complaints?|complaints? with (?:the )?police) against\b`,
+    re: String.raw`\bpursue (?:all |every |any )?(?:available )?legal (?:remedies|options|avenues|action|means)\b|\b(?:face|faces|facing) (?:legal|criminal|civil) (?:consequences|action|charges|proceedings|liability)\b|\b(?:track|monitor|identif|record|document|logg)\w* (?:every|all|each) (?:account|user|person|post|comment|individual)s?\b|\b(?:filed|lodged|submitted|made) (?:a )?(?:police reports?|criminal complaints?|complaints? with (?:the )?police) against\b`,
     notIn: NOT_IN,
     notBefore: String.raw`\b(?:not|never|no)\b(?: \w+){0,3} $`,
   },
