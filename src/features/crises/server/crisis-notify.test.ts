@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { type Client, setUpOrg } from '../../../../test/helpers/client.ts';
+import { bodyOf, headerOf, waitFor } from '../../../../test/helpers/mail.ts';
 import { startTestServer } from '../../../../test/helpers/server.ts';
 import { verifyWebhook } from '../../warnings/server/notify-send.ts';
 import { notifyCrisisPeople } from './crisis-notify.ts';
@@ -21,44 +22,6 @@ const SECRET = 'a-webhook-secret-of-enough-length';
 const NIGHT = new Date('2026-03-10T18:00:00Z');
 /** 14:00 in Taipei: outside them. */
 const DAY = new Date('2026-03-10T06:00:00Z');
-
-async function waitFor<T>(what: string, f: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** A header of a raw e-mail, folded lines joined and RFC 2047 encoded-words (UTF-8, B or Q) decoded. */
-function headerOf(raw: string, name: string): string {
-  const folded = (new RegExp(`^${name}:[ \\t]*(.*(?:\\r\\n[ \\t].*)*)`, 'mi').exec(raw)?.[1] ?? '')
-    .replace(/^\r\n[ \t]+/, '')
-    .replace(/\r\n[ \t]/g, ' ');
-  return folded.replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=\s*/gi, (_all, enc: string, text: string) =>
-    enc.toUpperCase() === 'B'
-      ? Buffer.from(text, 'base64').toString('utf8')
-      : Buffer.from(
-          text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h) => String.fromCharCode(Number.parseInt(h, 16))),
-          'latin1',
-        ).toString('utf8'),
-  );
-}
-
-/** The text part of a raw e-mail (nodemailer sends UTF-8 text as base64 or quoted-printable). */
-function bodyOf(raw: string): string {
-  const [head, ...rest] = raw.split('\r\n\r\n');
-  const body = rest.join('\r\n\r\n');
-  if (/Content-Transfer-Encoding: base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (/Content-Transfer-Encoding: quoted-printable/i.test(head))
-    return Buffer.from(
-      body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_x, h) => String.fromCharCode(Number.parseInt(h, 16))),
-      'latin1',
-    ).toString('utf8');
-  return body;
-}
 
 describe('crisis messages', () => {
   const got: Got[] = [];

@@ -7,6 +7,31 @@ import { currentLocale } from '../../../../web/i18n/index.ts';
 import { categoryColour } from './extensions.ts';
 import { categoryLabel, type FindingView } from './risk.ts';
 
+/** A finding's words, what it says, a safer direction and the law (used beside statements and templates). */
+export function FindingText({ f }: { f: Pick<FindingView, 'excerpt' | 'message' | 'suggestion' | 'law'> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+        「{f.excerpt}」
+      </Text>
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {f.message}
+      </Text>
+      {f.suggestion ? (
+        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          {t('statementEditor.checker.suggestion', { text: f.suggestion })}
+        </Text>
+      ) : null}
+      {f.law ? (
+        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          {t('statementEditor.checker.law', { text: f.law })}
+        </Text>
+      ) : null}
+    </>
+  );
+}
+
 function FindingItem({ f, onSelect }: { f: FindingView; onSelect: (f: FindingView) => void }) {
   const { t } = useTranslation();
   const colour = categoryColour[f.category] ?? 'orange';
@@ -45,22 +70,7 @@ function FindingItem({ f, onSelect }: { f: FindingView; onSelect: (f: FindingVie
             </Badge>
           ) : null}
         </Group>
-        <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-          「{f.excerpt}」
-        </Text>
-        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-          {f.message}
-        </Text>
-        {f.suggestion ? (
-          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-            {t('statementEditor.checker.suggestion', { text: f.suggestion })}
-          </Text>
-        ) : null}
-        {f.law ? (
-          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-            {t('statementEditor.checker.law', { text: f.law })}
-          </Text>
-        ) : null}
+        <FindingText f={f} />
         {f.accepted ? (
           <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
             {t('statementEditor.checker.acceptedBy', { name: f.accepted.by.name, reason: f.accepted.reason })}

@@ -40,6 +40,7 @@ import { ConflictAlert, ProblemsAlert } from '../../../crises/web/config/compone
 import { checkStatement, type Finding } from '../../checker/index.ts';
 import { type StatementKind, type StatementLanguage, type StatementTemplate, statementKinds, statementLanguages } from '../../contract.ts';
 import { fillTemplate, templateFields } from '../../templates.ts';
+import { FindingText } from '../editor/findings-panel.tsx';
 import { categoryLabel } from '../editor/risk.ts';
 import { LegalBadge } from './legal-status.tsx';
 import { templatesQuery, useArchiveTemplate, useCreateTemplate, useSignTemplate, useUpdateTemplate } from './queries.ts';
@@ -222,22 +223,7 @@ function Findings({ findings }: { findings: Finding[] }) {
                 <Text size="xs" fw={600} c="orange">
                   {categoryLabel(f.category, locale)}
                 </Text>
-                <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-                  「{f.excerpt}」
-                </Text>
-                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                  {f.message}
-                </Text>
-                {f.suggestion ? (
-                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                    {t('statementSettings.editor.suggestion', { text: f.suggestion })}
-                  </Text>
-                ) : null}
-                {f.law ? (
-                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                    {t('statementSettings.editor.law', { text: f.law })}
-                  </Text>
-                ) : null}
+                <FindingText f={f} />
               </Stack>
             </Paper>
           ))}
