@@ -63,8 +63,14 @@ function validTaiwanId(id: string): boolean {
 
 const ID_SHAPE = /[A-Z][12]\d{8}/g;
 // dev and tune (the first holdout, retired once its honest score was reported) may be tuned on; holdout may not.
-const sets = { dev: load('dev'), tune: load('tune'), holdout: load('holdout') };
-const minimums = { dev: { lines: 160, perCategory: 6 }, tune: { lines: 110, perCategory: 4 }, holdout: { lines: 150, perCategory: 5 } };
+// tune-2 was written blind at stop 16 as fresh material to tune on.
+const sets = { dev: load('dev'), tune: load('tune'), 'tune-2': load('tune-2'), holdout: load('holdout') };
+const minimums = {
+  dev: { lines: 160, perCategory: 6 },
+  tune: { lines: 110, perCategory: 4 },
+  'tune-2': { lines: 150, perCategory: 8 },
+  holdout: { lines: 150, perCategory: 5 },
+};
 
 test('the national ID checksum accepts valid numbers and rejects a changed digit', () => {
   assert.equal(validTaiwanId('A123456789'), true);
@@ -158,7 +164,7 @@ for (const [name, lines] of Object.entries(sets)) {
 }
 
 test('Simplified Chinese: at least two positives per category across both files', () => {
-  const all = [...sets.dev, ...sets.tune, ...sets.holdout];
+  const all = Object.values(sets).flat();
   for (const category of CATEGORIES) {
     const n = all.filter((l) => l.lang === 'zh-CN' && l.labels.some((x) => x.category === category)).length;
     assert.ok(n >= 2, `${category}: ${n} zh-CN positives`);
@@ -171,7 +177,7 @@ test('Simplified Chinese: at least two positives per category across both files'
 
 test('each line is written in the script its lang says', () => {
   const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
-  for (const l of [...sets.dev, ...sets.tune, ...sets.holdout]) {
+  for (const l of Object.values(sets).flat()) {
     if (l.lang === 'zh-CN') assert.equal(toSimplified(l.text), l.text, `${l.id}: Traditional characters in a zh-CN line`);
     if (l.lang === 'zh-TW') assert.notEqual(toSimplified(l.text), l.text, `${l.id}: no Traditional characters in a zh-TW line`);
     if (l.lang === 'en') assert.doesNotMatch(l.text, /[\u4e00-\u9fff]/, `${l.id}: CJK in an English line`);
@@ -179,7 +185,7 @@ test('each line is written in the script its lang says', () => {
 });
 
 test('the holdout is worded apart from the tuning sets: no shared text and no shared labelled excerpt', () => {
-  const tuning = [...sets.dev, ...sets.tune];
+  const tuning = [...sets.dev, ...sets.tune, ...sets['tune-2']];
   const devTexts = new Set(tuning.map((l) => l.text));
   const devExcerpts = new Set(tuning.flatMap((l) => l.labels.map((x) => x.excerpt)));
   for (const l of sets.holdout) {
