@@ -2,6 +2,7 @@
 // approved statements, by what they count or describe (受影響 … 人, 門市 … 家, 發生於 … 店).
 // A mention with nothing comparable in the facts is not a conflict; approximations compare within a tolerance.
 import { normalise } from '../../../platform/text/normalise.ts';
+import { extraMentions, zeroHarmConflicts } from './facts-more.ts';
 import { parseNumber } from './numbers.ts';
 
 export type FactsInput = { facts: { text: string }[]; statements: string[] };
@@ -58,7 +59,7 @@ const TAGS: [string, string][] = [
   ['cancel', '取消|停飛|停駛|停開|cancel'],
   ['evacuate', '撤離|疏散|evacuat'],
   ['announce', '通報|公告|公布|發布|發出|通知|記者會|聲明|announc|notif|published|press conference'],
-  ['outage', '當機|中斷|停擺|斷線|停電|停機|無法使用|outage|down|disruption|offline|unavailable'],
+  ['outage', '當機|中斷|停擺|斷線|停電|停機|無法使用|暫停|凍結|outage|down|disruption|offline|unavailable|suspend|frozen|freez|halt'],
   ['death', '死亡|過世|身亡|喪命|died|deaths?|dead|fatal'],
   ['hospital', '住院|送醫|就醫|急診|hospitali[sz]ed|hospital|emergency room'],
   ['refund', '退款|退費|退貨|賠償|refund|compensat'],
@@ -68,7 +69,7 @@ const TAGS: [string, string][] = [
   ['batch', '批號|批次|lot|batch'],
   ['store', '門市|分店|店|據點|店面|store|shop|branch|outlet|restaurant'],
   ['employee', '員工|人員|同仁|店員|employee|staff|worker'],
-  ['affected', '受影響|影響|受害|不適|中毒|症狀|腹瀉|嘔吐|受波及|affected|ill|sick|symptom|victim|harmed|injur'],
+  ['affected', '受影響|影響|受害|不適|中毒|症狀|腹瀉|嘔吐|受波及|受傷|affect|\\bill\\b|sick|symptom|victim|harmed|injur'],
   ['occur', '發生|事發|出事|起火|火警|火災|爆炸|事故|意外|occurred|happened|took place|incident|broke out'],
   ['sale', '販售|銷售|出貨|上架|生產|製造|進貨|sold|shipped|produced|manufactured|delivered'],
   ['discover', '發現|接獲|收到|得知|discovered|received|learned|first report|noticed'],
@@ -237,6 +238,13 @@ export function extractMentions(text: string, norm = normalise(text)): Mention[]
     let minutes = Number(m[3]) * 60 + Number(m[4]) - (Number(m[1]) * 60 + Number(m[2]));
     if (minutes < 0) minutes += 24 * 60;
     quantity(m.index, m.index + m[0].length, 'duration', minutes, false);
+    const toEnd = m[0].search(/\d{1,2}:\d{2}$/);
+    quantity(m.index, m.index + m[0].length, 'clock:start', Number(m[1]) * 60 + Number(m[2]), false);
+    quantity(m.index + toEnd, m.index + m[0].length, 'clock:end', Number(m[3]) * 60 + Number(m[4]), false);
+  }
+  for (const x of extraMentions(norm)) {
+    if (x.kind === 'quantity') quantity(x.start, x.end, x.unit, x.value, x.approx);
+    else push(x, context(x.start, x.end).all);
   }
   for (const re of k.dates) {
     re.lastIndex = 0;
@@ -289,7 +297,15 @@ export function extractMentions(text: string, norm = normalise(text)): Mention[]
     }
   }
   // A city inside a store or plant name (新竹湖口廠) is that place's name, not a second place.
-  return out.filter((m) => !(m.unit === 'city' && out.some((o) => o.unit === 'store' && o.start <= m.start && m.end <= o.end)));
+  // Store names are short: look back a few characters for one that covers the city (linear, not cities × stores).
+  const storeEnd = new Map<number, number>();
+  for (const o of out) if (o.unit === 'store') storeEnd.set(o.start, Math.max(o.end, storeEnd.get(o.start) ?? 0));
+  if (!storeEnd.size) return out;
+  const inStore = (m: Mention) => {
+    for (let s = m.start; s >= Math.max(0, m.start - 40); s--) if ((storeEnd.get(s) ?? -1) >= m.end) return true;
+    return false;
+  };
+  return out.filter((m) => !(m.unit === 'city' && inStore(m)));
 }
 
 function sameValue(a: Mention, b: Mention): boolean {
@@ -305,11 +321,12 @@ function sameValue(a: Mention, b: Mention): boolean {
 function comparable(a: Mention, b: Mention): boolean {
   if (a.kind !== b.kind || a.unit !== b.unit) return false;
   // Dates and places compare by the event (發生, 出貨 …); quantities also by the thing counted.
+  if (a.unit.startsWith('clock:')) return true;
   if (a.kind !== 'quantity') {
     const ta = new Set([...a.general, ...(a.specific ? [a.specific] : [])]);
     const tb = [...b.general, ...(b.specific ? [b.specific] : [])];
     // A date or place whose event the text does not name is compared with every date or place of the facts.
-    if (ta.size === 0 || tb.length === 0) return true;
+    if (ta.size === 0 || tb.length === 0) return a.unit !== 'country';
     return tb.some((t) => ta.has(t));
   }
   if (a.unit.startsWith('noun:')) return !a.specific || !b.specific || a.specific === b.specific;
@@ -320,7 +337,8 @@ function comparable(a: Mention, b: Mention): boolean {
   return false;
 }
 
-const described = (m: Mention) => m.kind === 'date' || Boolean(m.specific) || m.general.size > 0 || m.unit.startsWith('noun:');
+const described = (m: Mention) =>
+  m.kind === 'date' || m.unit.startsWith('clock:') || Boolean(m.specific) || m.general.size > 0 || m.unit.startsWith('noun:');
 
 /** Conflicts between a draft and the facts/statements: a mention that refers to the same thing as one in the facts but differs. */
 export function findFactConflicts(text: string, norm: string, facts: FactsInput | undefined): FactConflict[] {
@@ -342,6 +360,13 @@ export function findFactConflicts(text: string, norm: string, facts: FactsInput 
     if (!pool.length || pool.some(({ m }) => sameValue(d, m))) continue;
     const { k, m } = pool[0];
     out.push({ start: d.start, end: d.end, rule: `fact.${d.kind}`, draft: d.text, ref: { ...k.s, excerpt: m.text } });
+  }
+  for (const z of zeroHarmConflicts(
+    norm,
+    sources.map((s) => s.text),
+  )) {
+    const s = sources[z.source];
+    out.push({ start: z.start, end: z.end, rule: 'fact.zero_harm', draft: text.slice(z.start, z.end), ref: { ...s, excerpt: z.excerpt } });
   }
   return out;
 }

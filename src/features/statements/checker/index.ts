@@ -9,6 +9,7 @@ import { findPersonalData, personalDataMessage } from './personal-data.ts';
 import { withPromiseSpan } from './promise-span.ts';
 import { enRules } from './rules-en.ts';
 import { familyRules } from './rules-families.ts';
+import { familyRules2 } from './rules-families-2.ts';
 import { zhRules } from './rules-zh.ts';
 import { isValidTaiwanId } from './taiwan-id.ts';
 
@@ -108,7 +109,7 @@ export function checkStatement(text: string, options: CheckOptions = {}): { lang
   const lang = !options.lang || options.lang === 'auto' ? detectLang(text, norm) : options.lang;
   const locale: MessageLocale = options.locale ?? (lang === 'en' ? 'en' : 'zh-TW');
   if (!text.trim()) return { lang, findings: [] };
-  compiled ??= compileRules(withPromiseSpan([...zhRules, ...enRules, ...familyRules]));
+  compiled ??= compileRules(withPromiseSpan([...zhRules, ...enRules, ...familyRules, ...familyRules2]));
   const raw = dedupe([...runRules(compiled, norm, new Sentences(norm)), ...findPersonalData(norm, text)], text);
   const findings: Finding[] = raw.map((r) => {
     const info = categoryInfo(r.category, locale);

@@ -10,17 +10,17 @@ const SURNAMES =
   '王李張劉陳楊黃趙吳周徐孫馬朱胡郭何高林羅鄭梁謝宋唐許韓馮鄧曹彭曾蕭田董袁潘蔣蔡余杜葉程蘇魏呂丁任沈姚盧姜崔鍾譚陸汪范金石廖賈夏韋方白鄒孟熊秦邱江尹薛閻段雷侯龍史陶黎賀顧毛郝龔邵萬錢嚴覃武戴莫孔湯洪賴莊簡柯翁施游詹胡';
 const SURNAME = `[${SURNAMES}]`;
 const SUBJECT =
-  '(?:該名|這名|這位|那位|該位|該|涉事|涉案)?(?:顧客|消費者|客人|客戶|會員|員工|店員|工讀生|患者|病患|家屬|當事人|投訴者|客訴者|爆料者|網友|買家|乘客|住戶|民眾|學生|外送員|司機)';
+  '(?:該名|這名|這位|那位|該位|該|涉事|涉案)?(?:顧客|消費者|客人|客戶|會員|員工|店員|工讀生|患者|病患|家屬|當事人|投訴者|投訴人|客訴者|檢舉人|爆料者|網友|買家|買方|賣方|車主|屋主|房東|房客|租客|觀眾|乘客|住戶|民眾|學生|家長|外送員|外送夥伴|司機)';
 const MASK = '[○〇o*x●◯□ㄇ]';
 /** A name is followed by punctuation, an honorific or a verb-like word — not by more of a common word. */
 const NAME_END =
   '(?=$|[,。;、)」\\s!?:(]|先生|小姐|女士|太太|於|在|曾|多次|一再|表示|要求|投訴|反映|聲稱|稱|指|已|的|向|來|到|因|並|則|就|也|又|與|和)';
 const COMPLAINT =
-  'posted|video|review|incident|accident|injur|refund|called|reported|passenger|guest|顧客|消費者|客人|客戶|客訴|投訴|抱怨|要求|退款|退貨|索賠|賠償|該名|這位|當事人|鬧事|反映|無理|騷擾|辱罵|爭執|糾紛|訂單|customer|complain';
+  'posted|video|review|incident|accident|injur|refund|called|reported|passenger|guest|顧客|消費者|客人|客戶|客訴|投訴|抱怨|要求|退款|退貨|索賠|賠償|該名|這位|當事人|鬧事|反映|無理|騷擾|辱罵|爭執|糾紛|訂單|customer|complain|車禍|事故|受傷|住在|住址|電話';
 const SERVICE_CONTEXT =
-  '(?:客服|專線|服務|熱線|免付費|總機|總公司|門市|媒體|記者|聯絡窗口|洽詢|公關|hotline|service|call us|contact|toll|media|press|enquir|inquir|helpline|customer care)';
+  '(?:客服|專線|服務|熱線|免付費|總機|總公司|門市|媒體|記者|聯絡窗口|洽詢|公關|hotline|service|call us|contact|toll|media|press|enquir|inquir|helpline|customer care|來信|來電|致電|撥打|reach (?:us|our)|our (?:\\w+ )?office)';
 const COMPANY_PLACE =
-  '(?:門市|分店|本店|店址|公司|總部|營業|地點|舉行|舉辦|會場|記者會|工廠|廠區|our (?:store|office|headquarters|shop|branch)|held at)';
+  '(?:門市|分店|本店|店址|公司|總部|營業|地點|舉行|舉辦|會場|記者會|工廠|廠區|our (?:store|office|headquarters|shop|branch)|office at|headquarters at|located at|held at)';
 
 /** `check` says whether a match counts; a number is where the match really ends. */
 type PiiPattern = {
@@ -43,6 +43,8 @@ function build(): PiiPattern[] {
   const service = compile(`${SERVICE_CONTEXT}`, '');
   const companyPlace = compile(COMPANY_PLACE, '');
   const complaint = compile(`(?:${COMPLAINT})`, '');
+  /** Words after a surname character that make it a title or a common word, not a given name. */
+  const notGiven = compile('^(?:經理|董事|主任|老師|醫師|律師|記者|代表|[總副客方家人員大小老各位])', '');
   const notService = (norm: string, start: number) => !service.test(before(norm, start, 30));
   const notCompany = (norm: string, start: number) => !companyPlace.test(before(norm, start, 14));
   return [
@@ -69,7 +71,7 @@ function build(): PiiPattern[] {
     {
       id: 'pii.address_zh',
       re: compile(
-        `(?:(?:台北|新北|桃園|台中|台南|高雄|基隆|新竹|嘉義|苗栗|彰化|南投|雲林|屏東|宜蘭|花蓮|台東|澎湖|金門|連江)[市縣])?(?:${CJK}{1,3}[區鄉鎮市])?${CJK}{1,4}(?:路|街|大道)(?:[一二三四五六七八九十0-9]{1,2}段)?(?:[0-9]{1,4}巷)?(?:[0-9]{1,4}弄)?[0-9]{1,5}(?:之[0-9]{1,3})?號(?:[0-9]{1,3}樓)?(?:之[0-9]{1,3})?`,
+        `(?:(?:台北|新北|桃園|台中|台南|高雄|基隆|新竹|嘉義|苗栗|彰化|南投|雲林|屏東|宜蘭|花蓮|台東|澎湖|金門|連江)[市縣])?(?:${CJK}{1,3}[區鄉鎮市])?${CJK}{1,4}(?:路|街|大道)(?:[一二三四五六七八九十0-9]{1,2}段)?\\s?(?:[0-9]{1,4}\\s?巷\\s?)?(?:[0-9]{1,4}\\s?弄\\s?)?[0-9]{1,5}(?:之[0-9]{1,3})?\\s?號(?:\\s?[0-9]{1,3}\\s?樓)?(?:之[0-9]{1,3})?`,
       ),
       check: (norm, s) => notCompany(norm, s),
     },
@@ -107,7 +109,7 @@ function build(): PiiPattern[] {
     { id: 'pii.masked_name', re: compile(`${SURNAME}${MASK}{1,2}${CJK}?(?![a-z])`) },
     {
       id: 'pii.name_with_subject',
-      re: compile(`${SUBJECT}(?:為|是|叫|名叫|名為)?\\s?[:(「『 ]?\\s?${SURNAME}${CJK}{1,2}${NAME_END}`),
+      re: compile(`${SUBJECT}(?:為|是|叫|名叫|名為|本名|姓名|全名)?\\s?[:(「『 ]?\\s?${SURNAME}${CJK}{1,2}${NAME_END}`),
       check: (norm, s, e) => !/^(?:述|度|面|式|法|向|時|處|末|邊|額|況|等|及|們|行|立|湖|上|下|時|期|品|此)/.test(nameTail(norm, s, e)),
     },
     {
@@ -119,8 +121,18 @@ function build(): PiiPattern[] {
       },
     },
     {
+      // A full name before the honorific (陳志豪先生), in the same complaint or incident context.
+      id: 'pii.honorific_name',
+      re: compile(`(?<!${CJK}{2}[司部處長])${SURNAME}(${CJK}{2})(?:小姐|先生|女士|太太)`),
+      check: (norm, s, e) => {
+        const given = norm.slice(s + 1, s + 3);
+        if (notGiven.test(given)) return false;
+        return complaint.test(norm.slice(Math.max(0, s - 40), e + 40));
+      },
+    },
+    {
       id: 'pii.name_en',
-      re: /\b(?:customer|client|patient|guest|employee|staff member|passenger|complainant|consumer|diner|shopper|buyer|user|driver|courier|cashier|clerk|nurse|rider|worker|member of staff)s?(?: (?:involved|concerned|in question|affected|responsible|at fault|on duty))?,? (?:named |called |surnamed )?(?:(?:mr|mrs|ms|miss|dr)\.? [a-z]+(?: [a-z]+)?|[a-z]+ [a-z]+)\b/g,
+      re: /\b(?:customer|client|patient|guest|employee|staff member|passenger|complainant|consumer|diner|shopper|buyer|user|driver|courier|cashier|clerk|nurse|rider|worker|member of staff|student|resident|tenant|viewer)s?(?: (?:involved|concerned|in question|affected|responsible|at fault|on duty|in (?:room|flat|unit|seat) [a-z0-9-]{1,8}))?,? (?:named |called |surnamed )?(?:(?:mr|mrs|ms|miss|dr)\.? [a-z]+(?: [a-z]+)?|[a-z]+ [a-z]+)\b/g,
       check: (_n, s, e, original) => englishNameEnd(original, s, e),
     },
     {
@@ -152,7 +164,13 @@ function englishNameEnd(original: string, s: number, e: number): [number, number
     }
     first = false;
     if (/^(?:named|called)$/i.test(w)) continue;
-    if (names === 0 && /^(?:involved|concerned|in|question|affected|responsible|at|fault|on|duty)$/i.test(w)) continue;
+    if (
+      names === 0 &&
+      /^(?:involved|concerned|in|question|affected|responsible|at|fault|on|duty|room|flat|unit|seat|[a-z0-9]{0,3}-?\d[a-z0-9-]*,?)$/i.test(
+        w,
+      )
+    )
+      continue;
     if (/^surnamed$/i.test(w)) {
       honorific = true;
       continue;

@@ -135,6 +135,8 @@ export const enRules: PhraseRule[] = [
     category: 'defamation',
     re: String.raw`\b(?:malicious(?:ly)?|deliberate(?:ly)?|baseless|defamatory|slanderous|fabricated) (?:smears?|smearing|rumou?rs?|lies|fabrications?|accusations|slander|allegations|posts?|claims)\b|\bsmear(?:ing|ed)? (?:us|our|the company)\b|\b(?:extort\w*|blackmail\w*|attention[- ]seek\w*|clout[- ]chas\w*|troublemakers?|fake news)\b|\bdisgruntled (?:former |ex-)?(?:employee|customer|staff)s?\b|\b(?:history|record|pattern) of (?:making )?(?:false|fake|baseless|fabricated|bogus)\b|\b(?:for|after) (?:money|clout|attention|views|clicks)\b|\b(?:seeking revenge|out for revenge|revenge|was fired for|were fired for)\b|\b(?:fraudsters?|scammers?|con artists?|grifters?|(?:personal )?vendetta|grudge|axe to grind|hidden agenda|hit piece)\b`,
     notBefore: String.raw`\b(?:not|no) $`,
+    // Naming the rumour in a legal threat is the threat's finding, as in Chinese (造謠者 … 提告).
+    notSentence: String.raw`\b(?:sue|lawsuits?|legal action|take (?:them|you) to court)\b`,
   },
 
   // no_comment
