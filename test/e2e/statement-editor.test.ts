@@ -124,6 +124,8 @@ step('typing 「我們保證絕不再發生」 is underlined as an absolute prom
     .waitFor();
   // Clicking the finding selects its words in the editor.
   await finding.first().click();
+  // The editor selects the words once it has focus again: wait for it rather than reading at once (slow machines).
+  await admin.waitForFunction(() => (window.getSelection()?.toString() ?? '').length > 0, undefined, { timeout: 10_000 });
   const selected = await admin.evaluate(() => window.getSelection()?.toString() ?? '');
   assert.ok(selected.length > 0 && PROMISE.includes(selected), `selected ${selected}`);
   await shot(admin, 'finding');
