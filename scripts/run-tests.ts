@@ -35,8 +35,22 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     void stop(130);
   });
 }
-child = spawn(process.execPath, ['--test', '--test-concurrency=2', '--test-timeout=120000', '--test-reporter=spec', ...files], {
-  stdio: 'inherit',
-  env: { ...process.env, FIREBREAK_TEST_ADMIN_URL: cluster.adminUrl },
-});
-child.on('exit', (code) => void stop(code ?? 1));
+/** Runs some files in one `node --test`; resolves with its exit code. */
+function run(list: string[], concurrency: number): Promise<number> {
+  return new Promise((resolve) => {
+    child = spawn(
+      process.execPath,
+      ['--test', `--test-concurrency=${concurrency}`, '--test-timeout=120000', '--test-reporter=spec', ...list],
+      { stdio: 'inherit', env: { ...process.env, FIREBREAK_TEST_ADMIN_URL: cluster.adminUrl } },
+    );
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+// Server and unit tests two at a time; browser tests one at a time after them: each runs a server and a
+// Chromium, and two of those side by side on a 2-core machine made clicks and waits time out now and then.
+const isE2e = (f: string) => f.includes(`${path.sep}e2e${path.sep}`);
+const first = files.filter((f) => !isE2e(f));
+const browser = files.filter(isE2e);
+let code = first.length ? await run(first, 2) : 0;
+if (browser.length) code = (await run(browser, 1)) || code;
+await stop(code);

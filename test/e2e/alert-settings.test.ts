@@ -372,9 +372,17 @@ step('on a 390 px phone the channels, deliveries, escalation and rules fit', asy
   await assertNoOverflow(phone, 390);
   await shot(phone, '12-deliveries-390', false);
   await phone.keyboard.press('Escape');
+  await phone.getByTestId('delivery').first().waitFor({ state: 'hidden' });
   await phone.getByRole('button', { name: '新增管道' }).click();
-  await phone.getByRole('dialog').getByLabel('類型').click();
-  await phone.getByRole('option', { name: 'Webhook' }).click();
+  const kind = phone.getByRole('dialog').getByLabel('類型');
+  await kind.waitFor();
+  // On a loaded machine the first click can land while the dialog is still opening and the list stays shut.
+  const webhook = phone.getByRole('option', { name: 'Webhook' });
+  for (let i = 0; i < 3 && !(await webhook.isVisible()); i++) {
+    await kind.click();
+    await webhook.waitFor({ timeout: 3000 }).catch(() => {});
+  }
+  await webhook.click();
   await assertNoOverflow(phone, 390);
   await shot(phone, '13-webhook-form-390', false);
   await phone.context().close();
