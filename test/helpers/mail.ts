@@ -1,4 +1,30 @@
-// Reading what a test's loopback SMTP server received: waiting for it, a header decoded, the text part decoded.
+// A loopback SMTP server that keeps what it receives, and reading it: waiting for it, a header decoded, the text
+// part decoded.
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+/** One received e-mail: its envelope recipients and the raw message. */
+export type Mail = { to: string[]; raw: string };
+
+/** Starts an SMTP server on 127.0.0.1 that accepts everything into `mail` (the caller's array, if given). */
+export async function startMailbox(mail: Mail[] = []) {
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, cb) {
+      let raw = '';
+      stream.on('data', (c) => {
+        raw += c;
+      });
+      stream.on('end', () => {
+        mail.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        cb();
+      });
+    },
+  });
+  const port = await new Promise<number>((r) => smtp.listen(0, '127.0.0.1', () => r((smtp.server.address() as AddressInfo).port)));
+  return { mail, port, close: () => new Promise<void>((r) => smtp.close(() => r())) };
+}
 
 /** Polls `f` until it gives a value (or fails after `ms`). */
 export async function waitFor<T>(what: string, f: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {

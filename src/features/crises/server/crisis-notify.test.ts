@@ -8,15 +8,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { type Client, setUpOrg } from '../../../../test/helpers/client.ts';
-import { bodyOf, headerOf, waitFor } from '../../../../test/helpers/mail.ts';
+import { bodyOf, headerOf, type Mail, startMailbox, waitFor } from '../../../../test/helpers/mail.ts';
 import { startTestServer } from '../../../../test/helpers/server.ts';
 import { verifyWebhook } from '../../warnings/server/notify-send.ts';
 import { notifyCrisisPeople } from './crisis-notify.ts';
 
 type Got = { path: string; headers: http.IncomingHttpHeaders; body: string };
-type Mail = { to: string[]; raw: string };
 const SECRET = 'a-webhook-secret-of-enough-length';
 /** 02:00 in Taipei: inside the member's quiet hours (23:00–07:00 Asia/Taipei). */
 const NIGHT = new Date('2026-03-10T18:00:00Z');
@@ -27,7 +25,7 @@ describe('crisis messages', () => {
   const got: Got[] = [];
   const mail: Mail[] = [];
   let receiver: http.Server;
-  let smtp: SMTPServer;
+  let mailbox: Awaited<ReturnType<typeof startMailbox>>;
   let base = '';
   let ctx: Awaited<ReturnType<typeof startTestServer>>;
   let org: Awaited<ReturnType<typeof setUpOrg>>;
@@ -53,21 +51,8 @@ describe('crisis messages', () => {
       });
     });
     base = `http://127.0.0.1:${await new Promise<number>((r) => receiver.listen(0, '127.0.0.1', () => r((receiver.address() as AddressInfo).port)))}`;
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, cb) {
-        let raw = '';
-        stream.on('data', (c) => {
-          raw += c;
-        });
-        stream.on('end', () => {
-          mail.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-          cb();
-        });
-      },
-    });
-    const smtpPort = await new Promise<number>((r) => smtp.listen(0, '127.0.0.1', () => r((smtp.server.address() as AddressInfo).port)));
+    mailbox = await startMailbox(mail);
+    const smtpPort = mailbox.port;
     ctx = await startTestServer({
       env: {
         FIREBREAK_FETCH_ALLOW_PRIVATE: '127.0.0.1',
@@ -99,7 +84,7 @@ describe('crisis messages', () => {
 
   after(async () => {
     receiver.close();
-    await new Promise<void>((r) => smtp.close(() => r()));
+    await mailbox.close();
   });
 
   test('paging the team of an L1 crisis: an e-mail per person in zh-TW (quiet hours overridden), the channels, signed; once', async () => {

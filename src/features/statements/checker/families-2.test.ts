@@ -3,9 +3,8 @@
 // sets), with hard negatives next to them.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { checkStatement, type FactsInput, type RiskCategory } from './index.ts';
-
-type Family = { name: string; category: RiskCategory; flagged: string[]; clean: string[] };
+import { type Family, testFamilies } from './family-cases.ts';
+import { checkStatement, type FactsInput } from './index.ts';
 
 const families: Family[] = [
   {
@@ -188,24 +187,7 @@ const families: Family[] = [
   },
 ];
 
-describe('rule families, second round', () => {
-  for (const f of families) {
-    describe(`${f.category}: ${f.name}`, () => {
-      for (const text of f.flagged) {
-        test(`flags ${text}`, () => {
-          const got = checkStatement(text).findings.map((x) => x.category);
-          assert.ok(got.includes(f.category), `expected ${f.category}, got [${got.join(', ')}]`);
-        });
-      }
-      for (const text of f.clean) {
-        test(`does not flag ${text}`, () => {
-          const got = checkStatement(text).findings.map((x) => `${x.category} ${x.rule} ${x.excerpt}`);
-          assert.ok(!got.some((g) => g.startsWith(`${f.category} `)), got.join('; '));
-        });
-      }
-    });
-  }
-});
+testFamilies('rule families, second round', families);
 
 const sheet = (...facts: string[]): FactsInput => ({ facts: facts.map((text) => ({ text })), statements: [] });
 const conflicts = (text: string, facts: FactsInput) =>

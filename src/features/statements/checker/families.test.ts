@@ -3,9 +3,8 @@
 // bench's sets), with the hard negatives next to them, and the promise span rule.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { checkStatement, type RiskCategory } from './index.ts';
-
-type Family = { name: string; category: RiskCategory; flagged: string[]; clean: string[] };
+import { type Family, testFamilies } from './family-cases.ts';
+import { checkStatement } from './index.ts';
 
 const families: Family[] = [
   {
@@ -600,24 +599,7 @@ const families: Family[] = [
   },
 ];
 
-describe('rule families', () => {
-  for (const f of families) {
-    describe(`${f.category}: ${f.name}`, () => {
-      for (const text of f.flagged) {
-        test(`flags ${text}`, () => {
-          const got = checkStatement(text).findings.map((x) => x.category);
-          assert.ok(got.includes(f.category), `expected ${f.category}, got [${got.join(', ')}]`);
-        });
-      }
-      for (const text of f.clean) {
-        test(`does not flag ${text}`, () => {
-          const got = checkStatement(text).findings.map((x) => `${x.category} ${x.rule} ${x.excerpt}`);
-          assert.ok(!got.some((g) => g.startsWith(`${f.category} `)), got.join('; '));
-        });
-      }
-    });
-  }
-});
+testFamilies('rule families', families);
 
 /** The single absolute-promise excerpt of a text. */
 function promiseOf(text: string): string | undefined {

@@ -5,12 +5,10 @@
 // each recipient (a loopback SMTP server receives them) with the briefing's words and link, quiet hours respected at
 // any level; reminding e-mails only those who have not acknowledged, at most once per 30 minutes.
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { type Client, setUpOrg } from '../../../../test/helpers/client.ts';
-import { bodyOf, headerOf, waitFor } from '../../../../test/helpers/mail.ts';
+import { bodyOf, headerOf, type Mail, startMailbox, waitFor } from '../../../../test/helpers/mail.ts';
 import { startTestServer } from '../../../../test/helpers/server.ts';
 import { createTestClock } from '../../../platform/clock.ts';
 import { notifyCrisisPeople } from '../../crises/server/crisis-notify.ts';
@@ -18,8 +16,6 @@ import { type BriefingStatus, briefing, briefingStatus, myBriefingList } from '.
 import { textToDoc } from '../contract.ts';
 
 const MIN = 60_000;
-
-type Mail = { to: string[]; raw: string };
 
 describe('answer book and briefings', () => {
   const clock = createTestClock(new Date('2026-03-10T02:00:00Z'));
@@ -36,8 +32,8 @@ describe('answer book and briefings', () => {
   let crisisId = '';
   let csDept = '';
   let storeDept = '';
+  let mailbox: Awaited<ReturnType<typeof startMailbox>>;
   const mail: Mail[] = [];
-  let smtp: SMTPServer;
   /** The e-mails of one kind (`briefing_sent`, `briefing_reminder`) of one briefing to an address. */
   const mailsFor = (email: string, kind: string, briefingId: string) =>
     mail.filter((x) => x.to.includes(email) && headerOf(x.raw, 'Idempotency-Key').includes(`:${kind}:`) && x.raw.includes(briefingId));
@@ -66,21 +62,8 @@ describe('answer book and briefings', () => {
     ctx.server.db.execute(sql`UPDATE users SET department_id = ${deptId} WHERE id = ${userId}`);
 
   before(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, cb) {
-        let raw = '';
-        stream.on('data', (c) => {
-          raw += c;
-        });
-        stream.on('end', () => {
-          mail.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-          cb();
-        });
-      },
-    });
-    const smtpPort = await new Promise<number>((r) => smtp.listen(0, '127.0.0.1', () => r((smtp.server.address() as AddressInfo).port)));
+    mailbox = await startMailbox(mail);
+    const smtpPort = mailbox.port;
     ctx = await startTestServer({
       clock,
       env: { FIREBREAK_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, FIREBREAK_PUBLIC_URL: 'https://firebreak.example' },
@@ -108,7 +91,7 @@ describe('answer book and briefings', () => {
   });
 
   after(async () => {
-    await new Promise<void>((r) => smtp.close(() => r()));
+    await mailbox.close();
   });
 
   test('answers: only from an approved statement, linked to its approved version; team reads, others 404/403', async () => {
