@@ -21,6 +21,12 @@ export type ErrorCode =
   | 'password_too_weak'
   | 'wrong_password'
   | 'database_unavailable'
+  | 'nda_required'
+  | 'second_factor_required'
+  | 'invalid_second_factor'
+  | 'legal_hold'
+  | 'unprocessable_file'
+  | 'query_too_long'
   | 'internal';
 
 const statusOf: Record<ErrorCode, number> = {
@@ -43,6 +49,16 @@ const statusOf: Record<ErrorCode, number> = {
   password_too_weak: 400,
   wrong_password: 400,
   database_unavailable: 503,
+  // A guest who has not accepted their organisation's NDA text (the web app shows it).
+  nda_required: 403,
+  // Signed in with a password, the second factor still to give (or to set up, where required).
+  second_factor_required: 403,
+  invalid_second_factor: 400,
+  // Deletion refused: a legal hold covers the document or its crisis.
+  legal_hold: 409,
+  // A file that is what it claims but cannot be accepted (zip bomb, corrupt DOCX, encrypted PDF …).
+  unprocessable_file: 422,
+  query_too_long: 400,
   internal: 500,
 };
 

@@ -373,6 +373,12 @@ export const en: Messages = {
     password_too_weak: 'This password is too weak. Use a longer, less common one.',
     wrong_password: 'The current password is not correct.',
     database_unavailable: 'The database is unavailable. Try again shortly.',
+    nda_required: 'Accept the non-disclosure agreement before opening anything.',
+    second_factor_required: 'Enter the code from your authenticator app to continue.',
+    invalid_second_factor: 'That code is not right or has expired. Try the current one.',
+    legal_hold: 'A legal hold covers this, so it cannot be deleted until the hold is released.',
+    unprocessable_file: 'This file cannot be accepted (it is damaged, encrypted or expands to far too much data).',
+    query_too_long: 'The search is too long. Use fewer words.',
     internal: 'The server had a problem. Try again shortly.',
   },
 };

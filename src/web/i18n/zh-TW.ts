@@ -331,6 +331,12 @@ export const zhTW = {
     password_too_weak: '密碼太弱，請使用更長、不常見的密碼。',
     wrong_password: '目前密碼不正確。',
     database_unavailable: '資料庫暫時無法使用，請稍後再試。',
+    nda_required: '開啟任何內容前，請先同意保密協議。',
+    second_factor_required: '請輸入驗證器 App 顯示的驗證碼以繼續。',
+    invalid_second_factor: '驗證碼不正確或已過期，請輸入目前的驗證碼。',
+    legal_hold: '此項目受法律保全，解除保全前不得刪除。',
+    unprocessable_file: '無法接受此檔案（檔案損毀、已加密，或解壓後過大）。',
+    query_too_long: '搜尋內容太長，請減少字詞。',
     internal: '伺服器發生錯誤，請稍後再試。',
   },
 };

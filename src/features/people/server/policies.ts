@@ -38,6 +38,15 @@ export const actions = [
   'report.create',
   'report.triage',
   'briefing.receive',
+  'document.read',
+  'document.write',
+  'document.hold',
+  'evidence.capture',
+  'evidence.export',
+  'search.use',
+  'guest.manage',
+  'guest.report',
+  'guest.self',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -84,6 +93,22 @@ const roleGrants: Record<Action, Role[]> = {
   'report.triage': ['admin', 'manager'],
   // Employee briefings (對外口徑): every employee receives and acknowledges them; guests are outsiders.
   'briefing.receive': ['admin', 'manager', 'member', 'reporter'],
+  // Documents (文件): which ones is decided per document by documents/server/access.ts (classification, crisis
+  // team, owner, legal department; guests through their grants). Reporters have no documents.
+  'document.read': ['admin', 'manager', 'member', 'guest'],
+  'document.write': staff,
+  // Legal holds: placing and releasing them (no one may delete what a hold covers, admins included).
+  'document.hold': ['admin', 'manager'],
+  'evidence.capture': staff,
+  // Evidence bundles for counsel (each export is on the chain of custody).
+  'evidence.export': ['admin', 'manager'],
+  // One search box; results are filtered per thing to what the person may open.
+  'search.use': ['admin', 'manager', 'member', 'guest'],
+  // External organisations, guest invitations and grants; the access report.
+  'guest.manage': ['admin', 'manager'],
+  'guest.report': ['admin', 'manager'],
+  // A guest's own view: their grants, the NDA to accept.
+  'guest.self': ['guest'],
 };
 
 /** Which token scopes hold each action (machines never act as people). */
