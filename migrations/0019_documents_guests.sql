@@ -83,6 +83,12 @@ CREATE TABLE "search_entries" (
 	"search" "tsvector" NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "search_indexer_state" (
+	"id" integer PRIMARY KEY NOT NULL,
+	"last_event_id" bigint NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "external_orgs" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"org_id" uuid NOT NULL,

@@ -175,3 +175,10 @@ export const searchEntries = pgTable(
     index('search_entries_org_at_idx').on(t.orgId, t.at),
   ],
 );
+
+/** How far the search indexer has followed the event spine (one row; id 1). */
+export const searchIndexerState = pgTable('search_indexer_state', {
+  id: integer('id').primaryKey(),
+  lastEventId: bigint('last_event_id', { mode: 'number' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});

@@ -1,0 +1,69 @@
+// Creating a document row: the one way a document comes to exist (the hub's create, an evidence capture, a
+// statement mirrored into the hub). Numbers are per organisation under an advisory lock; version 1, the search
+// entry and the `document.created` event are written in the caller's transaction.
+import { sql } from 'drizzle-orm';
+import type { Clock } from '../../../platform/clock.ts';
+import type { Executor } from '../../../platform/db.ts';
+import { type Actor, recordEvent } from '../../../platform/events.ts';
+import type { Classification, DocumentKind } from '../contract.ts';
+import { upsertSearchEntry } from './search-index.ts';
+
+/** Serialises document numbering per organisation (transaction advisory lock class). */
+const NUMBER_LOCK = 715_031;
+
+export type NewDocument = {
+  orgId: string;
+  kind: DocumentKind;
+  classification: Classification;
+  title: string;
+  body: string;
+  ownerId: string;
+  crisisId: string | null;
+  tags: string[];
+  statementId?: string | null;
+  createdBy: string | null;
+};
+
+/** Inserts the document and its first version; returns its id and number. */
+export async function insertDocument(
+  tx: Executor,
+  clock: Clock,
+  doc: NewDocument,
+  event: { actor: Actor; requestId?: string; ip?: string; data?: Record<string, unknown> },
+): Promise<{ id: string; number: number }> {
+  const now = clock.now();
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${NUMBER_LOCK}, hashtext(${doc.orgId}))`);
+  const r = await tx.execute<{ id: string; number: number }>(sql`
+    INSERT INTO documents (org_id, number, kind, classification, title, body, owner_id, crisis_id, statement_id, tags,
+                           created_by, created_at, updated_at)
+    VALUES (${doc.orgId}, (SELECT coalesce(max(number), 0) + 1 FROM documents WHERE org_id = ${doc.orgId}), ${doc.kind},
+            ${doc.classification}, ${doc.title}, ${doc.body}, ${doc.ownerId}, ${doc.crisisId}, ${doc.statementId ?? null},
+            ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(doc.tags)}::jsonb)),
+            ${doc.createdBy}, ${now.toISOString()}, ${now.toISOString()})
+    RETURNING id, number`);
+  const row = r.rows[0];
+  await tx.execute(sql`
+    INSERT INTO document_versions (document_id, number, title, body, created_by, created_at)
+    VALUES (${row.id}, 1, ${doc.title}, ${doc.body}, ${doc.createdBy}, ${now.toISOString()})`);
+  await upsertSearchEntry(tx, {
+    orgId: doc.orgId,
+    kind: 'document',
+    refId: row.id,
+    crisisId: doc.crisisId,
+    title: doc.title,
+    body: doc.body,
+    at: now,
+  });
+  await recordEvent(tx, clock, {
+    orgId: doc.orgId,
+    type: 'document.created',
+    actor: event.actor,
+    subjectType: 'document',
+    subjectId: row.id,
+    crisisId: doc.crisisId ?? undefined,
+    data: { number: row.number, kind: doc.kind, classification: doc.classification, ...event.data },
+    requestId: event.requestId,
+    ip: event.ip,
+  });
+  return { id: row.id, number: Number(row.number) };
+}
