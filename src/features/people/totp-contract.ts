@@ -1,0 +1,25 @@
+// The second factor (TOTP, RFC 6238): enrolment, the sign-in's second step, the organisation's policy.
+import { z } from 'zod';
+
+// --- Second factor (TOTP, RFC 6238) ----------------------------------------------------------------------------
+
+export const totpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'six digits');
+/** Start enrolment: a new secret (shown once as otpauth:// URI and base32). */
+export const totpSetupOut = z.object({ secret: z.string(), otpauthUri: z.string() });
+/** Confirm enrolment with a first code; answers the one-time recovery codes (shown once). */
+export const totpConfirmInput = z.strictObject({ code: totpCode });
+export const totpConfirmOut = z.object({ recoveryCodes: z.array(z.string()) });
+/** The second step of signing in: a code from the app, or a recovery code. */
+export const secondFactorInput = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^(\d{6}|[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4})$/, 'a six-digit code or a recovery code'),
+});
+export const securitySettingsInput = z.strictObject({
+  version: z.number().int().positive(),
+  totpRequiredRoles: z.array(z.enum(['admin', 'manager', 'member', 'reporter', 'guest'])),
+});
