@@ -1,5 +1,5 @@
 // Guests (外部協力): external organisations (PR agencies, law firms …), their guests, grants to crises and
-// classifications, NDA acceptance, the access report; and the second factor (TOTP) for everyone.
+// classifications, NDA acceptance and the access report.
 import { z } from 'zod';
 import { classifications } from '../documents/contract.ts';
 import { email, text } from './contract.ts';
