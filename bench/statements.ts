@@ -3,7 +3,8 @@
 // false-alarm rate on sentences without risk per language, the misses and false positives by id, and the time to
 // check a 2,000-character zh-TW statement (cold, then warm p50/p95/max) and a 100,000-character paste, against
 // normalise() over the same text measured in the same run. Prints one JSON object to stdout; progress goes to stderr.
-// Run: node bench/statements.ts [--runs 200] [--lang auto|given] [--checker FILE]
+// Run: node bench/statements.ts [--runs 200] [--lang auto|given] [--checker FILE] [--model FILE]
+//   --model FILE   a learned layer trained by scripts/train-checker-model.ts --out FILE, run beside the rules
 //   --checker FILE another module with the same API (to compare a change against the current checker)
 //   --lang auto    the checker detects the language (the default, as `firebreak check-statement` does)
 //   --lang given   each sentence's labelled language is passed to the checker
@@ -18,7 +19,12 @@ import { normalise } from '../src/platform/text/normalise.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '200' }, lang: { type: 'string', default: 'auto' }, checker: { type: 'string' } },
+  options: {
+    runs: { type: 'string', default: '200' },
+    lang: { type: 'string', default: 'auto' },
+    checker: { type: 'string' },
+    model: { type: 'string' },
+  },
 });
 const runs = Math.max(10, Number(values.runs));
 const langMode = values.lang === 'given' ? 'given' : 'auto';
@@ -40,7 +46,7 @@ type Finding = {
   law?: string;
 };
 type Checker = {
-  checkStatement: (text: string, opts?: { lang?: Lang | 'auto'; facts?: Facts }) => { lang: string; findings: Finding[] };
+  checkStatement: (text: string, opts?: { lang?: Lang | 'auto'; facts?: Facts; model?: never }) => { lang: string; findings: Finding[] };
   riskCategories?: unknown;
 };
 type Line = { id: string; lang: Lang; text: string; labels: { category: string; excerpt: string }[]; facts?: Facts };
@@ -51,7 +57,9 @@ let t = performance.now();
 // Typed as the real module, so that tsc fails here when the checker's API no longer fits what this file relies on.
 const checker: Checker = (await import(checkerFile)) as typeof RealChecker;
 const importMs = performance.now() - t;
-const { checkStatement } = checker;
+// With --model, every call runs the learned layer beside the rules (the fresh-process timing below does not).
+const model = values.model ? (JSON.parse(fs.readFileSync(values.model, 'utf8')) as never) : undefined;
+const checkStatement: Checker['checkStatement'] = (text, opts) => checker.checkStatement(text, { ...opts, ...(model ? { model } : {}) });
 // The fixed ids of shared/docs/STATEMENT-RISKS.md, in its order (plus any the checker lists that are not here).
 const categories = [
   'liability_admission',

@@ -5,6 +5,7 @@ import { normalise } from '../../../platform/text/normalise.ts';
 import { type CategoryInfo, categoryInfo, type MessageLocale, type RiskCategory, riskCategories } from './categories.ts';
 import { compileRules, type RawFinding, runRules, Sentences } from './engine.ts';
 import { type FactsInput, findFactConflicts } from './facts.ts';
+import { type ModelData, runModel } from './model.ts';
 import { findPersonalData, personalDataMessage } from './personal-data.ts';
 import { withPromiseSpan } from './promise-span.ts';
 import { enRules } from './rules-en.ts';
@@ -35,6 +36,11 @@ export type CheckOptions = {
   lang?: CheckLang | 'auto';
   facts?: FactsInput;
   locale?: MessageLocale;
+  /**
+   * An experimental learned layer (scripts/train-checker-model.ts) run beside the rules; none by default — measured
+   * at stop 17 it traded precision for recall on the holdout and fired on negated hard negatives (ARCHITECTURE.md).
+   */
+  model?: ModelData | null;
 };
 
 let compiled: ReturnType<typeof compileRules> | undefined;
@@ -110,7 +116,15 @@ export function checkStatement(text: string, options: CheckOptions = {}): { lang
   const locale: MessageLocale = options.locale ?? (lang === 'en' ? 'en' : 'zh-TW');
   if (!text.trim()) return { lang, findings: [] };
   compiled ??= compileRules(withPromiseSpan([...zhRules, ...enRules, ...familyRules, ...familyRules2]));
-  const raw = dedupe([...runRules(compiled, norm, new Sentences(norm)), ...findPersonalData(norm, text)], text);
+  const ruled = [...runRules(compiled, norm, new Sentences(norm)), ...findPersonalData(norm, text)];
+  // The model adds a clause only where no rule of the same category already flagged something in it.
+  const model = options.model ?? null;
+  const learned: RawFinding[] = model
+    ? runModel(model, norm)
+        .filter((m) => !ruled.some((r) => r.category === m.category && r.start < m.end && m.start < r.end))
+        .map((m) => ({ category: m.category, rule: `model.${m.category}`, start: m.start, end: m.end }))
+    : [];
+  const raw = dedupe([...ruled, ...learned], text);
   const findings: Finding[] = raw.map((r) => {
     const info = categoryInfo(r.category, locale);
     const excerpt = text.slice(r.start, r.end);
