@@ -182,4 +182,5 @@ CREATE INDEX "search_entries_org_at_idx" ON "search_entries" USING btree ("org_i
 CREATE INDEX "external_orgs_org_idx" ON "external_orgs" USING btree ("org_id");--> statement-breakpoint
 CREATE INDEX "guest_grants_guest_idx" ON "guest_grants" USING btree ("guest_id");--> statement-breakpoint
 CREATE INDEX "guest_grants_crisis_idx" ON "guest_grants" USING btree ("crisis_id");--> statement-breakpoint
-CREATE INDEX "nda_acceptances_user_idx" ON "nda_acceptances" USING btree ("user_id");
+CREATE INDEX "nda_acceptances_user_idx" ON "nda_acceptances" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "events_subject_idx" ON "events" USING btree ("subject_type","subject_id","id");

@@ -28,6 +28,8 @@ export const events = pgTable(
     index('events_type_idx').on(t.orgId, t.type, t.id),
     index('events_actor_idx').on(t.orgId, t.actorId, t.id),
     index('events_crisis_idx').on(t.crisisId, t.id),
+    // A document's chain of custody (every event about it), read for each evidence view and export.
+    index('events_subject_idx').on(t.subjectType, t.subjectId, t.id),
   ],
 );
 
