@@ -61,7 +61,16 @@ try {
   const email = 'bench@example.com';
   const password = 'bench password 123';
   const { orgId, userId } = await setUp(server.deps, { orgName: 'Bench', name: 'Bench', email, password, locale: 'zh-TW' }, {});
-  const principal = { kind: 'user' as const, userId, orgId, role: 'admin', label: 'bench', sessionHash: '', csrfToken: '' };
+  const principal = {
+    kind: 'user' as const,
+    userId,
+    orgId,
+    role: 'admin',
+    label: 'bench',
+    sessionHash: '',
+    csrfToken: '',
+    secondFactor: 'ok' as const,
+  };
   const { secret } = await createToken(server.deps, principal, { name: 'bench', scopes: ['mentions:write'] }, {});
   const signIn = await fetch(`${base}/api/session`, {
     method: 'POST',

@@ -45,7 +45,16 @@ try {
     { orgName: 'Bench', name: 'Bench', email: 'bench@example.com', password: 'bench password 123', locale: 'zh-TW' },
     {},
   );
-  const principal = { kind: 'user' as const, userId, orgId, role: 'admin', label: 'bench', sessionHash: '', csrfToken: '' };
+  const principal = {
+    kind: 'user' as const,
+    userId,
+    orgId,
+    role: 'admin',
+    label: 'bench',
+    sessionHash: '',
+    csrfToken: '',
+    secondFactor: 'ok' as const,
+  };
   const { secret } = await createToken(server.deps, principal, { name: 'bench', scopes: ['mentions:write'] }, {});
   const db = new pg.Client({ connectionString: url });
   await db.connect();

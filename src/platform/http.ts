@@ -15,6 +15,11 @@ export type Principal =
       label: string;
       sessionHash: string;
       csrfToken: string;
+      /**
+       * `ok`, or pending: `verify` (the second factor still to give) or `enrol` (to set up, where the
+       * organisation requires it). A pending session reaches only routes that allow it (see `RouteDef.pending`).
+       */
+      secondFactor: 'ok' | 'verify' | 'enrol';
     }
   | { kind: 'token'; tokenId: string; orgId: string; scopes: string[]; label: string }
   /** The operator at the command line: calls services directly, never routes. */
@@ -67,6 +72,8 @@ export type RouteDef<B extends AnyZod, Q extends AnyZod, P extends AnyZod> = {
   rawBody?: boolean;
   /** Extra per-route rate limit (requests per minute per IP). */
   rateLimit?: number;
+  /** Which pending sessions (second factor to give, or to set up) may call it; default none. */
+  pending?: Array<'verify' | 'enrol'>;
   handler: (ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>>) => Promise<unknown>;
 };
 
@@ -119,6 +126,22 @@ function checkCsrf(req: FastifyRequest, principal: Principal | null) {
   }
 }
 
+/**
+ * The second-factor gate: a session still to give or set up its second factor reaches only the routes that
+ * allow it; on public routes it counts as no principal at all. The problem says which step is missing.
+ */
+function secondFactorGate(def: { permission: Permission; pending?: Array<'verify' | 'enrol'> }, principal: Principal | null) {
+  if (principal?.kind !== 'user' || principal.secondFactor === 'ok') return principal;
+  if (def.pending?.includes(principal.secondFactor)) return principal;
+  if (def.permission === 'public') return null;
+  const step = principal.secondFactor;
+  throw new AppError(
+    'second_factor_required',
+    step === 'verify' ? 'Enter the code from your authenticator app first.' : 'Set up a second factor (an authenticator app) first.',
+    { errors: [{ path: 'secondFactor', code: step, message: step === 'verify' ? 'give a code' : 'set up a second factor' }] },
+  );
+}
+
 /** Creates the registry that features add their routes to. */
 export function createRouter(app: FastifyInstance, hooks: AccessHooks) {
   const routes: RegisteredRoute[] = [];
@@ -136,6 +159,7 @@ export function createRouter(app: FastifyInstance, hooks: AccessHooks) {
         handler: async (req, reply) => {
           let principal = await hooks.authenticate(req);
           if (principal && (principal.kind === 'system' || !allowed.includes(principal.kind))) principal = null;
+          principal = secondFactorGate(def, principal);
           if (def.permission !== 'public') {
             if (!principal) throw new AppError('unauthenticated', 'Sign in first.');
           }

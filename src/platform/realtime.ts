@@ -77,7 +77,8 @@ export function createRealtime(app: FastifyInstance, databaseUrl: string, hooks:
     for (const c of clients) {
       if (c.principal.userId !== userId) continue;
       const fresh = await hooks.authenticate(c.socket.__req as FastifyRequest).catch(() => c.principal);
-      if (fresh?.kind !== 'user') {
+      // A session that still owes its second factor is no session here either.
+      if (fresh?.kind !== 'user' || fresh.secondFactor !== 'ok') {
         send(c, { type: 'session.ended' });
         c.socket.close(4401, 'session ended');
         continue;
@@ -192,7 +193,7 @@ export function createRealtime(app: FastifyInstance, databaseUrl: string, hooks:
       else if (early.length < MAX_ROOMS) early.push(String(raw));
     });
     const principal = await hooks.authenticate(req).catch(() => null);
-    if (principal?.kind !== 'user') {
+    if (principal?.kind !== 'user' || principal.secondFactor !== 'ok') {
       socket.close(4401, 'sign in first');
       return;
     }

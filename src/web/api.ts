@@ -75,7 +75,9 @@ export async function api<T>(method: string, path: string, body?: unknown, optio
   }
   if (!res.ok) {
     const error = toProblem(res.status, data);
-    if (res.status === 401 && error.code === 'unauthenticated' && !options.quiet401) onUnauthenticated?.();
+    // A session that still owes its second factor goes back to the sign-in page, which asks for it.
+    if (!options.quiet401 && ((res.status === 401 && error.code === 'unauthenticated') || error.code === 'second_factor_required'))
+      onUnauthenticated?.();
     throw error;
   }
   return data as T;

@@ -78,6 +78,17 @@ export const sessionOut = z.object({
   org: z.object({ id: z.uuid(), name: z.string(), timeZone: z.string() }),
   csrfToken: z.string(),
   permissions: z.array(z.string()),
+  /**
+   * The second factor (TOTP): `state` ok, or `verify` (give a code) / `enrol` (set one up) before anything else;
+   * `required` when the person's role must use it; `graceEndsAt` while someone required has not set it up yet.
+   */
+  secondFactor: z.object({
+    state: z.enum(['ok', 'verify', 'enrol']),
+    enabled: z.boolean(),
+    required: z.boolean(),
+    graceEndsAt: z.string().nullable(),
+    recoveryCodesLeft: z.number().int(),
+  }),
 });
 export type Session = z.infer<typeof sessionOut>;
 

@@ -17,9 +17,26 @@ export const secondFactorInput = z.strictObject({
   code: z
     .string()
     .trim()
+    .toLowerCase()
     .regex(/^(\d{6}|[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4})$/, 'a six-digit code or a recovery code'),
 });
+/** Turning the second factor off asks for the password again (a left-open session must not be enough). */
+export const totpDisableInput = z.strictObject({ password: z.string().min(1).max(256) });
+/** The roles a second factor can be required of. */
+export const totpRoles = ['admin', 'manager', 'member', 'reporter', 'guest'] as const;
+/** The organisation's policy: which roles must use a second factor. */
+export const securitySettingsOut = z.object({ version: z.number().int(), totpRequiredRoles: z.array(z.enum(totpRoles)) });
+export type SecuritySettings = z.infer<typeof securitySettingsOut>;
+/** The events of this feature. */
+export const totpEvents = [
+  'user.totp_setup_started',
+  'user.totp_enabled',
+  'user.totp_disabled',
+  'user.totp_failed',
+  'user.second_factor_passed',
+  'org.security_updated',
+] as const;
 export const securitySettingsInput = z.strictObject({
   version: z.number().int().positive(),
-  totpRequiredRoles: z.array(z.enum(['admin', 'manager', 'member', 'reporter', 'guest'])),
+  totpRequiredRoles: z.array(z.enum(totpRoles)).max(5),
 });

@@ -5,8 +5,9 @@ import type { Principal } from '../../../platform/http.ts';
 import type { Session } from '../contract.ts';
 import { hashPassword, type PeopleDeps, type RequestMeta, randomSecret, record, sha256, verifyPassword } from './deps.ts';
 import { permissionsOf } from './policies.ts';
-import { apiTokens, organisations, sessions, users } from './schema.ts';
+import { apiTokens, organisations, sessions, users, userTotp } from './schema.ts';
 import { assertNotThrottled, clearAccount, recordFailure } from './throttle.ts';
+import { secondFactorOf } from './totp-state.ts';
 import { userView } from './views.ts';
 
 const TOUCH_EVERY_MS = 60_000;
@@ -28,7 +29,8 @@ export async function createSession(deps: PeopleDeps, tx: Pick<PeopleDeps['db'],
   return token;
 }
 
-/** Signs in with e-mail and password; the error never says which part was wrong. */
+/** Signs in with e-mail and password; the error never says which part was wrong. The new session may still
+ * need the second factor (`verify`) or its set-up (`enrol`): the answer says which, for the sign-in page. */
 export async function signIn(deps: PeopleDeps, email: string, password: string, meta: RequestMeta & { ip: string }) {
   await assertNotThrottled(deps, email, meta.ip);
   const [user] = await deps.db.select().from(users).where(eq(users.email, email));
@@ -51,7 +53,7 @@ export async function signIn(deps: PeopleDeps, email: string, password: string, 
     throw new AppError('invalid_credentials', 'The e-mail or password is not correct.');
   }
   await clearAccount(deps, email);
-  return deps.db.transaction(async (tx) => {
+  const token = await deps.db.transaction(async (tx) => {
     const token = await createSession(deps, tx, user.id, meta);
     await tx.update(users).set({ lastSignInAt: deps.clock.now() }).where(eq(users.id, user.id));
     await record(tx, deps, meta, {
@@ -64,6 +66,24 @@ export async function signIn(deps: PeopleDeps, email: string, password: string, 
     });
     return token;
   });
+  const facts = await secondFactorFacts(deps, user.id);
+  return { token, secondFactor: facts ? secondFactorOf({ ...facts, secondFactorAt: null, now: deps.clock.now() }).state : 'ok' };
+}
+
+/** The user's side of the second-factor rule: role, the organisation's required roles, a confirmed TOTP. */
+async function secondFactorFacts(deps: PeopleDeps, userId: string) {
+  const [row] = await deps.db
+    .select({
+      role: users.role,
+      userCreatedAt: users.createdAt,
+      requiredRoles: organisations.totpRequiredRoles,
+      confirmedAt: userTotp.confirmedAt,
+    })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .leftJoin(userTotp, eq(userTotp.userId, users.id))
+    .where(eq(users.id, userId));
+  return row ? { ...row, enabled: row.confirmedAt !== null } : undefined;
 }
 
 /** Ends one session. */
@@ -87,9 +107,11 @@ export async function authenticateSession(deps: PeopleDeps, token: string): Prom
   if (token.length < 20 || token.length > 100) return null;
   const tokenHash = sha256(token);
   const [row] = await deps.db
-    .select({ s: sessions, u: users })
+    .select({ s: sessions, u: users, requiredRoles: organisations.totpRequiredRoles, totpConfirmedAt: userTotp.confirmedAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .leftJoin(userTotp, eq(userTotp.userId, users.id))
     .where(eq(sessions.tokenHash, tokenHash));
   if (!row) return null;
   const now = deps.clock.now();
@@ -109,6 +131,14 @@ export async function authenticateSession(deps: PeopleDeps, token: string): Prom
     label: row.u.name,
     sessionHash: tokenHash,
     csrfToken: row.s.csrfToken,
+    secondFactor: secondFactorOf({
+      secondFactorAt: row.s.secondFactorAt,
+      enabled: row.totpConfirmedAt !== null,
+      role: row.u.role,
+      requiredRoles: row.requiredRoles,
+      userCreatedAt: row.u.createdAt,
+      now,
+    }).state,
   };
 }
 
@@ -127,20 +157,41 @@ export async function authenticateToken(deps: PeopleDeps, secret: string): Promi
   return { kind: 'token', tokenId: t.id, orgId: t.orgId, scopes: t.scopes, label: `token:${t.name}` };
 }
 
-/** The signed-in user's session view: user, organisation, CSRF token and permissions. */
+/**
+ * The signed-in user's session view: user, organisation, CSRF token, permissions, and where the session stands
+ * with the second factor (a pending session holds no permissions: the web app sends it to the code or set-up).
+ */
 export async function sessionInfo(deps: PeopleDeps, principal: Principal): Promise<Session> {
   if (principal.kind !== 'user') throw new AppError('forbidden', 'Only people have sessions.');
   const [row] = await deps.db
-    .select({ u: users, o: organisations })
+    .select({ u: users, o: organisations, t: userTotp, sfa: sessions.secondFactorAt })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .innerJoin(sessions, eq(sessions.tokenHash, principal.sessionHash))
+    .leftJoin(userTotp, eq(userTotp.userId, users.id))
     .where(eq(users.id, principal.userId));
   if (!row) throw new AppError('unauthenticated', 'Sign in first.');
+  const enabled = Boolean(row.t?.confirmedAt);
+  const sf = secondFactorOf({
+    secondFactorAt: row.sfa,
+    enabled,
+    role: row.u.role,
+    requiredRoles: row.o.totpRequiredRoles,
+    userCreatedAt: row.u.createdAt,
+    now: deps.clock.now(),
+  });
   return {
     user: userView(row.u),
     org: { id: row.o.id, name: row.o.name, timeZone: row.o.timeZone },
     csrfToken: principal.csrfToken,
-    permissions: permissionsOf(principal),
+    permissions: sf.state === 'ok' ? permissionsOf(principal) : [],
+    secondFactor: {
+      state: sf.state,
+      enabled,
+      required: sf.required,
+      graceEndsAt: sf.state === 'ok' && sf.graceEndsAt ? sf.graceEndsAt.toISOString() : null,
+      recoveryCodesLeft: enabled ? (row.t?.recoveryHashes.length ?? 0) : 0,
+    },
   };
 }
 

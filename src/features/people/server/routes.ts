@@ -75,9 +75,10 @@ export function registerPeopleRoutes(r: Router, deps: PeopleDeps & { secureCooki
     status: 201,
     rateLimit: 300, // a whole office behind one NAT signs in at 9:00; failures are throttled separately
     handler: async (ctx) => {
-      const token = await signIn(deps, ctx.body.email, ctx.body.password, { ...meta(ctx), ip: ctx.ip });
+      const { token, secondFactor } = await signIn(deps, ctx.body.email, ctx.body.password, { ...meta(ctx), ip: ctx.ip });
       setSessionCookie(ctx.reply, ctx.req, token, deps);
-      return { ok: true };
+      // `verify` or `enrol`: the session is pending until the second factor is given or set up.
+      return { ok: true, secondFactor };
     },
   });
 
@@ -87,6 +88,7 @@ export function registerPeopleRoutes(r: Router, deps: PeopleDeps & { secureCooki
     summary: 'The signed-in user, organisation, CSRF token and permissions',
     tags,
     permission: 'authenticated',
+    pending: ['verify', 'enrol'],
     response: c.sessionOut,
     handler: (ctx) => sessionInfo(deps, me(ctx.principal)),
   });
@@ -97,6 +99,7 @@ export function registerPeopleRoutes(r: Router, deps: PeopleDeps & { secureCooki
     summary: 'Sign out',
     tags,
     permission: 'authenticated',
+    pending: ['verify', 'enrol'],
     handler: async (ctx) => {
       await signOut(deps, me(ctx.principal), meta(ctx));
       ctx.reply.clearCookie(SESSION_COOKIE, { path: '/' });
