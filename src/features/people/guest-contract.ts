@@ -138,3 +138,67 @@ export const accessReportQuery = z.strictObject({
   guestId: z.uuid().optional(),
   format: z.enum(['json', 'csv']).default('json'),
 });
+
+// ---- Added by the guests server: what the routes take and give beyond the shared seams above. ----
+
+/** The invite body of POST /api/external-orgs/:id/guests (the organisation is in the path; if sent, it must match). */
+export const guestInviteBody = guestInviteInput.extend({ externalOrgId: z.uuid().optional() });
+
+/** A guest as the people who manage guests see them. */
+export const guestOut = z.object({
+  id: z.uuid(),
+  externalOrgId: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  locale: z.string(),
+  /** invited | active | deactivated */
+  status: z.string(),
+  lastSignInAt: z.string().nullable(),
+  /** When they accepted the organisation's current NDA text (null: never, or the text changed since). */
+  ndaAcceptedAt: z.string().nullable(),
+  activeGrantCount: z.number().int(),
+  version: z.number().int(),
+  createdAt: z.string(),
+});
+export type GuestView = z.infer<typeof guestOut>;
+
+/** The answer to an invitation: the guest, the link (also e-mailed when mail is configured), and whether it was sent. */
+export const guestInviteOut = z.object({
+  guest: guestOut,
+  inviteUrl: z.string(),
+  expiresAt: z.string(),
+  emailSent: z.boolean(),
+});
+
+export const grantListQuery = z.strictObject({
+  guestId: z.uuid().optional(),
+  crisisId: z.uuid().optional(),
+});
+
+/** DELETE /api/guest-grants/:id?version= (revocation). */
+export const grantRevokeQuery = z.strictObject({ version: z.coerce.number().int().positive() });
+
+/** The JSON access report (newest first, at most `limit` rows; `truncated` when there were more). */
+export const accessReportOut = z.object({
+  rows: z.array(accessReportRow),
+  limit: z.number().int(),
+  truncated: z.boolean(),
+});
+
+/**
+ * The PATCH body the server parses: the same fields as `externalOrgPatch`, without `externalOrgInput`'s defaults
+ * (`.partial()` keeps them, so a field left out would be reset to [] or null instead of kept).
+ */
+export const externalOrgChanges = z.strictObject({
+  version: z.number().int().positive(),
+  archived: z.boolean().optional(),
+  name: text(200).optional(),
+  kind: z.enum(externalOrgKinds).optional(),
+  contacts: z.array(contact).max(20).optional(),
+  contractScope: z.string().trim().max(2000).nullable().optional(),
+  contractStart: isoDate.nullable().optional(),
+  contractEnd: isoDate.nullable().optional(),
+  ndaSignedOn: isoDate.nullable().optional(),
+  ndaFileId: z.uuid().nullable().optional(),
+  ndaText: z.string().trim().min(20, 'at least 20 characters').max(20_000).optional(),
+});

@@ -161,11 +161,13 @@ export type CrisisRolesLookup = (orgId: string, crisisId: string, userId: string
 /**
  * May this principal subscribe to the live room `room`? `org:` and `user:` rooms are decided at once; a
  * `crisis:<id>` room needs the database (who is on the team), so it answers asynchronously, and is refused
- * when no lookup is given.
+ * when no lookup is given. Guests hear only their own `user:` room: the organisation's and crises' rooms carry
+ * crisis ids and activity they must not see (their grants' changes are addressed to their own room).
  */
 export function canSubscribe(principal: Principal, room: string, crisisRoles?: CrisisRolesLookup): boolean | Promise<boolean> {
   if (principal.kind !== 'user') return false;
   const [kind, id] = room.split(':');
+  if (principal.role === 'guest') return room === `user:${principal.userId}`;
   if (kind === 'org') return id === principal.orgId;
   if (kind === 'user') return id === principal.userId;
   if (kind === 'crisis' && crisisRoles && /^[0-9a-f-]{36}$/i.test(id ?? '') && can(principal, 'crisis.read')) {
