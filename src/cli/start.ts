@@ -2,7 +2,8 @@
 import { performance } from 'node:perf_hooks';
 import { setUpFromEnvironment } from '../features/people/server/setup.ts';
 import type { Config } from '../platform/config.ts';
-import { openDatabase } from '../platform/database-target.ts';
+import { openDatabase, StartupError } from '../platform/database-target.ts';
+import { fileStoreFor } from '../platform/files.ts';
 import { runMigrations } from '../platform/migrate.ts';
 import { ensureWebBuilt } from '../platform/web-assets.ts';
 import { buildServer } from '../server.ts';
@@ -12,6 +13,16 @@ const SHUTDOWN_BUDGET_MS = 9000;
 /** Starts the whole product and resolves once it listens; returns a stop function. */
 export async function startFirebreak(config: Config, log: (m: string) => void = (m) => console.log(m)) {
   const t0 = performance.now();
+  const files = fileStoreFor(config);
+  // A bucket that does not answer, does not exist or refuses the credentials stops the start with that reason,
+  // rather than every upload failing later.
+  if (files.s3) {
+    await files.s3.check().catch((e: Error) => {
+      files.s3?.close();
+      throw new StartupError(`Cannot use the object storage (FIREBREAK_S3_*): ${e.message}`);
+    });
+    log(`Uploaded files are kept in ${files.s3.description}.`);
+  }
   const target = await openDatabase(config, { exclusive: true, log });
   let server: Awaited<ReturnType<typeof buildServer>> | undefined;
   try {
@@ -26,6 +37,7 @@ export async function startFirebreak(config: Config, log: (m: string) => void = 
   } catch (e) {
     await server?.close().catch(() => {});
     await target.release();
+    files.s3?.close();
     throw e;
   }
   const address = server.app.server.address();
@@ -39,6 +51,8 @@ export async function startFirebreak(config: Config, log: (m: string) => void = 
   const stop = () => {
     stopping ??= (async () => {
       await Promise.race([srv.close(), new Promise((r) => setTimeout(r, SHUTDOWN_BUDGET_MS - 2000).unref())]);
+      // After HTTP has drained: no download is still reading from the bucket.
+      files.s3?.close();
       await target.release();
     })();
     return stopping;

@@ -2,6 +2,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { loadS3Settings, type S3Settings, s3ConfigVariables } from './s3-store.ts';
 
 const bool = z.enum(['0', '1', 'true', 'false', 'yes', 'no', '']).transform((v) => v === '1' || v === 'true' || v === 'yes');
 
@@ -82,6 +83,8 @@ export type Config = {
   smtpFrom: string;
   /** LINE Messaging API base (tests point it at a local server). */
   lineApiUrl: string;
+  /** The S3-compatible bucket that holds uploaded bytes instead of `<dataDir>/files` (FIREBREAK_S3_*), or null. */
+  s3: S3Settings | null;
 };
 
 /** A configuration error that names the environment variable at fault. */
@@ -95,19 +98,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (value !== undefined && value !== '') input[key] = value;
   }
   const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  // The object store's variables are checked too, so one message names every bad variable.
+  let s3: S3Settings | null = null;
+  let s3Lines: string[] = [];
+  try {
+    s3 = loadS3Settings(env, (m) => new ConfigError(m));
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    s3Lines = e.message.split('\n').slice(1);
+  }
+  if (!parsed.success || s3Lines.length) {
+    const lines = (parsed.error?.issues ?? []).map((i) => `  ${String(i.path[0])}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${[...lines, ...s3Lines].join('\n')}`);
   }
   const c = parsed.data;
   if ((c.FIREBREAK_ADMIN_EMAIL === undefined) !== (c.FIREBREAK_ADMIN_PASSWORD === undefined)) {
     throw new ConfigError('Invalid configuration:\n  FIREBREAK_ADMIN_EMAIL and FIREBREAK_ADMIN_PASSWORD must be set together');
   }
+  const dataDir = path.resolve(c.FIREBREAK_DATA_DIR);
   return {
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
-    dataDir: path.resolve(c.FIREBREAK_DATA_DIR),
+    dataDir,
     secureCookies: c.FIREBREAK_SECURE_COOKIES,
     publicUrl: c.FIREBREAK_PUBLIC_URL,
     adminEmail: c.FIREBREAK_ADMIN_EMAIL?.toLowerCase(),
@@ -124,8 +137,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: c.FIREBREAK_SMTP_URL,
     smtpFrom: c.FIREBREAK_SMTP_FROM,
     lineApiUrl: c.FIREBREAK_LINE_API_URL.replace(/\/+$/, ''),
+    s3,
   };
 }
 
 /** The environment variables Firebreak reads, for documentation and `--help`. */
-export const configVariables = Object.keys(schema.shape);
+export const configVariables = [...Object.keys(schema.shape), ...s3ConfigVariables];

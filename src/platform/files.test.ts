@@ -1,6 +1,7 @@
 // The file store through a real upload route (report screenshots): a PNG is stored with its SHA-256 and served
 // with safe headers; content that lies about its type (HTML or SVG named .png, sent as image/png) is 415; an
-// 11 MiB upload is 413 with no partial file on disk and no row; the sniffer on its own.
+// 11 MiB upload is 413 with no partial file on disk and no row; the sniffer on its own; screenshots stay images
+// only now that the store also knows DOCX and text; ZIP inspection's own byte counting.
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -11,9 +12,10 @@ import { Readable } from 'node:stream';
 import { before, describe, test } from 'node:test';
 import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
+import { strToU8, zipSync } from 'fflate';
 import { type Client, setUpOrg } from '../../test/helpers/client.ts';
 import { startTestServer } from '../../test/helpers/server.ts';
-import { cleanDisplayName, sniffType } from './files.ts';
+import { cleanDisplayName, DOCX_LIMITS, inspectZip, sniffType } from './files.ts';
 
 /** A real (tiny, solid-colour) PNG. */
 function pngOf(width = 4, height = 4, rgb: [number, number, number] = [220, 40, 40]): Buffer {
@@ -183,5 +185,30 @@ describe('file store', () => {
     assert.equal(sniffType(Buffer.from('<html>')), null);
     assert.equal(cleanDisplayName('C:\\Users\\me\\a\u202Egnp.exe'), 'agnp.exe');
     assert.equal(cleanDisplayName(''), null);
+  });
+
+  test('screenshot uploads stay images only: text, DOCX and PDF the documents accept are 415 here', async () => {
+    const docx = Buffer.from(zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') }));
+    for (const bytes of [Buffer.from('plain words, valid UTF-8'), docx, Buffer.from('%PDF-1.7\n')]) {
+      assert.equal((await upload(ctx.url, reporter.client, bytes, 'image/png')).status, 415);
+    }
+  });
+
+  test('ZIP inspection counts inflated bytes itself: declared and actual sizes, ratio', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zip-'));
+    const write = (name: string, files: Record<string, Uint8Array>) => {
+      const f = path.join(dir, name);
+      fs.writeFileSync(f, zipSync(files));
+      return f;
+    };
+    const ok = await inspectZip(write('ok.zip', { 'a.xml': strToU8('<a>一</a>') }), DOCX_LIMITS, ['a.xml']);
+    assert.equal(ok.collected.get('a.xml')?.toString('utf8'), '<a>一</a>');
+    const limits = { maxTotal: 1024 * 1024, maxRatio: 100, maxEntries: 10 };
+    await assert.rejects(inspectZip(write('big.zip', { z: new Uint8Array(2 * 1024 * 1024) }), limits), /unprocessable|cannot be accepted/);
+    await assert.rejects(
+      inspectZip(write('many.zip', Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`f${i}`, strToU8('x')]))), limits),
+      /entries/,
+    );
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

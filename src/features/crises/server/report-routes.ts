@@ -1,9 +1,8 @@
 // Employee report routes (通報): screenshot upload and viewing, filing a report, my reports, the triage queue,
 // attaching to a crisis and closing. Each route: a schema, a permission, one service call; who may see which
 // report (reporter, triager, the linked crisis's team) is decided by the services.
-import path from 'node:path';
 import { z } from 'zod';
-import { createFileStore, sendFile } from '../../../platform/files.ts';
+import { type FileStore, sendFile } from '../../../platform/files.ts';
 import { actorOf, type Principal, type Router } from '../../../platform/http.ts';
 import * as c from '../report-contract.ts';
 import type { CrisisDeps } from './access.ts';
@@ -24,12 +23,12 @@ const meta = (ctx: { requestId: string; ip: string }) => ({ requestId: ctx.reque
 const idParam = z.strictObject({ id: z.uuid() });
 const uploadQuery = z.strictObject({ name: z.string().max(500).optional() });
 
-/** Registers the report routes; screenshots are kept under `<dataDir>/files`. */
-export function registerReportRoutes(r: Router, base: CrisisDeps & { dataDir: string; maxFileBytes?: number }) {
+/** Registers the report routes; screenshots are kept in the file store (`<dataDir>/files` or the bucket). */
+export function registerReportRoutes(r: Router, base: CrisisDeps & { files: FileStore; maxFileBytes?: number }) {
   const deps: ReportDeps = {
     db: base.db,
     clock: base.clock,
-    files: createFileStore(path.join(base.dataDir, 'files')),
+    files: base.files,
     maxFileBytes: base.maxFileBytes,
   };
   const tags = ['reports'];
