@@ -205,6 +205,9 @@ export const evidenceInput = z.strictObject({
 export const searchKinds = ['mention', 'crisis', 'task', 'note', 'statement', 'document', 'attachment'] as const;
 export type SearchKind = (typeof searchKinds)[number];
 
+/** Event types search writes: a guest's search is a read on the record (the access report lists it). */
+export const searchEvents = ['search.performed'] as const;
+
 /** The longest search query accepted (characters); longer is a clear 400 `query_too_long`. */
 export const MAX_QUERY = 500;
 
@@ -224,6 +227,8 @@ export const searchHit = z.object({
   kind: z.enum(searchKinds),
   id: z.string(),
   title: z.string(),
+  /** [start, end) highlight ranges into `title`. */
+  titleHighlights: z.array(z.tuple([z.number().int(), z.number().int()])),
   /** A piece of the text around the match, with [start, end) highlight ranges into it. */
   snippet: z.string(),
   highlights: z.array(z.tuple([z.number().int(), z.number().int()])),
@@ -251,3 +256,58 @@ export const searchResult = z.object({
   tookMs: z.number(),
 });
 export type SearchResult = z.infer<typeof searchResult>;
+
+// --- Evidence locker: custody and export (owned by the evidence helper) ---------------------------------------
+
+/** One entry of a document's chain of custody: an event of the spine with subject this document. */
+export const custodyEntry = z.object({
+  eventId: z.number().int(),
+  /** UTC, ISO 8601. */
+  at: z.string(),
+  type: z.string(),
+  actor: z.object({ type: z.enum(['user', 'token', 'system']), id: z.string().nullable(), label: z.string().nullable() }),
+  ip: z.string().nullable(),
+  requestId: z.string().nullable(),
+  crisisId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  /** The previous event's hash and this event's: sha256(prevHash || canonical_json(row)), as in `audit verify`. */
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type CustodyEntry = z.infer<typeof custodyEntry>;
+
+export const custodyOut = z.object({ documentId: z.uuid(), number: z.number().int(), entries: z.array(custodyEntry) });
+export type Custody = z.infer<typeof custodyOut>;
+
+/** The most documents one evidence bundle holds. */
+export const MAX_EXPORT_DOCUMENTS = 500;
+
+/** What to put in an evidence bundle: chosen documents, or every evidence document of a crisis. */
+export const evidenceExportInput = z.union([
+  z.strictObject({ documentIds: z.array(z.uuid()).min(1).max(MAX_EXPORT_DOCUMENTS) }),
+  z.strictObject({ crisisId: z.uuid() }),
+]);
+export type EvidenceExportInput = z.infer<typeof evidenceExportInput>;
+
+// --- Documents routes: queries and lists (added by the documents server) ----------------------------------------
+
+/** `?version=` on deletes: the document version the client saw (stale → 409). */
+export const versionQuery = z.strictObject({ version: z.coerce.number().int().positive() });
+/** `?name=` on an upload: the uploader's file name (display only; cleaned by the server). */
+export const attachmentUploadQuery = z.strictObject({ name: z.string().max(1000).optional() });
+
+export const documentVersionList = z.object({ items: z.array(documentVersionOut) });
+
+/** A hold with its release (the crisis's list shows released ones too). */
+export const holdRecord = holdOut.extend({
+  documentId: z.uuid().nullable(),
+  crisisId: z.uuid().nullable(),
+  releasedBy: z.string().nullable(),
+  releasedAt: z.string().nullable(),
+  releaseReason: z.string().nullable(),
+});
+export type HoldRecord = z.infer<typeof holdRecord>;
+export const holdList = z.object({ items: z.array(holdRecord) });
+
+/** An upload's answer: the new attachment and the document at its new version. */
+export const attachmentUploaded = z.object({ attachment: attachmentOut, document: documentOut });
