@@ -161,6 +161,13 @@ const commands: Record<string, Command> = {
     },
     run: async (v, args) => (await import('./crisis.ts')).crisisShowCommand(loadConfig(), v, args),
   },
+  'evidence verify': {
+    usage: 'firebreak evidence verify BUNDLE.zip [--json]',
+    help: 'Check an exported evidence bundle (證據包) offline: recompute the SHA-256 of every listed file and captured text, report missing, unlisted and changed files. Exit 0 if all match, 1 if not, 2 for usage errors.',
+    positionals: true,
+    options: { json: { type: 'boolean', help: 'print the report as JSON' } },
+    run: async (v, args) => (await import('./evidence.ts')).evidenceVerifyCommand(v, args),
+  },
   'audit verify': {
     usage: 'firebreak audit verify [--json]',
     help: 'Walk the audit hash chain and report the first broken link. Exit code 1 if broken.',
