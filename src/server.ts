@@ -18,12 +18,17 @@ import { registerReportRoutes } from './features/crises/server/report-routes.ts'
 import { registerCrisisRoutes } from './features/crises/server/routes.ts';
 import { registerPulseRoutes } from './features/crises/server/sitrep-routes.ts';
 import { sitrepJobs } from './features/crises/server/sitreps.ts';
+import { registerEvidenceRoutes } from './features/documents/server/evidence-routes.ts';
+import { registerDocumentRoutes } from './features/documents/server/routes.ts';
+import { registerSearchRoutes, searchJobs } from './features/documents/server/search-routes.ts';
 import { registerMonitoringRoutes } from './features/monitoring/server/routes.ts';
 import { createBackground } from './features/monitoring/server/scheduler-worker.ts';
 import { authenticateSession, authenticateToken } from './features/people/server/auth.ts';
 import type { PeopleDeps } from './features/people/server/deps.ts';
+import { registerGuestRoutes } from './features/people/server/guest-routes.ts';
 import { can, canSubscribe } from './features/people/server/policies.ts';
 import { registerPeopleRoutes, SESSION_COOKIE } from './features/people/server/routes.ts';
+import { registerTotpRoutes } from './features/people/server/totp-routes.ts';
 import { registerBriefingRoutes } from './features/statements/server/briefing-routes.ts';
 import { registerStatementRoutes } from './features/statements/server/routes.ts';
 import { registerVariantRoutes } from './features/statements/server/variant-routes.ts';
@@ -36,6 +41,7 @@ import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { createDb, type Executor, isConnectionError } from './platform/db.ts';
 import { AppError, toProblem } from './platform/errors.ts';
+import { fileStoreFor } from './platform/files.ts';
 import { createRouter, openApiDocument, type Principal } from './platform/http.ts';
 import { createRealtime } from './platform/realtime.ts';
 import { projectRoot, webDist } from './platform/web-assets.ts';
@@ -211,6 +217,8 @@ export async function buildServer(opts: ServerOptions) {
   });
 
   registerPeopleRoutes(router, deps);
+  // Uploaded files (report screenshots, attachments): on disk under the data directory, or in the configured bucket.
+  const files = fileStoreFor(config);
   // Each ingested batch queues an early-warning tick a few seconds later (coalesced).
   const onIngested = (tx: Executor) => queueTickSoon(tx);
   registerMonitoringRoutes(router, { db: database.db, clock, config, onIngested });
@@ -227,12 +235,23 @@ export async function buildServer(opts: ServerOptions) {
   registerCrisisRoutes(router, { db: database.db, clock });
   registerCrisisConfigRoutes(router, { db: database.db, clock });
   registerPulseRoutes(router, { db: database.db, clock, presence: realtime.presence });
-  registerReportRoutes(router, { db: database.db, clock, dataDir: config.dataDir });
+  registerReportRoutes(router, { db: database.db, clock, files });
   registerStatementRoutes(router, { db: database.db, clock });
   registerBriefingRoutes(router, { db: database.db, clock });
   registerVariantRoutes(router, { db: database.db, clock });
+  registerTotpRoutes(router, deps);
+  registerGuestRoutes(router, { ...deps, smtpUrl: config.smtpUrl, smtpFrom: config.smtpFrom });
+  const documentDeps = { db: database.db, clock, dataDir: config.dataDir, files, allowPrivateFetch: config.fetchAllowPrivate };
+  registerDocumentRoutes(router, documentDeps);
+  registerEvidenceRoutes(router, documentDeps);
+  registerSearchRoutes(router, documentDeps);
   // Every feature's jobs on the one queue: its tasks by name, and its crontab lines.
-  const featureJobs = [warningJobs(notifyDeps), crisisJobs({ db: database.db, clock }), sitrepJobs({ db: database.db, clock })];
+  const featureJobs = [
+    warningJobs(notifyDeps),
+    crisisJobs({ db: database.db, clock }),
+    sitrepJobs({ db: database.db, clock }),
+    searchJobs(documentDeps),
+  ];
   const jobs = { tasks: Object.assign({}, ...featureJobs.map((j) => j.tasks)), crontab: featureJobs.flatMap((j) => j.crontab) };
   const background =
     opts.background === false

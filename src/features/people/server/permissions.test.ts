@@ -2,8 +2,10 @@
 // (not derived from policies.ts, so a change to either shows up here).
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
+import { eq } from 'drizzle-orm';
 import { type Client, createClient, setUpOrg } from '../../../../test/helpers/client.ts';
 import { startTestServer } from '../../../../test/helpers/server.ts';
+import { enrolTotp } from '../../../../test/helpers/totp.ts';
 import { crises, crisisTasks } from '../../crises/server/schema.ts';
 import { sources, topics } from '../../monitoring/server/schema.ts';
 import { alertRules, alerts, notificationChannels, oncallSchedules } from '../../warnings/server/schema.ts';
@@ -183,6 +185,55 @@ const table: Record<string, Who[]> = {
   'GET /api/statement-chains': staff,
   'PUT /api/statement-chains/:severity/:group': ['admin'],
   'DELETE /api/statement-chains/:severity/:group': ['admin'],
+  // The second factor (TOTP): everyone enrols and answers it; the organisation's policy is the admins'.
+  'POST /api/profile/totp': people,
+  'POST /api/profile/totp/confirm': people,
+  'DELETE /api/profile/totp': people,
+  'POST /api/session/second-factor': people,
+  'GET /api/org/security': ['admin'],
+  'PATCH /api/org/security': ['admin'],
+  // External organisations, their guests, grants and the access report (外部協力); a guest's own view and NDA.
+  'GET /api/external-orgs': ['admin', 'manager'],
+  'POST /api/external-orgs': ['admin', 'manager'],
+  'GET /api/external-orgs/:id': ['admin', 'manager'],
+  'PATCH /api/external-orgs/:id': ['admin', 'manager'],
+  'GET /api/external-orgs/:id/guests': ['admin', 'manager'],
+  'POST /api/external-orgs/:id/guests': ['admin', 'manager'],
+  'POST /api/external-orgs/:id/guests/:guestId/invite': ['admin', 'manager'],
+  'POST /api/external-orgs/:id/guests/:guestId/deactivate': ['admin', 'manager'],
+  'POST /api/external-orgs/:id/guests/:guestId/reactivate': ['admin', 'manager'],
+  'GET /api/external-orgs/:id/access-report': ['admin', 'manager'],
+  'GET /api/guest-grants': ['admin', 'manager'],
+  'POST /api/guest-grants': ['admin', 'manager'],
+  'PATCH /api/guest-grants/:id': ['admin', 'manager'],
+  'DELETE /api/guest-grants/:id': ['admin', 'manager'],
+  'GET /api/guest/me': ['guest'],
+  'POST /api/guest/nda': ['guest'],
+  // The evidence locker (證據保全): capture is staff work; bundles for counsel are for admins and managers; the chain
+  // of custody for whoever may open the document (guests through their grants).
+  // Documents (文件): which ones each person sees is the documents' own rule (classification, team, owner, legal
+  // department; guests through grants) — here, who may call the route at all.
+  'GET /api/documents': ['admin', 'manager', 'member', 'guest'],
+  'POST /api/documents': staff,
+  'GET /api/documents/:id': ['admin', 'manager', 'member', 'guest'],
+  'PATCH /api/documents/:id': staff,
+  'DELETE /api/documents/:id': staff,
+  'GET /api/documents/:id/versions': ['admin', 'manager', 'member', 'guest'],
+  'GET /api/documents/:id/versions/:number': ['admin', 'manager', 'member', 'guest'],
+  'POST /api/documents/:id/attachments': staff,
+  'DELETE /api/documents/:id/attachments/:attachmentId': staff,
+  'GET /api/documents/:id/attachments/:attachmentId/file': ['admin', 'manager', 'member', 'guest'],
+  'GET /api/documents/:id/attachments/:attachmentId/preview': ['admin', 'manager', 'member', 'guest'],
+  'POST /api/documents/:id/holds': ['admin', 'manager'],
+  'DELETE /api/documents/:id/holds/:holdId': ['admin', 'manager'],
+  'GET /api/crises/:id/holds': ['admin', 'manager'],
+  'POST /api/crises/:id/holds': ['admin', 'manager'],
+  'DELETE /api/crises/:id/holds/:holdId': ['admin', 'manager'],
+  // One search box; each hit, count and facet only for what the person may open.
+  'GET /api/search': ['admin', 'manager', 'member', 'guest'],
+  'POST /api/evidence': staff,
+  'GET /api/documents/:id/custody': ['admin', 'manager', 'member', 'guest'],
+  'POST /api/evidence/export': ['admin', 'manager'],
 };
 
 const tokenOnly = new Set(
@@ -213,6 +264,7 @@ describe('permission table', () => {
   };
   let crisisId = '';
   let taskId = '';
+  let externalOrgId = '';
   let alertId = '';
   let channelId = '';
   let ruleId = '';
@@ -230,6 +282,19 @@ describe('permission table', () => {
     clients.anonymous = createClient(ctx.url);
     clients.admin = org.admin;
     for (const role of ['manager', 'member', 'reporter', 'guest'] as const) clients[role] = (await org.userWithRole(role)).client;
+    // The table's guest is a real one: of a law firm, second factor set up, NDA accepted — so a 403 in its row is
+    // the route's permission, not the guest gates in front of everything.
+    const firm = await org.admin.post('/api/external-orgs', {
+      name: '理律法律事務所',
+      kind: 'law_firm',
+      ndaText: '本人同意對於本案所知悉之一切資訊負保密義務。',
+    });
+    externalOrgId = firm.body.id;
+    const guestId = (await clients.guest.get('/api/session')).body.user.id;
+    await ctx.server.db.update(users).set({ externalOrgId }).where(eq(users.id, guestId));
+    await enrolTotp(clients.guest);
+    const me = await clients.guest.get('/api/guest/me');
+    assert.equal((await clients.guest.post('/api/guest/nda', { sha256: me.body.nda.sha256 })).status, 201);
     const t = await org.admin.post('/api/tokens', { name: 'collector', scopes: ['mentions:write', 'mentions:read'] });
     clients.token = createClient(ctx.url);
     clients.token.useToken(t.body.secret);
@@ -355,6 +420,9 @@ describe('permission table', () => {
     if (url.includes('/alert-rules/')) return ruleId;
     if (url.includes('/oncall-schedules/')) return scheduleId;
     if (url.includes('/crises/')) return crisisId;
+    if (url.includes('/external-orgs/')) return externalOrgId;
+    if (url.includes('/documents/')) return '00000000-0000-4000-8000-000000000003';
+    if (url.includes('/guest-grants/')) return '00000000-0000-4000-8000-000000000002';
     return tokenId;
   };
   const fill = (url: string) =>
@@ -362,6 +430,10 @@ describe('permission table', () => {
       .replace(':id', idFor(url))
       .replace(':taskId', taskId)
       .replace(':decisionId', '00000000-0000-4000-8000-000000000000')
+      .replace(':guestId', '00000000-0000-4000-8000-000000000001')
+      .replace(':attachmentId', '00000000-0000-4000-8000-000000000004')
+      .replace(':holdId', '00000000-0000-4000-8000-000000000005')
+      .replace(':number', '1')
       .replace(':eventId', '1')
       .replace(':type', 'other')
       .replace(':severity', 'L4')
