@@ -12,11 +12,15 @@ import {
 } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { crisesRoutes } from '../features/crises/web/routes.tsx';
+import { documentsRoutes } from '../features/documents/web/routes.tsx';
+import { searchRoutes } from '../features/documents/web/search/routes.tsx';
 import { monitoringRoutes } from '../features/monitoring/web/routes.tsx';
+import { guestRoutes } from '../features/people/web/guests/routes.tsx';
 import { InvitePage } from '../features/people/web/pages/invite-page.tsx';
 import { LoginPage, safeRedirect } from '../features/people/web/pages/login-page.tsx';
 import { SetupPage } from '../features/people/web/pages/setup-page.tsx';
 import { sessionQuery, setupStatusQuery } from '../features/people/web/queries.ts';
+import { pendingSecondFactor, securityRoutes } from '../features/people/web/security/routes.tsx';
 import { statementsRoutes } from '../features/statements/web/routes.tsx';
 import { alertsRoutes } from '../features/warnings/web/routes.tsx';
 import { ApiError, api, setCsrfToken } from './api.ts';
@@ -78,7 +82,9 @@ const loginRoute = createRoute({
     typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
   beforeLoad: async ({ context, search }) => {
     if ((await context.queryClient.fetchQuery(setupStatusQuery)).needed) throw redirect({ to: '/setup' });
-    if (await sessionOrNull(context.queryClient)) throw redirect({ to: safeRedirect(search.redirect) });
+    // A session still owing its second factor stays here: the page asks for the code (or the set-up).
+    const s = await sessionOrNull(context.queryClient);
+    if (s && !pendingSecondFactor(s)) throw redirect({ to: safeRedirect(search.redirect) });
   },
   component: LoginPage,
 });
@@ -113,7 +119,8 @@ const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
   beforeLoad: async ({ context, location }) => {
-    if (!(await sessionOrNull(context.queryClient))) throw redirect({ to: '/login', search: { redirect: location.href } });
+    const s = await sessionOrNull(context.queryClient);
+    if (!s || pendingSecondFactor(s)) throw redirect({ to: '/login', search: { redirect: location.href } });
   },
   component: () => <Shell onSignOut={() => void signOut()} />,
 });
@@ -158,6 +165,10 @@ const routeTree = rootRoute.addChildren([
     ...alertsRoutes(appRoute),
     ...crisesRoutes(appRoute),
     ...statementsRoutes(appRoute),
+    ...documentsRoutes(appRoute),
+    ...searchRoutes(appRoute),
+    ...guestRoutes(appRoute),
+    ...securityRoutes(appRoute),
     settingsRoute.addChildren([settingsIndexRoute, ...Object.entries(lazy).map(([path, component]) => settingsPage(path, component))]),
   ]),
 ]);

@@ -28,7 +28,7 @@ export const sections: readonly Section[] = [
   { key: 'alerts', path: '/alerts', icon: IconAlertTriangle, permission: 'alert.read' },
   { key: 'crises', path: '/crises', icon: IconFlame, permission: 'crisis.read' },
   { key: 'statements', path: '/statements', icon: IconFileText, permission: 'crisis.read' },
-  { key: 'documents', path: '/documents', icon: IconFolder, permission: 'crisis.read' },
+  { key: 'documents', path: '/documents', icon: IconFolder, permission: 'document.read' },
   { key: 'drills', path: '/drills', icon: IconTargetArrow, permission: 'crisis.read' },
 ];
 

@@ -4,7 +4,11 @@ import { en as configEn } from '../../features/crises/web/config/messages.ts';
 import { en as crisesEn } from '../../features/crises/web/messages.ts';
 import { en as pulseEn } from '../../features/crises/web/pulse/messages.ts';
 import { en as reportsEn } from '../../features/crises/web/reports/messages.ts';
+import { en as documentsEn } from '../../features/documents/web/messages.ts';
+import { en as searchEn } from '../../features/documents/web/search/messages.ts';
 import { monitoringEn } from '../../features/monitoring/web/messages.ts';
+import { en as guestsEn } from '../../features/people/web/guests/messages.ts';
+import { en as securityEn } from '../../features/people/web/security/messages.ts';
 import { en as briefingsEn } from '../../features/statements/web/briefings/messages.ts';
 import { en as commentsEn } from '../../features/statements/web/comments/messages.ts';
 import { en as editorEn } from '../../features/statements/web/editor/messages.ts';
@@ -348,6 +352,10 @@ export const en: Messages = {
   statementBriefings: briefingsEn,
   statementVariants: variantsEn,
   statementSettings: statementSettingsEn,
+  documents: documentsEn,
+  search: searchEn,
+  guests: guestsEn,
+  security: securityEn,
   statementComments: commentsEn,
   errors: {
     title: 'Something went wrong',

@@ -4,7 +4,11 @@ import { zhTW as configZhTW } from '../../features/crises/web/config/messages.ts
 import { zhTW as crisesZhTW } from '../../features/crises/web/messages.ts';
 import { zhTW as pulseZhTW } from '../../features/crises/web/pulse/messages.ts';
 import { zhTW as reportsZhTW } from '../../features/crises/web/reports/messages.ts';
+import { zhTW as documentsZhTW } from '../../features/documents/web/messages.ts';
+import { zhTW as searchZhTW } from '../../features/documents/web/search/messages.ts';
 import { monitoringZhTW } from '../../features/monitoring/web/messages.ts';
+import { zhTW as guestsZhTW } from '../../features/people/web/guests/messages.ts';
+import { zhTW as securityZhTW } from '../../features/people/web/security/messages.ts';
 import { zhTW as briefingsZhTW } from '../../features/statements/web/briefings/messages.ts';
 import { zhTW as commentsZhTW } from '../../features/statements/web/comments/messages.ts';
 import { zhTW as editorZhTW } from '../../features/statements/web/editor/messages.ts';
@@ -306,6 +310,10 @@ export const zhTW = {
   statementBriefings: briefingsZhTW,
   statementVariants: variantsZhTW,
   statementSettings: statementSettingsZhTW,
+  documents: documentsZhTW,
+  search: searchZhTW,
+  guests: guestsZhTW,
+  security: securityZhTW,
   statementComments: commentsZhTW,
   errors: {
     title: '發生錯誤',

@@ -1,14 +1,19 @@
 // Home: a welcome with the organisation's name, the user's role, the way to report a possible crisis (通報), and
-// links into every section the user may use.
+// links into every section the user may use. Guests (outside partners) see their own home instead.
 import { Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconSettings, IconSpeakerphone } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { GuestHome } from '../../features/people/web/guests/guest-home.tsx';
 import { sections } from '../sections.ts';
 import { useSession } from '../session.ts';
 
-/** The page at `/`. */
+/** The page at `/`: a guest's own home for guests, else the staff home. */
 export function HomePage() {
+  return useSession().permissions.includes('guest.self') ? <GuestHome /> : <StaffHome />;
+}
+
+function StaffHome() {
   const { t } = useTranslation();
   const session = useSession();
   const may = (permission: string) => session.permissions.includes(permission);

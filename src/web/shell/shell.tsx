@@ -1,13 +1,14 @@
 // The authenticated application shell: header, navigation (a burger drawer on phones) and the page.
 import { AppShell, Badge, Burger, Button, Group, Indicator, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconFlame, IconHome, IconSettings, IconSpeakerphone } from '@tabler/icons-react';
+import { IconFlame, IconHome, IconSearch, IconSettings, IconSpeakerphone } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCrisisLabels } from '../../features/crises/web/config/labels.ts';
 import { reportQueueQuery, useReportsLive } from '../../features/crises/web/reports/queries.ts';
+import { AccessRemovedBanner, useGuestLive } from '../../features/people/web/guests/guest-live.tsx';
 import { useAlertNotifications } from '../../features/warnings/web/alert-notifier.ts';
 import { OpenAlertsBadge, useOpenAlertCount } from '../../features/warnings/web/components/open-alerts-badge.tsx';
 import { startLive } from '../live.ts';
@@ -15,6 +16,7 @@ import { reportLinks, sections } from '../sections.ts';
 import { useSession } from '../session.ts';
 import { LiveIndicator } from './live-indicator.tsx';
 import { usePreferenceSync } from './preference-sync.ts';
+import { SearchLauncher } from './search-launcher.tsx';
 import { UserMenu } from './user-menu.tsx';
 
 type NavItem = { to: string; label: string; icon: ReactNode; exact?: boolean; badge?: ReactNode };
@@ -36,6 +38,9 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
   const triages = may('report.triage');
   const waiting = useQuery({ ...reportQueueQuery('new'), enabled: triages, select: (q) => q.counts.new }).data ?? 0;
   useReportsLive();
+  // Guests: grant changes refresh what is on screen (and say when access went); an unaccepted NDA routes to it.
+  const guest = may('guest.self');
+  const guestLive = useGuestLive(guest);
 
   useEffect(() => {
     startLive({ userId: session.user.id, orgId: session.org.id });
@@ -70,6 +75,7 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
         icon: <s.icon size={18} />,
         badge: s.key === 'alerts' && readsAlerts ? <OpenAlertsBadge count={openAlerts} /> : undefined,
       })),
+    ...(may('search.use') ? [{ to: '/search', label: t('search.title'), icon: <IconSearch size={18} /> }] : []),
     { to: '/settings/profile', label: t('nav.settings'), icon: <IconSettings size={18} /> },
   ];
   const isActive = (item: NavItem) =>
@@ -99,6 +105,7 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {may('search.use') ? <SearchLauncher /> : null}
             {reports ? (
               <Button
                 component={Link}
@@ -134,6 +141,7 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
+        {guest && guestLive.removed ? <AccessRemovedBanner removed={guestLive.removed} onDismiss={guestLive.dismiss} /> : null}
         <Outlet />
       </AppShell.Main>
     </AppShell>

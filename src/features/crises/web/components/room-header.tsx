@@ -6,6 +6,7 @@ import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../web/format.ts';
+import { useCan } from '../../../../web/session.ts';
 import { useOrgTimeZone } from '../../../people/web/org-time-zone.ts';
 import { severityColor } from '../../../warnings/web/components/alert-badges.tsx';
 import type { CrisisDetail } from '../../contract.ts';
@@ -68,6 +69,7 @@ function Clocks({ crisis: c }: { crisis: CrisisDetail }) {
 export function RoomHeader({ crisis: c }: { crisis: CrisisDetail }) {
   const { t } = useTranslation();
   const zone = useOrgTimeZone();
+  const canDocuments = useCan('document.read');
   const colour = c.status === 'closed' ? 'gray' : severityColor[c.severity];
   return (
     <Card withBorder radius="md" padding="md" style={{ borderTop: `4px solid var(--mantine-color-${colour}-6)` }} data-testid="room-header">
@@ -87,6 +89,11 @@ export function RoomHeader({ crisis: c }: { crisis: CrisisDetail }) {
           <Anchor component={Link} to={`/crises/${c.id}/pulse`} size="sm" hiddenFrom="lg" data-testid="pulse-link">
             {t('crisisPulse.title')}
           </Anchor>
+          {canDocuments ? (
+            <Anchor component={Link} to="/documents" search={{ crisisId: c.id } as never} size="sm" data-testid="crisis-documents-link">
+              {t('crises.room.documents')}
+            </Anchor>
+          ) : null}
         </Group>
         <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
           {t('crises.room.declaredAt', { name: c.declaredBy, time: formatDateTime(c.declaredAt, zone), zone })}

@@ -7,12 +7,16 @@ import { useSession } from '../../../../web/session.ts';
 const areas = [
   { key: 'profile', permission: 'profile.update' },
   { key: 'password', permission: 'profile.update' },
+  { key: 'security', permission: 'profile.update' },
   { key: 'users', permission: 'user.list' },
   { key: 'departments', permission: 'department.list' },
   { key: 'tokens', permission: 'token.manage' },
   { key: 'audit', permission: 'audit.read' },
   { key: 'org', permission: 'org.update' },
+  { key: 'guests', permission: 'guest.manage' },
 ] as const;
+
+type Area = (typeof areas)[number]['key'];
 
 /** The settings frame with its tabs. */
 export function SettingsLayout() {
@@ -21,6 +25,9 @@ export function SettingsLayout() {
   const navigate = useNavigate();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const current = pathname.split('/')[2] ?? 'profile';
+  // Second factor and external partners keep their words with their features' messages.
+  const tabLabel = (key: Area) =>
+    key === 'security' ? t('security.title') : key === 'guests' ? t('guests.tab') : t(`settings.nav.${key}`);
   const visible = areas.filter((a) => session.permissions.includes(a.permission));
   return (
     <Stack gap="md">
@@ -31,7 +38,7 @@ export function SettingsLayout() {
         <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
           {visible.map((a) => (
             <Tabs.Tab key={a.key} value={a.key} style={{ flex: 'none' }}>
-              {t(`settings.nav.${a.key}`)}
+              {tabLabel(a.key)}
             </Tabs.Tab>
           ))}
         </Tabs.List>

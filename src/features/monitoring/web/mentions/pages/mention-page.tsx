@@ -2,7 +2,7 @@
 // the sentiment correction and the rest of its repost cluster.
 import { Anchor, Badge, Button, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconArrowLeft, IconExternalLink } from '@tabler/icons-react';
+import { IconArrowLeft, IconCamera, IconExternalLink } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useCanGoBack, useParams, useRouter } from '@tanstack/react-router';
 import type { MouseEvent, ReactNode } from 'react';
@@ -89,6 +89,7 @@ function MentionDetail({ m }: { m: Mention }) {
   const wide = useMediaQuery('(min-width: 62em)', true);
   const langLabel = useLangLabel();
   const link = safeHttpUrl(m.url);
+  const canCapture = useCan('evidence.capture');
   return (
     <Stack gap="md">
       <Title order={2} size="h3" style={{ overflowWrap: 'anywhere' }} data-testid="mention-title">
@@ -131,6 +132,16 @@ function MentionDetail({ m }: { m: Mention }) {
                     {t('monitoring.mentions.detail.noLink')}
                   </Text>
                 )}
+                {canCapture ? (
+                  <Button
+                    variant="default"
+                    leftSection={<IconCamera size={16} />}
+                    renderRoot={(props) => <Link to="/documents/evidence/new" search={{ mentionId: m.id } as never} {...props} />}
+                    data-testid="mention-capture-evidence"
+                  >
+                    {t('monitoring.mentions.detail.captureEvidence')}
+                  </Button>
+                ) : null}
               </Group>
             </Paper>
             {wide ? <MentionCluster m={m} /> : null}
