@@ -6,6 +6,7 @@ import type { Executor } from '../../../platform/db.ts';
 import type { Actor } from '../../../platform/events.ts';
 import type { Principal } from '../../../platform/http.ts';
 import { type CrisisDeps, crisisEvent, type Meta } from '../../crises/server/access.ts';
+import { mirrorPublishedStatement } from '../../documents/server/store.ts';
 import type { PublishChannel, StatementDetail } from '../contract.ts';
 import { conflict, headOf, type Loaded, loadStatement, statementEvent, userIdOf } from './access.ts';
 import { detailOf } from './view.ts';
@@ -67,6 +68,21 @@ export async function publishStatement(
       meta,
     );
     await completeTask(deps, tx, loaded, actor, meta);
+    // What went out is kept in the documents hub too (public; a new version when different words go out later).
+    await mirrorPublishedStatement(
+      tx,
+      deps.clock,
+      {
+        orgId: c.org_id,
+        statementId: s.id,
+        crisisId: c.id,
+        title: s.title,
+        text: head.text,
+        ownerId: s.created_by ?? me,
+        note: `v${head.number} → ${input.channel}`,
+      },
+      { actor, ...meta },
+    );
   });
   return detailOf(deps.db, p, await loadStatement(deps.db, p, id, 'read'));
 }

@@ -360,6 +360,14 @@ describe('statements', () => {
     const taskEvents = (await events('crisis.task_updated')).filter((e) => e.data.statementId === holding.id);
     assert.equal(taskEvents.length, 1, 'the task is completed once, by the first publication');
     assert.equal((await events('statement.published')).length, 2);
+    // What went out is in the documents hub once (public, the statement's words), not once per channel.
+    const hub = (await org.admin.get(`/api/documents?kind=statement&crisisId=${crisisId}`)).body.items;
+    assert.equal(hub.length, 1);
+    assert.equal(hub[0].classification, 'public');
+    const copy = (await org.admin.get(`/api/documents/${hub[0].id}`)).body;
+    assert.equal(copy.statementId, holding.id);
+    assert.equal(copy.body, two.body.headVersion.text);
+    assert.equal(copy.currentVersion, 1);
     // A correction of a published statement returns it to draft; the publications stay on record.
     const fixed = await put(writer.client, holding.id, two.body.head, `更正：${two.body.headVersion.text}`);
     assert.equal(fixed.body.status, 'draft');
