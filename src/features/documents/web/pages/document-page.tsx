@@ -175,6 +175,13 @@ function DocumentBody({ d }: { d: DocumentView }) {
             <Paper withBorder p="md" radius="md" data-testid="doc-meta">
               <SimpleGrid cols={{ base: 2, md: 1 }} spacing="sm">
                 <Meta label={t('documents.detail.owner')}>{d.ownerName}</Meta>
+                {d.statementId && canOpenCrises ? (
+                  <Meta label={t('documents.detail.statement')}>
+                    <Anchor component={Link} to={`/statements/${d.statementId}`} size="sm" data-testid="doc-statement-link">
+                      {t('documents.detail.openStatement')}
+                    </Anchor>
+                  </Meta>
+                ) : null}
                 <Meta label={t('documents.detail.crisis')}>
                   {d.crisisId && d.crisisTitle && canOpenCrises ? (
                     <Anchor component={Link} to={`/crises/${d.crisisId}`} size="sm">
