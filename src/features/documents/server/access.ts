@@ -13,6 +13,10 @@
 // - reporters: none.
 // - guests: documents of a crisis they hold a live grant on (not revoked, not expired) whose classifications
 //   include the document's — and only once they have accepted their organisation's NDA (`guestGate`).
+//
+// The per-person lists (my crises, my grants) are written as `x IN (SELECT … WHERE user = me)`, not as correlated
+// EXISTS: inside the ORs here PostgreSQL cannot turn an EXISTS into a join and runs it once per row, while an
+// uncorrelated IN becomes one hashed subplan per query (bench:search-everywhere, member: see ARCHITECTURE.md).
 import { type SQL, sql } from 'drizzle-orm';
 import type { Principal } from '../../../platform/http.ts';
 
@@ -29,26 +33,25 @@ export function documentVisibleSql(p: Principal, now: Date, alias = 'd'): SQL {
   const privileged = sql`(${d}.owner_id = ${u}
     OR EXISTS (SELECT 1 FROM users pu JOIN departments pd ON pd.id = pu.department_id
                WHERE pu.id = ${u} AND pd.kind = 'legal')
-    OR (${d}.crisis_id IS NOT NULL AND EXISTS (SELECT 1 FROM crisis_members pm
-               WHERE pm.crisis_id = ${d}.crisis_id AND pm.user_id = ${u} AND pm.role = 'legal_counsel')))`;
+    OR (${d}.crisis_id IS NOT NULL AND ${d}.crisis_id IN (SELECT pm.crisis_id FROM crisis_members pm
+               WHERE pm.user_id = ${u} AND pm.role = 'legal_counsel')))`;
   switch (p.role) {
     case 'admin':
       return base;
     case 'manager':
       return sql`${base} AND (${d}.classification <> 'legal_privileged' OR ${privileged})`;
     case 'member': {
-      const onTeam = sql`(${d}.crisis_id IS NOT NULL AND EXISTS (SELECT 1 FROM crisis_members tm
-               WHERE tm.crisis_id = ${d}.crisis_id AND tm.user_id = ${u}))`;
+      const onTeam = sql`(${d}.crisis_id IS NOT NULL AND ${d}.crisis_id IN (SELECT tm.crisis_id FROM crisis_members tm
+               WHERE tm.user_id = ${u}))`;
       return sql`${base} AND (${d}.crisis_id IS NULL OR ${onTeam}) AND (
         ${d}.classification IN ('public', 'internal')
         OR (${d}.classification = 'confidential' AND (${d}.owner_id = ${u} OR ${onTeam}))
         OR (${d}.classification = 'legal_privileged' AND ${privileged}))`;
     }
     case 'guest':
-      return sql`${base} AND ${d}.crisis_id IS NOT NULL AND EXISTS (SELECT 1 FROM guest_grants gg
-        WHERE gg.guest_id = ${u} AND gg.org_id = ${p.orgId} AND gg.crisis_id = ${d}.crisis_id
-          AND gg.revoked_at IS NULL AND gg.expires_at > ${now.toISOString()}
-          AND ${d}.classification = ANY (gg.classifications))`;
+      return sql`${base} AND ${d}.crisis_id IS NOT NULL AND (${d}.crisis_id, ${d}.classification) IN (
+        SELECT gg.crisis_id, unnest(gg.classifications) FROM guest_grants gg
+        WHERE gg.guest_id = ${u} AND gg.org_id = ${p.orgId} AND gg.revoked_at IS NULL AND gg.expires_at > ${now.toISOString()})`;
     default:
       return sql`false`;
   }

@@ -78,7 +78,8 @@ function crisisVisibleSql(p: Principal): SQL {
   if (p.kind !== 'user') return sql`false`;
   if (p.role === 'admin' || p.role === 'manager') return sql`true`;
   if (p.role === 'member')
-    return sql`EXISTS (SELECT 1 FROM crisis_members cm WHERE cm.crisis_id = e.crisis_id AND cm.user_id = ${p.userId})`;
+    // An uncorrelated IN: one hashed subplan per query, not a lookup per candidate row (see access.ts).
+    return sql`e.crisis_id IN (SELECT cm.crisis_id FROM crisis_members cm WHERE cm.user_id = ${p.userId})`;
   return sql`false`;
 }
 
