@@ -3,58 +3,14 @@
 // elements become line breaks), entities are decoded, and white space is tidied. The bytes are decoded by the
 // declared charset (header, then <meta>, then BOM), UTF-8 when none is given or it is unknown.
 
+import { decodeHtmlEntities } from '../../../platform/text/html-text.ts';
+
 const DROP_WITH_CONTENT = ['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'head'];
 const BLOCK =
   /^(?:p|div|br|hr|li|ul|ol|dl|dt|dd|tr|table|thead|tbody|tfoot|section|article|aside|header|footer|nav|main|h[1-6]|blockquote|pre|figure|figcaption|form|fieldset|address|details|summary|title)$/i;
 
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  hellip: '…',
-  mdash: '—',
-  ndash: '–',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  laquo: '«',
-  raquo: '»',
-  middot: '·',
-  bull: '•',
-  times: '×',
-  divide: '÷',
-  yen: '¥',
-  euro: '€',
-  pound: '£',
-  cent: '¢',
-  deg: '°',
-  sect: '§',
-  para: '¶',
-  shy: '',
-  zwj: '\u200d',
-  zwnj: '\u200c',
-};
-
-/** Decodes HTML character references (numeric, and the common named ones; unknown names stay as written). */
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z][a-z0-9]{1,31});?/gi, (all, ref: string) => {
-    if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-      // NUL, surrogates and out-of-range references become U+FFFD, as browsers do.
-      if (!code || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\uFFFD';
-      return String.fromCodePoint(code);
-    }
-    const named = NAMED[ref.toLowerCase()];
-    return named ?? all;
-  });
-}
+/** Decodes HTML character references: the platform's decoder (the same the feed reader uses). */
+export const decodeEntities = decodeHtmlEntities;
 
 /** The page's <title>, as text (null when there is none). */
 export function htmlTitle(html: string): string | null {

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
+import { htmlToText } from '../../../../platform/text/html-text.ts';
 import { mentionInput } from '../../contract.ts';
 import { parseFeed } from './feed.ts';
-import { htmlToText } from './html-text.ts';
 
 const fixture = (name: string) => fs.readFileSync(new URL(`../../../../../test/fixtures/feeds/${name}`, import.meta.url));
 const now = new Date('2025-03-03T10:00:00Z');

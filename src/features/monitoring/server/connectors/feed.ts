@@ -2,8 +2,8 @@
 // safe reader (no DTDs), HTML becomes plain text, links are resolved against the feed URL, and every item is
 // checked against `mentionInput` so the pipeline only sees items it can accept.
 import { createHash } from 'node:crypto';
+import { htmlToText, tidyText } from '../../../../platform/text/html-text.ts';
 import { MAX_TEXT, mentionInput } from '../../contract.ts';
-import { htmlToText, tidyText } from './html-text.ts';
 import type { ConnectorError, MentionInputWithoutSource } from './types.ts';
 import { childOf, childrenOf, NS, parseXml, textOf, type XmlElement, XmlError, type XmlLimits } from './xml.ts';
 

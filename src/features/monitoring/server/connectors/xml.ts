@@ -1,6 +1,7 @@
 // A small, safe XML reader for feeds: no DTDs or entity declarations at all (billion laughs and external
 // entities are refused, not expanded), bounded size, depth, element count and text size, linear time, and
 // tolerant of the usual mess (unescaped '&' and '<', mismatched or unclosed tags). Namespaces are resolved.
+import { charFromCode } from '../../../../platform/text/html-text.ts';
 
 /** One element of the tree: resolved namespace, lower-cased local name, raw attributes, children. */
 export type XmlElement = {
@@ -52,18 +53,6 @@ export const NS = {
 const KNOWN_PREFIXES: Record<string, string> = { ...NS, atom10: NS.atom };
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** A code point from a character reference, or U+FFFD when it is not a character XML text may hold. */
-export function charFromCode(cp: number): string {
-  const ok =
-    cp === 9 ||
-    cp === 10 ||
-    cp === 13 ||
-    (cp >= 0x20 && cp <= 0xd7ff) ||
-    (cp >= 0xe000 && cp <= 0xfffd) ||
-    (cp >= 0x10000 && cp <= 0x10ffff);
-  return ok && cp !== 0x7f ? String.fromCodePoint(cp) : '\uFFFD';
-}
 
 /** Decodes XML's five entities and numeric references; anything else (e.g. a stray '&') stays as written. */
 export function decodeXmlEntities(s: string): string {

@@ -1,6 +1,18 @@
-// HTML found in feeds → plain text: tags stripped (script/style dropped with their content), entities
-// decoded, whitespace tidied. The result is stored and shown as TEXT, never rendered as HTML. Linear time.
-import { charFromCode } from './xml.ts';
+// HTML → plain text (feeds' items; the entity decoding also serves evidence captures): tags stripped
+// (script/style dropped with their content), entities decoded, whitespace tidied. The result is stored and shown
+// as TEXT, never rendered as HTML. Linear time.
+
+/** A code point from a character reference, or U+FFFD when it is not a character XML/HTML text may hold. */
+export function charFromCode(cp: number): string {
+  const ok =
+    cp === 9 ||
+    cp === 10 ||
+    cp === 13 ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff);
+  return ok && cp !== 0x7f ? String.fromCodePoint(cp) : '\uFFFD';
+}
 
 const NAMED: Record<string, string> = {
   amp: '&',
