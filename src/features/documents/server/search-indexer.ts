@@ -4,7 +4,7 @@
 // it idempotent: running a batch twice, or out of order with a direct write, ends in the same rows. One runner
 // at a time (a transaction advisory lock, tried, never waited for), one transaction per batch, so the cursor
 // only moves with the entries it covers. Documents and attachments are indexed by their own transactions.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db, Executor } from '../../../platform/db.ts';
 import { upsertSearchEntry } from './search-index.ts';
@@ -49,75 +49,60 @@ async function removeGone(tx: Executor, kind: string, ids: string[], live: Set<s
   if (gone.length) await tx.execute(sql`DELETE FROM search_entries WHERE kind = ${kind} AND ref_id = ANY(${sql.param(gone)}::text[])`);
 }
 
-async function indexCrises(tx: Executor, touchedAt: Map<string, Date>) {
+type LiveRow = { id: string; org_id: string; crisis_id: string; title: string; body: string | null };
+
+/** Upserts the live rows of `kind` that events touched (read by `read`), and removes the entries of those gone. */
+async function reindex(tx: Executor, kind: 'crisis' | 'task' | 'statement', touchedAt: Map<string, Date>, read: (ids: SQL) => SQL) {
   const ids = [...touchedAt.keys()];
   if (!ids.length) return;
-  const r = await tx.execute<{ id: string; org_id: string; title: string; summary: string | null }>(
-    sql`SELECT id, org_id, title, summary FROM crises WHERE id = ANY(${sql.param(ids)}::uuid[])`,
-  );
-  for (const c of r.rows) {
-    const at = touchedAt.get(c.id) as Date;
+  const r = await tx.execute<LiveRow>(read(sql`${sql.param(ids)}::uuid[]`));
+  for (const x of r.rows)
     await upsertSearchEntry(tx, {
-      orgId: c.org_id,
-      kind: 'crisis',
-      refId: c.id,
-      crisisId: c.id,
-      title: c.title,
-      body: c.summary ?? '',
-      at,
+      orgId: x.org_id,
+      kind,
+      refId: x.id,
+      parentId: kind === 'crisis' ? null : x.crisis_id,
+      crisisId: x.crisis_id,
+      title: x.title,
+      body: x.body ?? '',
+      at: touchedAt.get(x.id) as Date,
     });
-  }
-  await removeGone(tx, 'crisis', ids, new Set(r.rows.map((c) => c.id)));
+  await removeGone(tx, kind, ids, new Set(r.rows.map((x) => x.id)));
 }
 
-async function indexTasks(tx: Executor, touchedAt: Map<string, Date>) {
-  const ids = [...touchedAt.keys()];
-  if (!ids.length) return;
-  // A task's text: its title, then its detail, blocked reason and comments (the task's notes), oldest first.
-  const r = await tx.execute<{ id: string; org_id: string; crisis_id: string; title: string; body: string }>(sql`
+const indexCrises = (tx: Executor, touchedAt: Map<string, Date>) =>
+  reindex(
+    tx,
+    'crisis',
+    touchedAt,
+    (ids) => sql`SELECT id, org_id, id AS crisis_id, title, summary AS body FROM crises WHERE id = ANY(${ids})`,
+  );
+
+// A task's text: its title, then its detail, blocked reason and comments (the task's notes), oldest first.
+const indexTasks = (tx: Executor, touchedAt: Map<string, Date>) =>
+  reindex(
+    tx,
+    'task',
+    touchedAt,
+    (ids) => sql`
     SELECT t.id, t.org_id, t.crisis_id, t.title,
       concat_ws(E'\n', t.detail, t.blocked_reason,
         (SELECT string_agg(c.body, E'\n' ORDER BY c.created_at) FROM crisis_task_comments c WHERE c.task_id = t.id)) AS body
-    FROM crisis_tasks t WHERE t.id = ANY(${sql.param(ids)}::uuid[])`);
-  for (const t of r.rows) {
-    const at = touchedAt.get(t.id) as Date;
-    await upsertSearchEntry(tx, {
-      orgId: t.org_id,
-      kind: 'task',
-      refId: t.id,
-      parentId: t.crisis_id,
-      crisisId: t.crisis_id,
-      title: t.title,
-      body: t.body ?? '',
-      at,
-    });
-  }
-  await removeGone(tx, 'task', ids, new Set(r.rows.map((t) => t.id)));
-}
+    FROM crisis_tasks t WHERE t.id = ANY(${ids})`,
+  );
 
-async function indexStatements(tx: Executor, touchedAt: Map<string, Date>) {
-  const ids = [...touchedAt.keys()];
-  if (!ids.length) return;
-  const r = await tx.execute<{ id: string; org_id: string; crisis_id: string; title: string; body: string | null }>(sql`
+// A statement's text: its head version's.
+const indexStatements = (tx: Executor, touchedAt: Map<string, Date>) =>
+  reindex(
+    tx,
+    'statement',
+    touchedAt,
+    (ids) => sql`
     SELECT s.id, c.org_id, s.crisis_id, s.title, v.text AS body
     FROM statements s JOIN crises c ON c.id = s.crisis_id
     LEFT JOIN statement_versions v ON v.statement_id = s.id AND v.number = s.head
-    WHERE s.id = ANY(${sql.param(ids)}::uuid[])`);
-  for (const s of r.rows) {
-    const at = touchedAt.get(s.id) as Date;
-    await upsertSearchEntry(tx, {
-      orgId: s.org_id,
-      kind: 'statement',
-      refId: s.id,
-      parentId: s.crisis_id,
-      crisisId: s.crisis_id,
-      title: s.title,
-      body: s.body ?? '',
-      at,
-    });
-  }
-  await removeGone(tx, 'statement', ids, new Set(r.rows.map((s) => s.id)));
-}
+    WHERE s.id = ANY(${ids})`,
+  );
 
 /** Timeline notes are events themselves (append-only): the entry is written once from the event. */
 async function indexNotes(tx: Executor, rows: EventRow[]) {
