@@ -21,6 +21,13 @@ import { sitrepJobs } from './features/crises/server/sitreps.ts';
 import { registerEvidenceRoutes } from './features/documents/server/evidence-routes.ts';
 import { registerDocumentRoutes } from './features/documents/server/routes.ts';
 import { registerSearchRoutes, searchJobs } from './features/documents/server/search-routes.ts';
+import { registerDemoRoutes } from './features/drills/server/demo-routes.ts';
+import type { DrillDeps } from './features/drills/server/deps.ts';
+import { registerDrillRoutes } from './features/drills/server/drill-routes.ts';
+import { createPlayer } from './features/drills/server/player.ts';
+import { registerPlayerRoutes } from './features/drills/server/player-routes.ts';
+import { registerDrillReportRoutes } from './features/drills/server/report-routes.ts';
+import { registerScenarioRoutes } from './features/drills/server/scenario-routes.ts';
 import { registerMonitoringRoutes } from './features/monitoring/server/routes.ts';
 import { createBackground } from './features/monitoring/server/scheduler-worker.ts';
 import { authenticateSession, authenticateToken } from './features/people/server/auth.ts';
@@ -56,8 +63,10 @@ export type ServerOptions = {
   /** Tests: cheap password hashing. */
   fastHashing?: boolean;
   logger?: boolean;
-  /** Background collection (job queue, polls, streams) in this process; default on. */
+  /** Background collection (job queue, polls, streams, the scenario player) in this process; default on. */
   background?: boolean;
+  /** `npm start -- --demo`: a demo workspace may be opened even after setup (and is opened at start). */
+  demo?: boolean;
 };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -245,6 +254,20 @@ export async function buildServer(opts: ServerOptions) {
   registerDocumentRoutes(router, documentDeps);
   registerEvidenceRoutes(router, documentDeps);
   registerSearchRoutes(router, documentDeps);
+  // Drills and the demo: scenarios played through the same ingest pipeline as live sources.
+  const drillDeps: DrillDeps = {
+    db: database.db,
+    clock,
+    onIngested: (tx) => queueTickSoon(tx),
+    scenariosDir: path.join(projectRoot, 'scenarios'),
+    demo: { allowed: opts.demo === true },
+  };
+  registerScenarioRoutes(router, drillDeps);
+  registerPlayerRoutes(router, drillDeps);
+  registerDrillRoutes(router, drillDeps);
+  registerDrillReportRoutes(router, drillDeps);
+  registerDemoRoutes(router, drillDeps);
+  const player = opts.background === false ? null : createPlayer(drillDeps, { log: app.log });
   // Every feature's jobs on the one queue: its tasks by name, and its crontab lines.
   const featureJobs = [
     warningJobs(notifyDeps),
@@ -298,11 +321,14 @@ export async function buildServer(opts: ServerOptions) {
     db: database.db,
     pool: database.pool,
     background,
+    drillDeps,
     async start() {
       await realtime.start();
       background?.start();
+      player?.start();
     },
     async close() {
+      await player?.stop();
       await background?.stop();
       await realtime.close();
       await app.close();

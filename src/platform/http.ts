@@ -20,6 +20,8 @@ export type Principal =
        * organisation requires it). A pending session reaches only routes that allow it (see `RouteDef.pending`).
        */
       secondFactor: 'ok' | 'verify' | 'enrol';
+      /** Inside a drill: the real person whose session acts as `userId`, their copy in the drill's sandbox. */
+      realUserId?: string;
     }
   | { kind: 'token'; tokenId: string; orgId: string; scopes: string[]; label: string }
   /** The operator at the command line: calls services directly, never routes. */

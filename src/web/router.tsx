@@ -14,6 +14,8 @@ import { useTranslation } from 'react-i18next';
 import { crisesRoutes } from '../features/crises/web/routes.tsx';
 import { documentsRoutes } from '../features/documents/web/routes.tsx';
 import { searchRoutes } from '../features/documents/web/search/routes.tsx';
+import { demoRoutes } from '../features/drills/web/demo/routes.tsx';
+import { drillsRoutes } from '../features/drills/web/drills/routes.tsx';
 import { monitoringRoutes } from '../features/monitoring/web/routes.tsx';
 import { guestRoutes } from '../features/people/web/guests/routes.tsx';
 import { InvitePage } from '../features/people/web/pages/invite-page.tsx';
@@ -166,6 +168,8 @@ const routeTree = rootRoute.addChildren([
     ...crisesRoutes(appRoute),
     ...statementsRoutes(appRoute),
     ...documentsRoutes(appRoute),
+    ...drillsRoutes(appRoute),
+    ...demoRoutes(appRoute),
     ...searchRoutes(appRoute),
     ...guestRoutes(appRoute),
     ...securityRoutes(appRoute),

@@ -29,7 +29,7 @@ export const sections: readonly Section[] = [
   { key: 'crises', path: '/crises', icon: IconFlame, permission: 'crisis.read' },
   { key: 'statements', path: '/statements', icon: IconFileText, permission: 'crisis.read' },
   { key: 'documents', path: '/documents', icon: IconFolder, permission: 'document.read' },
-  { key: 'drills', path: '/drills', icon: IconTargetArrow, permission: 'crisis.read' },
+  { key: 'drills', path: '/drills', icon: IconTargetArrow, permission: 'drill.read' },
 ];
 
 /** An employee report page (its label is `reports.nav.<key>`). */

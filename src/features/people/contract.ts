@@ -75,7 +75,10 @@ export type User = z.infer<typeof userOut>;
 
 export const sessionOut = z.object({
   user: userOut,
-  org: z.object({ id: z.uuid(), name: z.string(), timeZone: z.string() }),
+  // kind: live (a real organisation), demo (the fictional demo workspace) or drill (a drill's sandbox copy).
+  org: z.object({ id: z.uuid(), name: z.string(), timeZone: z.string(), kind: z.enum(['live', 'demo', 'drill']) }),
+  // Inside a drill: the drill this session is acting in (leave it to return to the real organisation).
+  drillId: z.uuid().nullable(),
   csrfToken: z.string(),
   permissions: z.array(z.string()),
   /**

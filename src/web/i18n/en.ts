@@ -6,6 +6,8 @@ import { en as pulseEn } from '../../features/crises/web/pulse/messages.ts';
 import { en as reportsEn } from '../../features/crises/web/reports/messages.ts';
 import { en as documentsEn } from '../../features/documents/web/messages.ts';
 import { en as searchEn } from '../../features/documents/web/search/messages.ts';
+import { en as drillDemoEn } from '../../features/drills/web/demo/messages.ts';
+import { en as drillsEn } from '../../features/drills/web/drills/messages.ts';
 import { monitoringEn } from '../../features/monitoring/web/messages.ts';
 import { en as guestsEn } from '../../features/people/web/guests/messages.ts';
 import { en as securityEn } from '../../features/people/web/security/messages.ts';
@@ -353,6 +355,8 @@ export const en: Messages = {
   statementVariants: variantsEn,
   statementSettings: statementSettingsEn,
   documents: documentsEn,
+  drills: drillsEn,
+  drillDemo: drillDemoEn,
   search: searchEn,
   guests: guestsEn,
   security: securityEn,

@@ -6,6 +6,8 @@ import { zhTW as pulseZhTW } from '../../features/crises/web/pulse/messages.ts';
 import { zhTW as reportsZhTW } from '../../features/crises/web/reports/messages.ts';
 import { zhTW as documentsZhTW } from '../../features/documents/web/messages.ts';
 import { zhTW as searchZhTW } from '../../features/documents/web/search/messages.ts';
+import { zhTW as drillDemoZhTW } from '../../features/drills/web/demo/messages.ts';
+import { zhTW as drillsZhTW } from '../../features/drills/web/drills/messages.ts';
 import { monitoringZhTW } from '../../features/monitoring/web/messages.ts';
 import { zhTW as guestsZhTW } from '../../features/people/web/guests/messages.ts';
 import { zhTW as securityZhTW } from '../../features/people/web/security/messages.ts';
@@ -311,6 +313,8 @@ export const zhTW = {
   statementVariants: variantsZhTW,
   statementSettings: statementSettingsZhTW,
   documents: documentsZhTW,
+  drills: drillsZhTW,
+  drillDemo: drillDemoZhTW,
   search: searchZhTW,
   guests: guestsZhTW,
   security: securityZhTW,

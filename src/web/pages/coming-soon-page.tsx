@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Section } from '../sections.ts';
 
 /** Sections that have their own screens (everything else shows this page). */
-export const builtSections: readonly Section['key'][] = ['monitoring', 'alerts', 'crises', 'statements', 'documents'];
+export const builtSections: readonly Section['key'][] = ['monitoring', 'alerts', 'crises', 'statements', 'documents', 'drills'];
 
 /** A section still to come. */
 export type UnbuiltSection = Exclude<Section['key'], 'monitoring' | 'alerts' | 'crises'>;

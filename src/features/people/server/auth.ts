@@ -1,5 +1,5 @@
 // Sign-in, sessions, sign-out, password change, and turning a request into a principal.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../../../platform/errors.ts';
 import type { Principal } from '../../../platform/http.ts';
 import type { Session } from '../contract.ts';
@@ -33,7 +33,10 @@ export async function createSession(deps: PeopleDeps, tx: Pick<PeopleDeps['db'],
  * need the second factor (`verify`) or its set-up (`enrol`): the answer says which, for the sign-in page. */
 export async function signIn(deps: PeopleDeps, email: string, password: string, meta: RequestMeta & { ip: string }) {
   await assertNotThrottled(deps, email, meta.ip);
-  const [user] = await deps.db.select().from(users).where(eq(users.email, email));
+  const [user] = await deps.db
+    .select()
+    .from(users)
+    .where(and(eq(users.email, email), isNull(users.sandboxOf)));
   const ok = await verifyPassword(deps, user?.status === 'active' ? user.passwordHash : null, password);
   if (!user || !ok || user.status !== 'active') {
     await recordFailure(deps, email, meta.ip);
@@ -123,23 +126,32 @@ export async function authenticateSession(deps: PeopleDeps, token: string): Prom
   if (now.getTime() - row.s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await deps.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
   }
-  return {
-    kind: 'user',
-    userId: row.u.id,
-    orgId: row.u.orgId,
+  const secondFactor = secondFactorOf({
+    secondFactorAt: row.s.secondFactorAt,
+    enabled: row.totpConfirmedAt !== null,
     role: row.u.role,
-    label: row.u.name,
-    sessionHash: tokenHash,
-    csrfToken: row.s.csrfToken,
-    secondFactor: secondFactorOf({
-      secondFactorAt: row.s.secondFactorAt,
-      enabled: row.totpConfirmedAt !== null,
-      role: row.u.role,
-      requiredRoles: row.requiredRoles,
-      userCreatedAt: row.u.createdAt,
-      now,
-    }).state,
-  };
+    requiredRoles: row.requiredRoles,
+    userCreatedAt: row.u.createdAt,
+    now,
+  }).state;
+  const base = { kind: 'user' as const, sessionHash: tokenHash, csrfToken: row.s.csrfToken, secondFactor };
+  if (row.s.actingUserId) {
+    // Inside a drill the session acts as the person's sandbox copy, while the copy and the drill's sandbox exist.
+    const acting = await actingUser(deps, row.s.actingUserId, row.u.id);
+    if (acting) return { ...base, userId: acting.id, orgId: acting.orgId, role: acting.role, label: acting.name, realUserId: row.u.id };
+    await deps.db.update(sessions).set({ actingUserId: null }).where(eq(sessions.tokenHash, tokenHash));
+  }
+  return { ...base, userId: row.u.id, orgId: row.u.orgId, role: row.u.role, label: row.u.name };
+}
+
+/** The sandbox copy a session acts as, if it is still an active copy of that person in a drill's sandbox. */
+async function actingUser(deps: PeopleDeps, actingUserId: string, realUserId: string) {
+  const [a] = await deps.db
+    .select({ id: users.id, orgId: users.orgId, role: users.role, name: users.name })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .where(and(eq(users.id, actingUserId), eq(users.sandboxOf, realUserId), eq(users.status, 'active'), eq(organisations.kind, 'drill')));
+  return a ?? null;
 }
 
 /** Resolves a bearer API token to a principal. */
@@ -168,21 +180,27 @@ export async function sessionInfo(deps: PeopleDeps, principal: Principal): Promi
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.orgId))
     .innerJoin(sessions, eq(sessions.tokenHash, principal.sessionHash))
-    .leftJoin(userTotp, eq(userTotp.userId, users.id))
+    .leftJoin(userTotp, eq(userTotp.userId, principal.realUserId ?? principal.userId))
     .where(eq(users.id, principal.userId));
   if (!row) throw new AppError('unauthenticated', 'Sign in first.');
+  // Inside a drill the second factor is the real person's (their copy never enrols).
+  const real = principal.realUserId ? (await deps.db.select().from(users).where(eq(users.id, principal.realUserId)))[0] : row.u;
+  const drill = principal.realUserId
+    ? await deps.db.execute<{ id: string }>(sql`SELECT id FROM drills WHERE sandbox_org_id = ${row.o.id}`)
+    : null;
   const enabled = Boolean(row.t?.confirmedAt);
   const sf = secondFactorOf({
     secondFactorAt: row.sfa,
     enabled,
-    role: row.u.role,
-    requiredRoles: row.o.totpRequiredRoles,
-    userCreatedAt: row.u.createdAt,
+    role: real.role,
+    requiredRoles: real.orgId === row.o.id ? row.o.totpRequiredRoles : await requiredRolesOf(deps, real.orgId),
+    userCreatedAt: real.createdAt,
     now: deps.clock.now(),
   });
   return {
     user: userView(row.u),
-    org: { id: row.o.id, name: row.o.name, timeZone: row.o.timeZone },
+    org: { id: row.o.id, name: row.o.name, timeZone: row.o.timeZone, kind: orgKind(row.o.kind) },
+    drillId: drill?.rows[0]?.id ?? null,
     csrfToken: principal.csrfToken,
     permissions: sf.state === 'ok' ? permissionsOf(principal) : [],
     secondFactor: {
@@ -193,6 +211,15 @@ export async function sessionInfo(deps: PeopleDeps, principal: Principal): Promi
       recoveryCodesLeft: enabled ? (row.t?.recoveryHashes.length ?? 0) : 0,
     },
   };
+}
+
+function orgKind(kind: string): 'live' | 'demo' | 'drill' {
+  return kind === 'demo' || kind === 'drill' ? kind : 'live';
+}
+
+async function requiredRolesOf(deps: PeopleDeps, orgId: string) {
+  const [o] = await deps.db.select({ r: organisations.totpRequiredRoles }).from(organisations).where(eq(organisations.id, orgId));
+  return o?.r ?? [];
 }
 
 /** Changes the signed-in user's own password; other sessions of that user end. */

@@ -81,7 +81,7 @@ export async function inviteGuest(
     .transaction(async (tx) => {
       const eo = await loadExternalOrg(tx, p, externalOrgId, true);
       if (eo.archived) throw new AppError('conflict', 'This organisation is archived; restore it before inviting guests.');
-      const taken = await tx.execute(sql`SELECT 1 FROM users WHERE email = ${input.email}`);
+      const taken = await tx.execute(sql`SELECT 1 FROM users WHERE email = ${input.email} AND sandbox_of IS NULL`);
       if (taken.rows.length) throw emailTaken();
       const [u] = await tx
         .insert(users)

@@ -47,6 +47,8 @@ export const actions = [
   'guest.manage',
   'guest.report',
   'guest.self',
+  'drill.read',
+  'drill.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -109,6 +111,11 @@ const roleGrants: Record<Action, Role[]> = {
   'guest.report': ['admin', 'manager'],
   // A guest's own view: their grants, the NDA to accept.
   'guest.self': ['guest'],
+  // Drills (演練): everyone on the staff may take part (which drills is decided per drill: participants, and all
+  // of them for admins and managers); admins and managers plan and run them. Inside a demo or a drill's sandbox
+  // the same actions cover the scenario's messages and the demo's controls.
+  'drill.read': ['admin', 'manager', 'member', 'reporter'],
+  'drill.manage': ['admin', 'manager'],
 };
 
 /** Which token scopes hold each action (machines never act as people). */

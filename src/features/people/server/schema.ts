@@ -10,6 +10,9 @@ export const organisations = pgTable('organisations', {
   timeZone: text('time_zone').notNull().default('Asia/Taipei'),
   // Roles that must use a second factor (TOTP). Guests before first access; others after a grace period.
   totpRequiredRoles: text('totp_required_roles').array().notNull().default(sql`'{admin,guest}'::text[]`),
+  // live: a real organisation; demo: the fictional demo workspace; drill: a drill's sandbox copy of `sandboxOf`.
+  kind: text('kind').notNull().default('live'),
+  sandboxOf: uuid('sandbox_of'),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -56,8 +59,14 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    // Drill sandboxes only: the real person this sandbox copy stands for (same e-mail, no password).
+    sandboxOf: uuid('sandbox_of'),
   },
-  (t) => [uniqueIndex('users_email_uq').on(t.email), index('users_org_idx').on(t.orgId)],
+  (t) => [
+    // One person per e-mail address among real people; drill copies share their person's address.
+    uniqueIndex('users_email_uq').on(t.email).where(sql`sandbox_of IS NULL`),
+    index('users_org_idx').on(t.orgId),
+  ],
 );
 
 export const sessions = pgTable(
@@ -75,6 +84,8 @@ export const sessions = pgTable(
     userAgent: text('user_agent'),
     // When this session passed the second factor (null: password only).
     secondFactorAt: timestamp('second_factor_at', { withTimezone: true }),
+    // Inside a drill: the sandbox copy of this session's person that the session acts as (null: themselves).
+    actingUserId: uuid('acting_user_id'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

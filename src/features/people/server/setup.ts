@@ -10,7 +10,7 @@ const SETUP_LOCK = 715_010;
 
 /** True while no organisation exists. */
 export async function isSetupNeeded(deps: PeopleDeps): Promise<boolean> {
-  const r = await deps.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM organisations`);
+  const r = await deps.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM organisations WHERE kind = 'live'`);
   return r.rows[0].n === 0;
 }
 
@@ -22,7 +22,7 @@ export async function setUp(deps: PeopleDeps, input: SetupInput, meta: RequestMe
   const passwordHash = await hashPassword(deps, input.password);
   return deps.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`);
-    const r = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM organisations`);
+    const r = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM organisations WHERE kind = 'live'`);
     if (r.rows[0].n > 0) throw new AppError('setup_closed', 'Firebreak is already set up.');
     const [org] = await tx.insert(organisations).values({ name: input.orgName, defaultLocale: input.locale }).returning();
     await tx.insert(departments).values(departmentKinds.map((kind, position) => ({ orgId: org.id, kind, position })));

@@ -1,6 +1,6 @@
 // Users: directory, creation by invite, changes, deactivation, and the user's own profile.
 
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { recordEvent } from '../../../platform/events.ts';
 import type { Principal } from '../../../platform/http.ts';
@@ -53,7 +53,10 @@ export async function createUser(deps: PeopleDeps, p: Principal, input: CreateUs
   await assertDepartment(deps, p.orgId, input.departmentId);
   const passwordHash = input.password ? await hashPassword(deps, input.password) : null;
   return deps.db.transaction(async (tx) => {
-    const existing = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+    const existing = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.email, input.email), isNull(users.sandboxOf)));
     if (existing.length)
       throw new AppError('conflict', 'A user with this e-mail already exists.', {
         errors: [{ path: 'email', message: 'already in use', code: 'already_in_use' }],
@@ -204,7 +207,10 @@ export async function updateProfile(deps: PeopleDeps, p: Principal, input: Profi
 
 /** Sets a new password for a user by e-mail (CLI, for a locked-out admin); ends their sessions. */
 export async function resetPassword(deps: PeopleDeps, email: string, password: string) {
-  const [u] = await deps.db.select().from(users).where(eq(users.email, email));
+  const [u] = await deps.db
+    .select()
+    .from(users)
+    .where(and(eq(users.email, email), isNull(users.sandboxOf)));
   if (!u) throw notFound(`No user with e-mail ${email}.`);
   const passwordHash = await hashPassword(deps, password);
   await deps.db.transaction(async (tx) => {
