@@ -3,12 +3,12 @@
 // resetting one, exporting all as YAML or JSON, and importing a file all-or-nothing with every problem
 // pointed at its line and column (YAML syntax, schema, duplicate keys, unknown people or schedules).
 import { sql } from 'drizzle-orm';
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, stringify } from 'yaml';
-import type { z } from 'zod';
+import { stringify } from 'yaml';
 import type { Executor } from '../../../platform/db.ts';
 import { AppError, type FieldError } from '../../../platform/errors.ts';
 import { type Actor, canonicalJson, recordEvent } from '../../../platform/events.ts';
 import type { Principal } from '../../../platform/http.ts';
+import { locate, parseYaml, pathText, sortIssues, zodIssuesAt } from '../../../platform/yaml-issues.ts';
 import { onCallAt, type Schedule } from '../../warnings/oncall.ts';
 import { type CrisisType, crisisTypes, type Playbook, playbook, playbookFile, type Severity, severities } from '../contract.ts';
 import type { ImportIssue, ImportResult, PlaybookEntry } from '../playbook-contract.ts';
@@ -209,95 +209,15 @@ export async function exportPlaybooks(db: Executor, orgId: string, format: 'yaml
   return stringify(file, { lineWidth: 0 });
 }
 
-/** The node at `path` in a parsed YAML document, or the nearest ancestor present (for a missing key). */
-function locate(root: Node | null, path: ReadonlyArray<PropertyKey>): { offset: number; found: boolean } {
-  let node: unknown = root;
-  let offset = (root as Node | null)?.range?.[0] ?? 0;
-  for (const seg of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && String(it.key.value) === String(seg));
-      if (!pair) return { offset, found: false };
-      const key = pair.key as Node;
-      node = pair.value;
-      offset = (pair.value as Node | null)?.range?.[0] ?? key.range?.[0] ?? offset;
-    } else if (isSeq(node) && typeof seg === 'number' && node.items[seg]) {
-      node = node.items[seg];
-      offset = (node as Node).range?.[0] ?? offset;
-    } else return { offset, found: false };
-  }
-  return { offset, found: true };
-}
-
-/** The key `key` of the map at `path` (for an unrecognised key), else the map itself. */
-function locateKey(root: Node | null, path: ReadonlyArray<PropertyKey>, key: string): number {
-  const at = locate(root, path);
-  let node: unknown = root;
-  for (const seg of path) {
-    if (isMap(node)) node = node.items.find((it) => isPair(it) && isScalar(it.key) && String(it.key.value) === String(seg))?.value;
-    else if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
-  }
-  if (isMap(node)) {
-    const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && String(it.key.value) === key);
-    const k = pair?.key as Node | undefined;
-    if (k?.range) return k.range[0];
-  }
-  return at.offset;
-}
-
 /** Parses and checks an import file: the playbooks, or every problem with its line and column. */
 async function checkFile(tx: Executor, orgId: string, text: string): Promise<{ books: Playbook[]; issues: ImportIssue[] }> {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
-  const at = (offset: number) => {
-    const { line, col } = lc.linePos(offset);
-    return { line, column: col };
-  };
-  if (doc.errors.length)
-    return {
-      books: [],
-      issues: doc.errors.map((e) => ({
-        ...at(e.pos[0]),
-        path: '',
-        message: e.code === 'DUPLICATE_KEY' ? 'Duplicate key: each key may appear only once in a map.' : e.message.split('\n')[0],
-        code: e.code === 'DUPLICATE_KEY' ? 'duplicate_key' : 'yaml_syntax',
-      })),
-    };
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    // An alias bomb (or an alias to nothing): refused as a problem of the file, not a server error.
-    return {
-      books: [],
-      issues: [{ line: 1, column: 1, path: '', message: `The file cannot be read: ${(e as Error).message}`, code: 'yaml_aliases' }],
-    };
-  }
-  const root = doc.contents as Node | null;
-  if (data === null || data === undefined)
-    return { books: [], issues: [{ line: 1, column: 1, path: '', message: 'The file is empty.', code: 'empty' }] };
-  const parsed = playbookFile.safeParse(data);
+  const file = parseYaml(text, { maxAliasCount: 100 });
+  if (!file.ok) return { books: [], issues: file.issues };
+  const { root, at } = file;
+  const parsed = playbookFile.safeParse(file.data);
   const issues: ImportIssue[] = [];
-  const pathText = (path: ReadonlyArray<PropertyKey>) => path.map(String).join('.');
   if (!parsed.success) {
-    for (const i of parsed.error.issues as z.core.$ZodIssue[]) {
-      if (i.code === 'unrecognized_keys')
-        for (const k of i.keys)
-          issues.push({
-            ...at(locateKey(root, i.path, k)),
-            path: pathText([...i.path, k]),
-            message: `Unknown field ${k}.`,
-            code: 'unrecognized_keys',
-          });
-      else {
-        const where = locate(root, i.path);
-        issues.push({
-          ...at(where.offset),
-          path: pathText(i.path),
-          message: where.found || i.path.length === 0 ? i.message : `${i.message} (missing ${String(i.path.at(-1))})`,
-          code: i.code,
-        });
-      }
-    }
+    issues.push(...zodIssuesAt(file, parsed.error.issues));
   } else {
     const seen = new Map<string, number>();
     parsed.data.playbooks.forEach((b, i) => {
@@ -317,7 +237,7 @@ async function checkFile(tx: Executor, orgId: string, text: string): Promise<{ b
       issues.push({ ...at(locate(root, path).offset), path: pathText(path), message: r.message, code: r.code });
     }
   }
-  issues.sort((a, b) => a.line - b.line || a.column - b.column);
+  sortIssues(issues);
   return { books: parsed.success ? parsed.data.playbooks : [], issues };
 }
 
