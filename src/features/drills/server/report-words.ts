@@ -1,0 +1,258 @@
+// The after-action report PDF's words in zh-TW and English (the PDF is rendered on the server, in the
+// organisation's language; the web app has its own catalogue for the same report on screen).
+import type { Capability, ClockView, ParticipantRole } from '../contract.ts';
+
+export type Locale = 'zh-TW' | 'en';
+
+const fmt = (locale: Locale, timeZone: string, o: Intl.DateTimeFormatOptions) => (at: string) =>
+  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-TW', { timeZone, hour12: false, ...o }).format(new Date(at));
+
+const zhDuration = (s: number) => {
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  return [h ? `${h} 小時` : '', m ? `${m} 分` : '', sec || (!h && !m) ? `${sec} 秒` : ''].filter(Boolean).join(' ');
+};
+const enDuration = (s: number) => {
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  return [h ? `${h} h` : '', m ? `${m} min` : '', sec || (!h && !m) ? `${sec} s` : ''].filter(Boolean).join(' ');
+};
+/** +h:mm:ss since the start (negative before it). */
+const elapsedOf = (t: number) => {
+  const a = Math.abs(t);
+  const h = Math.floor(a / 3600);
+  const m = String(Math.floor((a % 3600) / 60)).padStart(2, '0');
+  const s = String(a % 60).padStart(2, '0');
+  return `${t < 0 ? '−' : '+'}${h}:${m}:${s}`;
+};
+
+const zhEvents: Record<string, string> = {
+  'alert.opened': '預警觸發',
+  'alert.acknowledged': '確認預警',
+  'alert.dismissed': '排除預警',
+  'alert.escalated': '預警升級通知',
+  'alert.declared': '預警轉為危機',
+  'crisis.declared': '宣告危機',
+  'crisis.status_changed': '危機狀態變更',
+  'crisis.severity_changed': '危機等級調整',
+  'crisis.role_assigned': '指派角色',
+  'crisis.task_created': '新增任務',
+  'crisis.task_updated': '更新任務',
+  'crisis.task_overdue': '任務逾期',
+  'crisis.note_added': '新增紀錄',
+  'crisis.decision_logged': '記錄決策',
+  'crisis.sitrep_issued': '發布情勢報告',
+  'statement.created': '建立聲明稿',
+  'statement.saved': '儲存聲明稿',
+  'statement.submitted': '送審聲明稿',
+  'statement.decided': '審核決定',
+  'statement.approved': '聲明稿核准',
+  'statement.overridden': '指揮官緊急核准',
+  'statement.published': '發布聲明',
+  'statement.risk_accepted': '接受風險',
+  'statement.briefing_sent': '發送員工說明',
+  'statement.briefing_acked': '員工確認說明',
+  'scenario.inject_delivered': '情境事件送達',
+  'scenario.run_started': '情境開始',
+  'scenario.run_ended': '情境結束',
+  'drill.started': '演練開始',
+  'drill.paused': '演練暫停',
+  'drill.resumed': '演練繼續',
+  'drill.speed_changed': '調整速度',
+  'drill.ended': '演練結束',
+  'drill.observation_added': '觀察紀錄',
+};
+const enEvents: Record<string, string> = {
+  'alert.opened': 'Alert fired',
+  'alert.acknowledged': 'Alert acknowledged',
+  'alert.dismissed': 'Alert dismissed',
+  'alert.escalated': 'Alert escalated',
+  'alert.declared': 'Alert declared a crisis',
+  'crisis.declared': 'Crisis declared',
+  'crisis.status_changed': 'Crisis status changed',
+  'crisis.severity_changed': 'Severity changed',
+  'crisis.role_assigned': 'Role assigned',
+  'crisis.task_created': 'Task added',
+  'crisis.task_updated': 'Task updated',
+  'crisis.task_overdue': 'Task overdue',
+  'crisis.note_added': 'Note added',
+  'crisis.decision_logged': 'Decision logged',
+  'crisis.sitrep_issued': 'Situation report issued',
+  'statement.created': 'Statement drafted',
+  'statement.saved': 'Statement saved',
+  'statement.submitted': 'Statement submitted',
+  'statement.decided': 'Review decision',
+  'statement.approved': 'Statement approved',
+  'statement.overridden': 'Commander’s override',
+  'statement.published': 'Statement published',
+  'statement.risk_accepted': 'Risk accepted',
+  'statement.briefing_sent': 'Employee briefing sent',
+  'statement.briefing_acked': 'Briefing acknowledged',
+  'scenario.inject_delivered': 'Inject delivered',
+  'scenario.run_started': 'Scenario started',
+  'scenario.run_ended': 'Scenario ended',
+  'drill.started': 'Drill started',
+  'drill.paused': 'Drill paused',
+  'drill.resumed': 'Drill resumed',
+  'drill.speed_changed': 'Speed changed',
+  'drill.ended': 'Drill ended',
+  'drill.observation_added': 'Observation',
+};
+
+const zhTW = {
+  title: '事後檢討報告',
+  colon: '：',
+  org: '組織',
+  scenario: '情境',
+  started: '開始',
+  ended: '結束',
+  generated: '產生時間',
+  realTimeNote: '各項時間以實際經過的時間計算：情境加速（10×、60×）只加快外界訊息的節奏，不加快團隊的計時，目標與真實危機相同。',
+  participants: '參與者',
+  roles: { player: '演練成員', observer: '觀察員', facilitator: '主持人' } satisfies Record<ParticipantRole, string>,
+  clocks: '應變時鐘',
+  clock: '項目',
+  measured: '實際',
+  target: '目標',
+  result: '結果',
+  met: '達成',
+  missed: '未達成',
+  notDone: '未完成',
+  clockNames: {
+    alert_acknowledged: '確認預警（自預警觸發）',
+    crisis_declared: '宣告危機（自預警觸發）',
+    holding_drafted: '初步聲明擬稿（自宣告危機）',
+    holding_legal_approved: '初步聲明法務核准（自宣告危機）',
+    holding_published: '初步聲明發布（自宣告危機）',
+  } satisfies Record<ClockView['key'], string>,
+  measures: '執行成果',
+  measure: '項目',
+  value: '數值',
+  m: {
+    tasks: '任務完成（完成／全部）',
+    overdue: '逾期任務（演練結束時仍未完成）',
+    openFindings: '核准時仍有未處理風險提示的聲明稿',
+    ackRate: '員工說明確認率',
+    alerts: '預警',
+    injects: '送達的情境事件',
+    mentions: '輸入的聲量',
+  },
+  noBriefing: '未發送員工說明',
+  scores: '觀察員評分',
+  capability: '能力',
+  average: '平均（1–5）',
+  notes: '紀錄數',
+  capabilities: {
+    detect: '偵測',
+    decide: '決策',
+    coordinate: '協調',
+    communicate: '對外溝通',
+    legal: '法務',
+    employees: '員工溝通',
+    other: '其他',
+  } satisfies Record<Capability, string>,
+  timeline: '時間軸',
+  elapsed: '經過',
+  what: '事件',
+  detail: '內容',
+  more: (n: number) => `另有 ${n} 筆，請見系統內的報告。`,
+  wentWell: '做得好的地方',
+  toImprove: '需要改進的地方',
+  notWritten: '（尚未填寫）',
+  actions: '後續行動',
+  action: '行動',
+  assignee: '負責人',
+  due: '期限',
+  status: '狀態',
+  done: '已完成',
+  open: '進行中',
+  none: '（無）',
+  duration: zhDuration,
+  elapsedOf,
+  eventName: (type: string) => zhEvents[type] ?? type,
+  page: (n: number, of: number) => `第 ${n} 頁，共 ${of} 頁`,
+  dateTime: (at: string, tz: string) => fmt('zh-TW', tz, { dateStyle: 'medium', timeStyle: 'short' })(at),
+  date: (at: string, tz: string) => fmt('zh-TW', tz, { dateStyle: 'medium' })(at),
+};
+
+const en: typeof zhTW = {
+  title: 'After-action report',
+  colon: ': ',
+  org: 'Organisation',
+  scenario: 'Scenario',
+  started: 'Started',
+  ended: 'Ended',
+  generated: 'Generated',
+  realTimeNote:
+    'All times are real elapsed time: the scenario’s speed (10×, 60×) only quickens the outside world, not the team’s clocks, so the targets are those of a real crisis.',
+  participants: 'Participants',
+  roles: { player: 'Player', observer: 'Observer', facilitator: 'Facilitator' },
+  clocks: 'Response clocks',
+  clock: 'Clock',
+  measured: 'Measured',
+  target: 'Target',
+  result: 'Result',
+  met: 'Met',
+  missed: 'Missed',
+  notDone: 'Not done',
+  clockNames: {
+    alert_acknowledged: 'Alert acknowledged (from alert)',
+    crisis_declared: 'Crisis declared (from alert)',
+    holding_drafted: 'Holding statement drafted (from declaration)',
+    holding_legal_approved: 'Holding statement approved by legal (from declaration)',
+    holding_published: 'Holding statement published (from declaration)',
+  },
+  measures: 'What the team did',
+  measure: 'Measure',
+  value: 'Value',
+  m: {
+    tasks: 'Tasks done (done / all)',
+    overdue: 'Tasks overdue (not done when the drill ended)',
+    openFindings: 'Statements approved with open risk findings',
+    ackRate: 'Employee briefing acknowledgement rate',
+    alerts: 'Alerts',
+    injects: 'Injects delivered',
+    mentions: 'Mentions ingested',
+  },
+  noBriefing: 'No employee briefing sent',
+  scores: 'Observers’ scores',
+  capability: 'Capability',
+  average: 'Average (1–5)',
+  notes: 'Notes',
+  capabilities: {
+    detect: 'Detect',
+    decide: 'Decide',
+    coordinate: 'Coordinate',
+    communicate: 'Communicate',
+    legal: 'Legal',
+    employees: 'Employees',
+    other: 'Other',
+  },
+  timeline: 'Timeline',
+  elapsed: 'Elapsed',
+  what: 'Event',
+  detail: 'Detail',
+  more: (n: number) => `${n} more in the report in Firebreak.`,
+  wentWell: 'What went well',
+  toImprove: 'What to improve',
+  notWritten: '(not written yet)',
+  actions: 'Follow-up actions',
+  action: 'Action',
+  assignee: 'Assignee',
+  due: 'Due',
+  status: 'Status',
+  done: 'Done',
+  open: 'Open',
+  none: '(none)',
+  duration: enDuration,
+  elapsedOf,
+  eventName: (type: string) => enEvents[type] ?? type,
+  page: (n: number, of: number) => `Page ${n} of ${of}`,
+  dateTime: (at: string, tz: string) => fmt('en', tz, { dateStyle: 'medium', timeStyle: 'short' })(at),
+  date: (at: string, tz: string) => fmt('en', tz, { dateStyle: 'medium' })(at),
+};
+
+/** The PDF's words per locale. */
+export const words: Record<Locale, typeof zhTW> = { 'zh-TW': zhTW, en };
