@@ -67,6 +67,8 @@ export type ServerOptions = {
   background?: boolean;
   /** `npm start -- --demo`: a demo workspace may be opened even after setup (and is opened at start). */
   demo?: boolean;
+  /** Where the shipped scenarios are (default `<project>/scenarios`; tests may use fixtures). */
+  scenariosDir?: string;
 };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -259,14 +261,14 @@ export async function buildServer(opts: ServerOptions) {
     db: database.db,
     clock,
     onIngested: (tx) => queueTickSoon(tx),
-    scenariosDir: path.join(projectRoot, 'scenarios'),
+    scenariosDir: opts.scenariosDir ?? path.join(projectRoot, 'scenarios'),
     demo: { allowed: opts.demo === true },
   };
   registerScenarioRoutes(router, drillDeps);
   registerPlayerRoutes(router, drillDeps);
   registerDrillRoutes(router, drillDeps);
   registerDrillReportRoutes(router, drillDeps);
-  registerDemoRoutes(router, drillDeps);
+  registerDemoRoutes(router, drillDeps, deps);
   const player = opts.background === false ? null : createPlayer(drillDeps, { log: app.log });
   // Every feature's jobs on the one queue: its tasks by name, and its crontab lines.
   const featureJobs = [

@@ -1,6 +1,6 @@
 // The CLI's one-shot commands: each opens the database, calls a service, and closes it.
 import crypto from 'node:crypto';
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { roles } from '../features/people/contract.ts';
 import type { PeopleDeps } from '../features/people/server/deps.ts';
 import { organisations } from '../features/people/server/schema.ts';
@@ -71,7 +71,12 @@ export async function userCreate(config: Config, v: Values) {
   const password = v['password-stdin'] ? await readStdin() : undefined;
   if (password !== undefined && password.length < 12) return fail('The password must be at least 12 characters.');
   return withPeople(config, async (deps) => {
-    const [org] = await deps.db.select().from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
+    const [org] = await deps.db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.kind, 'live'))
+      .orderBy(asc(organisations.createdAt))
+      .limit(1);
     if (!org) return fail('Firebreak is not set up yet: open the web app, or set FIREBREAK_ADMIN_EMAIL and FIREBREAK_ADMIN_PASSWORD.');
     try {
       const r = await createUser(

@@ -28,6 +28,7 @@ async function pickOrg(db: Db, orgId: string | undefined): Promise<Org> {
   const all = await db
     .select({ id: organisations.id, name: organisations.name, timeZone: organisations.timeZone })
     .from(organisations)
+    .where(eq(organisations.kind, 'live'))
     .orderBy(asc(organisations.createdAt));
   const listing = () => all.map((o) => `  ${o.id}  ${o.name}`).join('\n');
   if (orgId !== undefined) {

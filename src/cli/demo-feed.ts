@@ -1,5 +1,5 @@
 // `firebreak demo-feed`: synthetic mentions into the first organisation, straight through the ingest pipeline.
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { runDemoFeed } from '../features/monitoring/server/demo-feed.ts';
 import { organisations } from '../features/people/server/schema.ts';
 import { systemClock } from '../platform/clock.ts';
@@ -41,7 +41,12 @@ export async function demoFeedCommand(config: Config, v: Values): Promise<number
   process.once('SIGTERM', onSignal);
   try {
     await runMigrations(target.url);
-    const [org] = await database.db.select().from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
+    const [org] = await database.db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.kind, 'live'))
+      .orderBy(asc(organisations.createdAt))
+      .limit(1);
     if (!org) {
       console.error('Firebreak is not set up yet: open the web app, or set FIREBREAK_ADMIN_EMAIL and FIREBREAK_ADMIN_PASSWORD.');
       return 1;

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { asc, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { importFormats, importMapping, mappableFields } from '../features/monitoring/import-contract.ts';
 import { checkStartable, dryRunImport, getImport, updateImport, uploadImport } from '../features/monitoring/server/import.ts';
 import { createImportRunner } from '../features/monitoring/server/import-runner.ts';
@@ -86,7 +86,12 @@ export async function importCommand(config: Config, v: Values, args: string[]): 
     const [org] =
       typeof v.org === 'string'
         ? await database.db.execute<{ id: string }>(sql`SELECT id FROM organisations WHERE id::text = ${v.org}`).then((r) => r.rows)
-        : await database.db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
+        : await database.db
+            .select({ id: organisations.id })
+            .from(organisations)
+            .where(eq(organisations.kind, 'live'))
+            .orderBy(asc(organisations.createdAt))
+            .limit(1);
     if (!org) return fail(v.org ? `No organisation ${v.org}.` : 'Firebreak is not set up yet: open the web app first.');
     const p: Principal = { kind: 'system', orgId: org.id, label: 'cli' };
     const actor = actorOf(p);

@@ -21,11 +21,16 @@ const orgOption = { type: 'string', help: 'organisation id (needed only when the
 
 const commands: Record<string, Command> = {
   start: {
-    usage: 'firebreak start',
+    usage: 'firebreak start [--demo]',
     help: 'Start PostgreSQL (embedded unless DATABASE_URL is set), apply migrations, build the web app if needed, and serve UI and API.',
-    options: {},
-    run: async () => {
-      await (await import('./start.ts')).runUntilSignalled(loadConfig());
+    options: {
+      demo: {
+        type: 'boolean',
+        help: 'open the demo workspace (a fictional company whose crisis plays live) and keep it open even after setup',
+      },
+    },
+    run: async (v) => {
+      await (await import('./start.ts')).runUntilSignalled(loadConfig(), { demo: v.demo === true });
       return undefined; // keeps running
     },
   },

@@ -1,5 +1,6 @@
 // `firebreak start`: PostgreSQL, migrations, web build, HTTP and live updates; clean shutdown on signals.
 import { performance } from 'node:perf_hooks';
+import { openDemo } from '../features/drills/server/demo.ts';
 import { setUpFromEnvironment } from '../features/people/server/setup.ts';
 import type { Config } from '../platform/config.ts';
 import { openDatabase, StartupError } from '../platform/database-target.ts';
@@ -11,7 +12,7 @@ import { buildServer } from '../server.ts';
 const SHUTDOWN_BUDGET_MS = 9000;
 
 /** Starts the whole product and resolves once it listens; returns a stop function. */
-export async function startFirebreak(config: Config, log: (m: string) => void = (m) => console.log(m)) {
+export async function startFirebreak(config: Config, log: (m: string) => void = (m) => console.log(m), opts: { demo?: boolean } = {}) {
   const t0 = performance.now();
   const files = fileStoreFor(config);
   // A bucket that does not answer, does not exist or refuses the credentials stops the start with that reason,
@@ -28,7 +29,7 @@ export async function startFirebreak(config: Config, log: (m: string) => void = 
   try {
     await runMigrations(target.url);
     if (config.buildWeb) ensureWebBuilt(log);
-    server = await buildServer({ config, databaseUrl: target.url });
+    server = await buildServer({ config, databaseUrl: target.url, demo: opts.demo });
     if (await setUpFromEnvironment(server.deps, { orgName: config.orgName, email: config.adminEmail, password: config.adminPassword })) {
       log(`Created the organisation and admin ${config.adminEmail} from the environment.`);
     }
@@ -46,6 +47,11 @@ export async function startFirebreak(config: Config, log: (m: string) => void = 
   target.lock?.update({ pgPort: target.embedded?.port, url });
   const ms = Math.round(performance.now() - t0);
   log(`Firebreak is listening on ${url} (ready in ${ms} ms${target.embedded ? ', embedded PostgreSQL' : ''})`);
+  if (opts.demo) {
+    // Unattended demo: open it (a month of history takes a few seconds) and say where to pick a person.
+    const info = await openDemo(server.drillDeps, config.demoLocale);
+    log(`Demo: ${info.demo?.orgName ?? ''} — "${info.demo?.scenarioTitle ?? ''}" is playing. Pick a person at ${url}/demo`);
+  }
   const srv = server;
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -62,7 +68,7 @@ export async function startFirebreak(config: Config, log: (m: string) => void = 
 
 /** Runs until SIGINT/SIGTERM, then drains HTTP and stops the database within 10 s.
  *  A signal that arrives during start-up stops the server as soon as start-up has finished. */
-export async function runUntilSignalled(config: Config) {
+export async function runUntilSignalled(config: Config, opts: { demo?: boolean } = {}) {
   let running: Awaited<ReturnType<typeof startFirebreak>> | undefined;
   let signalled: NodeJS.Signals | undefined;
   const shutDown = () => {
@@ -94,6 +100,6 @@ export async function runUntilSignalled(config: Config) {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  running = await startFirebreak(config);
+  running = await startFirebreak(config, undefined, opts);
   if (signalled) shutDown();
 }

@@ -28,6 +28,8 @@ const schema = z.object({
   FIREBREAK_ADMIN_EMAIL: z.email().optional(),
   FIREBREAK_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   FIREBREAK_ORG_NAME: z.string().min(1).max(200).default('Firebreak'),
+  // The language of the demo workspace that `npm start -- --demo` opens.
+  FIREBREAK_DEMO_LOCALE: z.enum(['zh-TW', 'en']).default('zh-TW'),
   FIREBREAK_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(10080).default(120),
   FIREBREAK_SESSION_MAX_HOURS: z.coerce
     .number()
@@ -69,6 +71,7 @@ export type Config = {
   adminEmail?: string;
   adminPassword?: string;
   orgName: string;
+  demoLocale: 'zh-TW' | 'en';
   sessionIdleMs: number;
   sessionMaxMs: number;
   logLevel: string;
@@ -126,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: c.FIREBREAK_ADMIN_EMAIL?.toLowerCase(),
     adminPassword: c.FIREBREAK_ADMIN_PASSWORD,
     orgName: c.FIREBREAK_ORG_NAME,
+    demoLocale: c.FIREBREAK_DEMO_LOCALE,
     sessionIdleMs: c.FIREBREAK_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: c.FIREBREAK_SESSION_MAX_HOURS * 3_600_000,
     logLevel: c.FIREBREAK_LOG_LEVEL,

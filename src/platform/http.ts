@@ -22,6 +22,8 @@ export type Principal =
       secondFactor: 'ok' | 'verify' | 'enrol';
       /** Inside a drill: the real person whose session acts as `userId`, their copy in the drill's sandbox. */
       realUserId?: string;
+      /** The organisation's kind when not a real one: the demo workspace, or a drill's sandbox. */
+      orgKind?: 'demo' | 'drill';
     }
   | { kind: 'token'; tokenId: string; orgId: string; scopes: string[]; label: string }
   /** The operator at the command line: calls services directly, never routes. */

@@ -57,6 +57,11 @@ export function keysForEvent(event: LiveEvent, myUserId: string | null): QueryKe
     keys.push(['crises']);
     // Declaring from an alert marks the alert declared and links it.
     if (event.type === 'crisis.declared') keys.push(['alerts']);
+  } else if (prefix === 'scenario') {
+    // The scenario player (demo, drill sandbox): its clock and the messages delivered to players.
+    keys.push(['scenario-room'], ['drills']);
+  } else if (prefix === 'drill') {
+    keys.push(['drills']);
   } else if (prefix === 'statement') {
     // Statement clocks show in the crisis room through its tasks.
     keys.push(['statements'], ['crises']);

@@ -6,7 +6,17 @@ import { buildServer } from '../../src/server.ts';
 import { createTestDatabase, onCleanup } from './db.ts';
 
 /** Options for a test server. */
-export type TestServerOptions = { clock?: Clock; databaseUrl?: string; env?: Record<string, string> };
+export type TestServerOptions = {
+  clock?: Clock;
+  databaseUrl?: string;
+  env?: Record<string, string>;
+  /** Started with --demo (the demo stays open after setup). */
+  demo?: boolean;
+  /** Scenario files (default: the shipped `scenarios/`). */
+  scenariosDir?: string;
+  /** Background jobs, polls and the scenario player (default on). */
+  background?: boolean;
+};
 
 /** A listening server, its base URL, and its services; closed automatically after the file's tests. */
 export async function startTestServer(opts: TestServerOptions = {}) {
@@ -17,7 +27,16 @@ export async function startTestServer(opts: TestServerOptions = {}) {
     FIREBREAK_RATE_LIMIT_PER_MINUTE: '100000',
     ...opts.env,
   });
-  const server = await buildServer({ config, databaseUrl, clock: opts.clock, fastHashing: true, logger: false });
+  const server = await buildServer({
+    config,
+    databaseUrl,
+    clock: opts.clock,
+    fastHashing: true,
+    logger: false,
+    demo: opts.demo,
+    scenariosDir: opts.scenariosDir,
+    background: opts.background,
+  });
   await server.start();
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const address = server.app.server.address();

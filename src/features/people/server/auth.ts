@@ -110,7 +110,13 @@ export async function authenticateSession(deps: PeopleDeps, token: string): Prom
   if (token.length < 20 || token.length > 100) return null;
   const tokenHash = sha256(token);
   const [row] = await deps.db
-    .select({ s: sessions, u: users, requiredRoles: organisations.totpRequiredRoles, totpConfirmedAt: userTotp.confirmedAt })
+    .select({
+      s: sessions,
+      u: users,
+      requiredRoles: organisations.totpRequiredRoles,
+      orgKind: organisations.kind,
+      totpConfirmedAt: userTotp.confirmedAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organisations, eq(organisations.id, users.orgId))
@@ -138,10 +144,12 @@ export async function authenticateSession(deps: PeopleDeps, token: string): Prom
   if (row.s.actingUserId) {
     // Inside a drill the session acts as the person's sandbox copy, while the copy and the drill's sandbox exist.
     const acting = await actingUser(deps, row.s.actingUserId, row.u.id);
-    if (acting) return { ...base, userId: acting.id, orgId: acting.orgId, role: acting.role, label: acting.name, realUserId: row.u.id };
+    if (acting)
+      return { ...base, userId: acting.id, orgId: acting.orgId, role: acting.role, label: acting.name, realUserId: row.u.id, orgKind: 'drill' };
     await deps.db.update(sessions).set({ actingUserId: null }).where(eq(sessions.tokenHash, tokenHash));
   }
-  return { ...base, userId: row.u.id, orgId: row.u.orgId, role: row.u.role, label: row.u.name };
+  const orgKind = row.orgKind === 'demo' || row.orgKind === 'drill' ? row.orgKind : undefined;
+  return { ...base, userId: row.u.id, orgId: row.u.orgId, role: row.u.role, label: row.u.name, ...(orgKind ? { orgKind } : {}) };
 }
 
 /** The sandbox copy a session acts as, if it is still an active copy of that person in a drill's sandbox. */

@@ -231,6 +231,33 @@ const table: Record<string, Who[]> = {
   'DELETE /api/crises/:id/holds/:holdId': ['admin', 'manager'],
   // One search box; each hit, count and facet only for what the person may open.
   'GET /api/search': ['admin', 'manager', 'member', 'guest'],
+  // Drills and the demo. Which drill is decided per drill (participants; all for admins and managers): a drill
+  // id that is not theirs is 404, which counts as allowed here (the route's permission let them through).
+  'GET /api/scenarios': ['admin', 'manager'],
+  'GET /api/scenarios/:id': ['admin', 'manager'],
+  'POST /api/scenarios/validate': ['admin', 'manager'],
+  'GET /api/scenario-room': ['admin', 'manager', 'member', 'reporter'],
+  'POST /api/scenario-room/control': ['admin', 'manager'],
+  'GET /api/drills': ['admin', 'manager', 'member', 'reporter'],
+  'POST /api/drills': ['admin', 'manager'],
+  'GET /api/drills/trends': ['admin', 'manager', 'member', 'reporter'],
+  'GET /api/drills/:id': ['admin', 'manager', 'member', 'reporter'],
+  'POST /api/drills/:id/control': ['admin', 'manager'],
+  'POST /api/drills/:id/enter': ['admin', 'manager', 'member', 'reporter'],
+  'POST /api/drill-session/leave': ['admin', 'manager', 'member', 'reporter'],
+  'POST /api/drills/:id/observations': ['admin', 'manager', 'member', 'reporter'],
+  'GET /api/drills/:id/report': ['admin', 'manager', 'member', 'reporter'],
+  'POST /api/drills/:id/report': ['admin', 'manager'],
+  'PUT /api/drills/:id/report': ['admin', 'manager'],
+  'GET /api/drills/:id/report.pdf': ['admin', 'manager', 'member', 'reporter'],
+  'GET /api/drills/:id/actions': ['admin', 'manager', 'member', 'reporter'],
+  'POST /api/drills/:id/actions': ['admin', 'manager'],
+  'PATCH /api/drills/:id/actions/:actionId': ['admin', 'manager', 'member', 'reporter'],
+  // Public before anyone has an account; once a real organisation exists (this table's), opening is 409 and
+  // signing in is refused the same way — still not a 401/403.
+  'GET /api/demo': all,
+  'POST /api/demo': all,
+  'POST /api/demo/sign-in': all,
   'POST /api/evidence': staff,
   'GET /api/documents/:id/custody': ['admin', 'manager', 'member', 'guest'],
   'POST /api/evidence/export': ['admin', 'manager'],
@@ -433,6 +460,7 @@ describe('permission table', () => {
       .replace(':guestId', '00000000-0000-4000-8000-000000000001')
       .replace(':attachmentId', '00000000-0000-4000-8000-000000000004')
       .replace(':holdId', '00000000-0000-4000-8000-000000000005')
+      .replace(':actionId', '00000000-0000-4000-8000-000000000006')
       .replace(':number', '1')
       .replace(':eventId', '1')
       .replace(':type', 'other')

@@ -125,12 +125,19 @@ const scopeGrants: Partial<Record<Action, string[]>> = {
   'mention.read': ['mentions:read'],
 };
 
+/**
+ * What nobody may do inside the demo workspace or a drill's sandbox, whatever their role there: whatever reaches
+ * people or systems outside it — accounts and invitations (e-mail to anyone), API tokens, outside firms' guests,
+ * notification channels (webhooks to real Slack/Teams…), and sources that make the server fetch URLs.
+ */
+const outsideReach: readonly Action[] = ['user.manage', 'token.manage', 'guest.manage', 'channel.manage', 'source.manage'];
+
 /** True if the principal may perform `action` (organisation scoping is checked by the service). */
 export function can(principal: Principal | null, action: string): boolean {
   if (!principal) return false;
   if (!(actions as readonly string[]).includes(action)) return false;
   const a = action as Action;
-  if (principal.kind === 'user') return roleGrants[a].includes(principal.role as Role);
+  if (principal.kind === 'user') return roleGrants[a].includes(principal.role as Role) && !(principal.orgKind && outsideReach.includes(a));
   if (principal.kind === 'system') return false;
   return (scopeGrants[a] ?? []).some((s) => principal.scopes.includes(s));
 }
