@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { crisesRoutes } from '../features/crises/web/routes.tsx';
 import { documentsRoutes } from '../features/documents/web/routes.tsx';
 import { searchRoutes } from '../features/documents/web/search/routes.tsx';
-import { demoRoutes } from '../features/drills/web/demo/routes.tsx';
+import { demoPublicRoutes, demoRoutes } from '../features/drills/web/demo/routes.tsx';
 import { drillsRoutes } from '../features/drills/web/drills/routes.tsx';
 import { monitoringRoutes } from '../features/monitoring/web/routes.tsx';
 import { guestRoutes } from '../features/people/web/guests/routes.tsx';
@@ -160,6 +160,7 @@ const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
   inviteRoute,
+  ...demoPublicRoutes(rootRoute),
   appRoute.addChildren([
     homeRoute,
     ...sectionRoutes,

@@ -8,6 +8,8 @@ import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCrisisLabels } from '../../features/crises/web/config/labels.ts';
 import { reportQueueQuery, useReportsLive } from '../../features/crises/web/reports/queries.ts';
+import { ScenarioBanner } from '../../features/drills/web/demo/components/scenario-banner.tsx';
+import { useScenarioNav } from '../../features/drills/web/demo/scenario-live.tsx';
 import { AccessRemovedBanner, useGuestLive } from '../../features/people/web/guests/guest-live.tsx';
 import { useAlertNotifications } from '../../features/warnings/web/alert-notifier.ts';
 import { OpenAlertsBadge, useOpenAlertCount } from '../../features/warnings/web/components/open-alerts-badge.tsx';
@@ -41,6 +43,8 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
   // Guests: grant changes refresh what is on screen (and say when access went); an unaccepted NDA routes to it.
   const guest = may('guest.self');
   const guestLive = useGuestLive(guest);
+  // In a demo or a drill sandbox: 情境訊息 with its unseen count, and a notice when one arrives.
+  const scenario = useScenarioNav(session);
 
   useEffect(() => {
     startLive({ userId: session.user.id, orgId: session.org.id });
@@ -53,6 +57,7 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
 
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome size={18} />, exact: true },
+    ...(scenario ? [scenario] : []),
     ...reportLinks
       .filter((l) => may(l.permission))
       .map((l) => ({
@@ -91,7 +96,7 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
               color="red"
               size={9}
               offset={4}
-              disabled={opened || ((!readsAlerts || openAlerts === 0) && waiting === 0)}
+              disabled={opened || ((!readsAlerts || openAlerts === 0) && waiting === 0 && !scenario?.unseen)}
               hiddenFrom="sm"
             >
               <Burger opened={opened} onClick={toggle} size="sm" aria-label={t('nav.openMenu')} />
@@ -141,6 +146,7 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
+        <ScenarioBanner session={session} />
         {guest && guestLive.removed ? <AccessRemovedBanner removed={guestLive.removed} onDismiss={guestLive.dismiss} /> : null}
         <Outlet />
       </AppShell.Main>

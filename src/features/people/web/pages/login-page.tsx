@@ -1,7 +1,7 @@
 // Sign-in page: e-mail and password, then — when the session needs it — the second factor: a code, or setting
 // one up where the organisation requires it. A pending session sent back here (reload, or the app routing it)
-// resumes at that step.
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+// resumes at that step. When a demo workspace exists (started with --demo), its sign-in picker sits under the form.
+import { Alert, Button, Divider, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
@@ -11,6 +11,8 @@ import { api, setCsrfToken } from '../../../../web/api.ts';
 import { errorMessage, notifySuccess } from '../../../../web/errors.ts';
 import { AuthLayout } from '../../../../web/ui/auth-layout.tsx';
 import { emailRule, requiredRule } from '../../../../web/validation.ts';
+import { DemoPicker } from '../../../drills/web/demo/components/demo-picker.tsx';
+import { demoInfoQuery } from '../../../drills/web/demo/queries.ts';
 import { sessionQuery, useSignIn } from '../queries.ts';
 import { EnrolStep, VerifyStep } from '../security/second-factor-step.tsx';
 
@@ -32,6 +34,7 @@ export function LoginPage() {
   const [step, setStep] = useState<Step | null>(null);
   // A session already pending (a reload during the second step) resumes there.
   const existing = useQuery({ ...sessionQuery, enabled: step === null });
+  const demo = useQuery({ ...demoInfoQuery, retry: false }).data?.demo ?? null;
   const pendingState = existing.data?.secondFactor.state;
   const current: Step = step ?? (pendingState === 'verify' || pendingState === 'enrol' ? pendingState : 'password');
   const form = useForm({
@@ -92,6 +95,12 @@ export function LoginPage() {
           </Button>
         </Stack>
       </form>
+      {demo ? (
+        <>
+          <Divider my="lg" label={t('drillDemo.login.divider')} labelPosition="center" />
+          <DemoPicker demo={demo} />
+        </>
+      ) : null}
     </AuthLayout>
   );
 }
