@@ -35,7 +35,15 @@ export const MAX_MINUTES_PER_TICK = 120;
 export const MAX_ITEMS_PER_TICK = 2000;
 
 type TickResult = { runs: number; mentions: number; injects: number; ended: number };
-type TickOpts = { onEnded?: RunEndedHook; log?: Log };
+type TickOpts = {
+  /**
+   * When this process's player started: a run last played before then, and not within the last two ticks, was
+   * left unplayed by a restart (however short) — its scenario time resumes from where it was.
+   */
+  since?: Date;
+  onEnded?: RunEndedHook;
+  log?: Log;
+};
 
 /** One tick over every running run (tests call it directly; the loop calls it every second). */
 export async function tickRuns(deps: DrillDeps, opts: TickOpts = {}): Promise<TickResult> {
@@ -71,7 +79,7 @@ export async function playRun(deps: DrillDeps, runId: string, opts: TickOpts = {
     const kind = await tx.execute<{ kind: string }>(sql`SELECT kind FROM organisations WHERE id = ${locked.orgId}`);
     if (kind.rows[0]?.kind !== 'demo' && kind.rows[0]?.kind !== 'drill') return null;
     const now = deps.clock.now();
-    const run = resumeAfterDowntime(locked, now);
+    const run = resumeAfterDowntime(locked, now, opts.since);
     const pos = positionAt(run, now);
     const scenario = scenarioOf(run);
     const durationMs = scenario.durationMinutes * MINUTE;
@@ -112,10 +120,13 @@ export async function playRun(deps: DrillDeps, runId: string, opts: TickOpts = {
  * After downtime (the lease expired longer ago than STALE_MS: nobody played the run), scenario time resumes
  * from where it was last played, as if paused: it never floods or skips what the down time would have played.
  */
-function resumeAfterDowntime(run: RunRow, now: Date): RunRow {
-  if (!run.leaseUntil || now.getTime() - run.leaseUntil.getTime() <= STALE_MS) return run;
+function resumeAfterDowntime(run: RunRow, now: Date, since?: Date): RunRow {
   const last = lastPlayedAt(run);
   if (!last) return run;
+  // A restart: the lease may still look valid (it runs 20 s ahead), but no live player has ticked it lately.
+  const restarted = since !== undefined && last < since && now.getTime() - last.getTime() > 2 * TICK_MS;
+  const abandoned = run.leaseUntil !== null && now.getTime() - run.leaseUntil.getTime() > STALE_MS;
+  if (!restarted && !abandoned) return run;
   return { ...run, positionMs: positionAt(run, last), anchoredAt: now };
 }
 
@@ -156,10 +167,11 @@ export function createPlayer(deps: DrillDeps, opts: { log?: Log; onEnded?: RunEn
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
   let stopped = true;
+  let since = deps.clock.now();
   const schedule = () => {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = tickRuns(deps, { log: opts.log ?? consoleLog, onEnded: opts.onEnded })
+      running = tickRuns(deps, { log: opts.log ?? consoleLog, onEnded: opts.onEnded, since })
         .catch((e) => (opts.log ?? consoleLog).error({ err: e }, 'scenario player tick failed'))
         .finally(() => {
           running = null;
@@ -172,6 +184,7 @@ export function createPlayer(deps: DrillDeps, opts: { log?: Log; onEnded?: RunEn
     start() {
       if (!stopped) return;
       stopped = false;
+      since = deps.clock.now();
       schedule();
     },
     async stop() {
