@@ -4,11 +4,13 @@
 // Every clock is measured in REAL (wall-clock) seconds between the events' times. People act in real time: the
 // scenario's speed (10×, 60×) compresses the outside world — how fast the mentions arrive — not the team's
 // clocks, so a 60× drill is scored against the same targets as a real crisis (the after-action report says so).
+
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { openFindings, storedFindings } from '../../statements/server/check.ts';
 import { type Capability, type ClockView, capabilities, type DrillReport } from '../contract.ts';
+import type { DrillRow as AccessDrillRow } from './drill-access.ts';
 
 /** The stated defaults when the organisation's policy names no target (minutes). */
 export const DEFAULT_ACK_MINUTES = 15;
@@ -18,20 +20,21 @@ const TIMELINE_LIMIT = 500;
 /** Event types too frequent or too technical for a timeline people read. */
 const QUIET_TYPES = ['mention.batch_ingested', 'alert.updated', 'search.performed', 'drill.entered', 'drill.left'];
 
-/** A drill row as the report services read it. */
-export type DrillRow = {
-  id: string;
-  org_id: string;
-  sandbox_org_id: string;
-  run_id: string;
-  title: string;
-  scenario_id: string;
-  facilitator_id: string;
-  status: string;
-  started_at: Date | null;
-  ended_at: Date | null;
-  created_at: Date;
-};
+/** The drill's own columns, as scoring reads them (the views' row has the run's and the reader's too). */
+export type DrillRow = Pick<
+  AccessDrillRow,
+  | 'id'
+  | 'org_id'
+  | 'sandbox_org_id'
+  | 'run_id'
+  | 'title'
+  | 'scenario_id'
+  | 'facilitator_id'
+  | 'status'
+  | 'started_at'
+  | 'ended_at'
+  | 'created_at'
+>;
 
 /** What scoring produces: the report without the team's words, the PDF flag and the version. */
 export type DrillScore = Pick<DrillReport, 'drillId' | 'clocks' | 'measures' | 'scores' | 'timeline'>;
