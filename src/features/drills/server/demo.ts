@@ -134,7 +134,10 @@ export async function openDemo(deps: DrillDeps, locale: 'zh-TW' | 'en', meta: Re
   const created = await deps.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${DEMO_LOCK})`);
     if (!(await canOpenDemo(deps, tx)))
-      throw new AppError('setup_closed', 'This Firebreak is set up: a demo can be opened only on first run, or when the server was started with --demo.');
+      throw new AppError(
+        'setup_closed',
+        'This Firebreak is set up: a demo can be opened only on first run, or when the server was started with --demo.',
+      );
     if (await currentDemo(tx)) return null;
     return createDemoOrg(tx, deps, scenario, locale, meta);
   });
@@ -257,7 +260,8 @@ async function namePeopleInPlaybooks(
 
 /** Signs in as one demo person (the picker); refused for anyone outside a demo organisation, or once the demo is closed. */
 export async function demoSignIn(deps: DrillDeps, people: PeopleDeps, userId: string, meta: RequestMeta): Promise<string> {
-  if (!(await canOpenDemo(deps))) throw new AppError('setup_closed', 'The demo is closed on this server: it is set up for a real organisation.');
+  if (!(await canOpenDemo(deps)))
+    throw new AppError('setup_closed', 'The demo is closed on this server: it is set up for a real organisation.');
   const r = await deps.db.execute<{ id: string }>(sql`
     SELECT u.id FROM users u JOIN organisations o ON o.id = u.org_id
     WHERE u.id = ${userId} AND o.kind = 'demo' AND u.status = 'active'`);

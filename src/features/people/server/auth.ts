@@ -145,7 +145,15 @@ export async function authenticateSession(deps: PeopleDeps, token: string): Prom
     // Inside a drill the session acts as the person's sandbox copy, while the copy and the drill's sandbox exist.
     const acting = await actingUser(deps, row.s.actingUserId, row.u.id);
     if (acting)
-      return { ...base, userId: acting.id, orgId: acting.orgId, role: acting.role, label: acting.name, realUserId: row.u.id, orgKind: 'drill' };
+      return {
+        ...base,
+        userId: acting.id,
+        orgId: acting.orgId,
+        role: acting.role,
+        label: acting.name,
+        realUserId: row.u.id,
+        orgKind: 'drill',
+      };
     await deps.db.update(sessions).set({ actingUserId: null }).where(eq(sessions.tokenHash, tokenHash));
   }
   const orgKind = row.orgKind === 'demo' || row.orgKind === 'drill' ? row.orgKind : undefined;
