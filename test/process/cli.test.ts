@@ -23,7 +23,7 @@ describe('help', () => {
     const cases: Array<[string[], RegExp]> = [
       [['--help'], /^Usage: firebreak <command> \[options\]/],
       [['help'], /^Usage: firebreak <command> \[options\]/],
-      [['start', '--help'], /^Usage: firebreak start\n/],
+      [['start', '--help'], /^Usage: firebreak start \[--demo\]\n/],
       [['migrate', '--help'], /^Usage: firebreak migrate\n/],
       [['user', 'create', '--help'], /^Usage: firebreak user create --email E --name N --role R \[--password-stdin\]/],
       [['user', 'reset-password', '--help'], /^Usage: firebreak user reset-password --email E \[--password-stdin\]/],
