@@ -234,6 +234,8 @@ step('a decision needing sign-off is asked of the counsel and signed in their br
     .getByText(/林法務 已簽核同意/)
     .waitFor();
   await pending.getByText('簽核意見：同意，請同步通知經銷商').waitFor();
+  // The call leaves the counsel's page once their own view has refetched (the admin's page may be first).
+  await call.waitFor({ state: 'detached' });
   assert.equal(await call.count(), 0);
   await admin.getByTestId('timeline').getByText('林法務 簽核同意決策：全面下架問題批號並公告退費方式').waitFor();
 });
