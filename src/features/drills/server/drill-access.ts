@@ -167,6 +167,29 @@ export async function syncDrill(tx: Executor, clock: Clock, drillId: string, act
       ...(type === 'drill.ended' ? { reason: d.ended_reason } : {}),
     },
   });
+  if (type === 'drill.ended') await quietSandbox(tx, clock, drillId, actor);
+}
+
+/**
+ * An ended drill's sandbox stays readable for the review, but its topics are archived: nothing more arrives, and
+ * the early-warning tick (which visits every organisation with a live topic) need not visit it ever again.
+ */
+async function quietSandbox(tx: Executor, clock: Clock, drillId: string, actor: Actor) {
+  const t = await tx.execute<{ id: string; org_id: string; name: string; query: string; sensitivity: string }>(sql`
+    UPDATE topics SET archived = true, version = version + 1, updated_at = ${clock.now().toISOString()}
+    WHERE org_id = (SELECT sandbox_org_id FROM drills WHERE id = ${drillId}) AND NOT archived
+    RETURNING id, org_id, name, query, sensitivity`);
+  for (const row of t.rows) {
+    const same = { name: row.name, query: row.query, sensitivity: row.sensitivity };
+    await recordEvent(tx, clock, {
+      orgId: row.org_id,
+      type: 'topic.updated',
+      actor,
+      subjectType: 'topic',
+      subjectId: row.id,
+      data: { before: { ...same, archived: false }, after: { ...same, archived: true }, reason: 'drill_ended' },
+    });
+  }
 }
 
 /** The participant row of a real person in a drill (null when they do not take part). */

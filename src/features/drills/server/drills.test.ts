@@ -130,6 +130,12 @@ describe('drills at play', () => {
     );
     assert.equal(ev.rows.length, 2);
     assert.ok(ev.rows.every((e) => e.actor_type === 'system' && e.data.reason === 'finished'));
+    // The ended sandboxes' topics are archived: the early-warning tick no longer visits them.
+    const live = await ctx.server.db.execute<{ n: number; archived: number }>(sql`
+      SELECT count(*)::int AS n, count(*) FILTER (WHERE archived)::int AS archived FROM topics
+      WHERE org_id IN (SELECT sandbox_org_id FROM drills WHERE id IN (${one.id}, ${two.id}))`);
+    assert.ok(live.rows[0].n >= 2);
+    assert.equal(live.rows[0].archived, live.rows[0].n);
     const view = (await org.player.client.get(`/api/drills/${one.id}`)).body as DrillView;
     assert.equal(view.status, 'ended');
     assert.equal(view.run.endedReason, 'finished');
