@@ -200,8 +200,18 @@ export const scenarioFile = z
       if (p.at > s.durationMinutes) ctx.addIssue({ code: 'custom', path: ['posts', i, 'at'], message: 'after the scenario ends' });
       checkTemplate(p.text, ['posts', i, 'text']);
     });
+    // Injects and post titles are shown as written: a `{name}` there would reach players as braces.
+    const unfilled = (text: string | undefined, path: PropertyKey[]) => {
+      const m = text?.match(/\{[^{}\s]*\}/);
+      if (m)
+        ctx.addIssue({ code: 'custom', path, message: `${m[0]} is not filled in here (only mention texts take variables): write it out` });
+    };
+    s.posts.forEach((p, i) => {
+      unfilled(p.title, ['posts', i, 'title']);
+    });
     s.injects.forEach((inj, i) => {
       if (inj.at > s.durationMinutes) ctx.addIssue({ code: 'custom', path: ['injects', i, 'at'], message: 'after the scenario ends' });
+      for (const f of ['from', 'subject', 'body', 'respondBy'] as const) unfilled(inj[f], ['injects', i, f]);
     });
   });
 export type Scenario = z.infer<typeof scenarioFile>;

@@ -117,6 +117,11 @@ describe('parseScenario', () => {
     expectOne(post, pos(post, '網友在{company}'), 'posts.1.text', /unknown variable \{shop\}/);
   });
 
+  test('braces in an inject or a post title (shown as written) are pointed at', () => {
+    const text = edit(base, 'subject: 門市來電：客人投訴飲料有異物', 'subject: 門市來電：{company}客人投訴飲料有異物');
+    expectOne(text, pos(text, '門市來電：{company}'), 'injects.0.subject', /\{company\} is not filled in here/);
+  });
+
   test('a repost of an unknown post is pointed at the post key', () => {
     const text = edit(base, '      - post: origin\n        share: 0.2', '      - post: deleted-post\n        share: 0.2');
     expectOne(text, pos(text, 'deleted-post'), 'waves.1.reposts.0.post', /no post with key "deleted-post"/);
