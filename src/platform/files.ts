@@ -409,7 +409,9 @@ async function receive(store: FileStore, source: Readable, max: number, accept: 
       }
     }
   } catch (e) {
-    out.destroy();
+    // Remove the partial file only once the stream has let go of it: a stream still opening would create the
+    // file again after an early `rm`, and a cut upload would leave it behind.
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()).destroy());
     await fsp.rm(tmp, { force: true });
     throw e;
   }
