@@ -252,7 +252,14 @@ export async function buildServer(opts: ServerOptions) {
   registerVariantRoutes(router, { db: database.db, clock });
   registerTotpRoutes(router, deps);
   registerGuestRoutes(router, { ...deps, smtpUrl: config.smtpUrl, smtpFrom: config.smtpFrom });
-  const documentDeps = { db: database.db, clock, dataDir: config.dataDir, files, allowPrivateFetch: config.fetchAllowPrivate };
+  const documentDeps = {
+    db: database.db,
+    clock,
+    dataDir: config.dataDir,
+    files,
+    allowPrivateFetch: config.fetchAllowPrivate,
+    captureBrowser: config.captureBrowser,
+  };
   registerDocumentRoutes(router, documentDeps);
   registerEvidenceRoutes(router, documentDeps);
   registerSearchRoutes(router, documentDeps);

@@ -48,6 +48,8 @@ const schema = z.object({
     .optional(),
   FIREBREAK_SMTP_FROM: z.string().min(3).default('Firebreak <firebreak@localhost>'),
   FIREBREAK_LINE_API_URL: z.url().default('https://api.line.me'),
+  // A headless Chromium for automatic evidence screenshots (e.g. /usr/bin/chromium); unset: screenshots are uploaded.
+  FIREBREAK_CAPTURE_BROWSER: z.string().min(1).optional(),
   FIREBREAK_FETCH_ALLOW_PRIVATE: z
     .string()
     .default('')
@@ -86,6 +88,8 @@ export type Config = {
   smtpFrom: string;
   /** LINE Messaging API base (tests point it at a local server). */
   lineApiUrl: string;
+  /** The Chromium executable that takes evidence screenshots of captured pages (FIREBREAK_CAPTURE_BROWSER), or unset. */
+  captureBrowser?: string;
   /** The S3-compatible bucket that holds uploaded bytes instead of `<dataDir>/files` (FIREBREAK_S3_*), or null. */
   s3: S3Settings | null;
 };
@@ -141,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: c.FIREBREAK_SMTP_URL,
     smtpFrom: c.FIREBREAK_SMTP_FROM,
     lineApiUrl: c.FIREBREAK_LINE_API_URL.replace(/\/+$/, ''),
+    captureBrowser: c.FIREBREAK_CAPTURE_BROWSER,
     s3,
   };
 }

@@ -13,4 +13,6 @@ export type DocumentDeps = {
   files: FileStore;
   /** Private hosts the safe fetcher may reach (FIREBREAK_FETCH_ALLOW_PRIVATE; tests list 127.0.0.1). */
   allowPrivateFetch: string[];
+  /** The Chromium executable for automatic evidence screenshots (FIREBREAK_CAPTURE_BROWSER), or undefined: off. */
+  captureBrowser?: string;
 };
