@@ -123,17 +123,65 @@ async function entryCandidates(deps: DocumentDeps, p: Principal, q: Query, s: Se
   return r.rows;
 }
 
-/** Up to COUNT_CAP + 1 mention candidates, newest first (the mention explorer's index and plan). */
-async function mentionCandidates(deps: DocumentDeps, p: Principal, q: Query, s: SearchTerms): Promise<Row[]> {
+/** Rows of the organisation's mentions the first time window is sized to hold (at the organisation's average rate). */
+const FIRST_WINDOW_ROWS = 25_000;
+
+/**
+ * Up to COUNT_CAP + 1 mention candidates, newest first (the mention explorer's index and plan), read in at most three
+ * time windows going back from the newest mention: the first sized to hold about FIRST_WINDOW_ROWS of the
+ * organisation's mentions, the second to what the first one's match rate says is still missing (×1.5), then the rest.
+ * Each window is a bitmap of the GIN index ANDed with the (org_id, published_at) range, so only the matches inside the
+ * window are read from the table. In one query with ORDER BY … LIMIT, two frequent words (客服 態度: 18,000 matches in
+ * 1,000,000 mentions) made the planner walk the time index backwards and read ~56,000 rows to find the newest 1,001
+ * (300 ms), or bitmap-read all 18,000 matches to sort them (220 ms); windows read ~1,500 (50–60 ms). Index scans are
+ * off in the windows' transaction so that a window is never walked row by row. The candidates are the same rows.
+ */
+export async function mentionCandidates(
+  deps: Pick<DocumentDeps, 'db'>,
+  p: Pick<Principal, 'orgId'>,
+  q: Pick<Query, 'from' | 'to'>,
+  s: Pick<SearchTerms, 'plan'>,
+  firstWindowRows = FIRST_WINDOW_ROWS,
+): Promise<Row[]> {
   const when: SQL[] = [];
   if (q.from) when.push(sql`AND m.published_at >= ${q.from}`);
   if (q.to) when.push(sql`AND m.published_at < ${q.to}`);
-  const r = await deps.db.execute<Row>(sql`
-    SELECT 'mention' AS kind, m.id::text AS id, m.title, m.text AS body, m.published_at AS at,
-      NULL AS crisis_id, NULL AS document_id, NULL AS classification
-    FROM mentions m WHERE m.org_id = ${p.orgId} AND m.search @@ ${s.plan}::tsquery ${sql.join(when, sql` `)}
-    ORDER BY m.published_at DESC, m.id DESC LIMIT ${COUNT_CAP + 1}`);
-  return r.rows;
+  return deps.db.transaction(async (tx) => {
+    const span = (
+      await tx.execute<{ newest: string | null; oldest: string | null; n: number | null }>(sql`
+        SELECT (SELECT max(published_at) FROM mentions WHERE org_id = ${p.orgId}) AS newest,
+               (SELECT min(published_at) FROM mentions WHERE org_id = ${p.orgId}) AS oldest,
+               (SELECT reltuples FROM pg_class WHERE oid = 'mentions'::regclass) AS n`)
+    ).rows[0];
+    if (!span?.newest || !span.oldest) return [];
+    await tx.execute(sql`SET LOCAL enable_indexscan = off`);
+    const newest = new Date(span.newest).getTime();
+    const oldest = new Date(span.oldest).getTime();
+    // The organisation's average rate (the table's estimated row count over its time span: an overestimate when
+    // several organisations share the table, which only makes the first window narrower).
+    const perMs = Math.max(1, Number(span.n ?? 0)) / Math.max(1, newest - oldest);
+    const rows: Row[] = [];
+    let hi: number | null = null;
+    let lo: number | null = newest - firstWindowRows / perMs;
+    for (let step = 0; ; step++) {
+      if (lo !== null && lo <= oldest) lo = null;
+      const r = await tx.execute<Row>(sql`
+        SELECT 'mention' AS kind, m.id::text AS id, m.title, m.text AS body, m.published_at AS at,
+          NULL AS crisis_id, NULL AS document_id, NULL AS classification
+        FROM mentions m WHERE m.org_id = ${p.orgId} AND m.search @@ ${s.plan}::tsquery ${sql.join(when, sql` `)}
+          ${lo === null ? sql`` : sql`AND m.published_at >= ${new Date(lo).toISOString()}`}
+          ${hi === null ? sql`` : sql`AND m.published_at < ${new Date(hi).toISOString()}`}
+        ORDER BY m.published_at DESC, m.id DESC LIMIT ${COUNT_CAP + 1 - rows.length}`);
+      rows.push(...r.rows);
+      if (rows.length > COUNT_CAP || lo === null) return rows;
+      const covered: number = newest - lo;
+      const missing: number = COUNT_CAP + 1 - rows.length;
+      hi = lo;
+      // No match yet: look 15 times as far back; otherwise as far as the rate so far says, with a margin; the third
+      // window is everything older.
+      lo = step >= 1 ? null : lo - (rows.length ? (missing / rows.length) * covered * 1.5 : covered * 15);
+    }
+  });
 }
 
 function pathOf(r: Row): string {
