@@ -13,6 +13,7 @@ import { createTopic } from '../../monitoring/server/topics.ts';
 import { departmentKinds, type Role } from '../../people/contract.ts';
 import { createSession } from '../../people/server/auth.ts';
 import type { PeopleDeps, RequestMeta } from '../../people/server/deps.ts';
+import { insertAlertRule } from '../../warnings/server/rules.ts';
 import type { DemoInfo } from '../contract.ts';
 import type { Scenario } from '../scenario-contract.ts';
 import type { DrillDeps } from './deps.ts';
@@ -153,22 +154,11 @@ export async function openDemo(deps: DrillDeps, locale: 'zh-TW' | 'en', meta: Re
       );
       // A manual rule as a careful team would set one: a burst of negative posts about the brand alerts at once.
       if (t === scenario.topics[0]) {
-        await deps.db.transaction(async (tx) => {
-          const name = locale === 'zh-TW' ? `${t.name}：10 分鐘內 25 則負面` : `${t.name}: 25 negative in 10 minutes`;
-          const config = { kind: 'threshold', signal: 'negative', count: 25, minutes: 10 };
-          const r = await tx.execute<{ id: string }>(sql`
-            INSERT INTO alert_rules (org_id, topic_id, name, config, enabled, checked_until)
-            VALUES (${created.orgId}, ${topic.id}, ${name}, ${JSON.stringify(config)}::jsonb, true, ${deps.clock.now().toISOString()})
-            RETURNING id`);
-          await recordEvent(tx, deps.clock, {
-            orgId: created.orgId,
-            type: 'alert_rule.created',
-            actor: ACTOR,
-            subjectType: 'alert_rule',
-            subjectId: r.rows[0].id,
-            data: { name, topicId: topic.id, config },
-          });
-        });
+        const name = locale === 'zh-TW' ? `${t.name}：10 分鐘內 25 則負面` : `${t.name}: 25 negative in 10 minutes`;
+        const config = { kind: 'threshold', signal: 'negative', count: 25, minutes: 10 };
+        await deps.db.transaction((tx) =>
+          insertAlertRule(tx, deps.clock, created.orgId, { topicId: topic.id, name, config }, { actor: ACTOR }),
+        );
       }
     }
     await namePeopleInPlaybooks(deps, created.orgId, scenario, created.people);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Executor } from '../../../platform/db.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
-import { recordEvent } from '../../../platform/events.ts';
+import { type Actor, recordEvent } from '../../../platform/events.ts';
 import { actorOf, type Principal, type Router } from '../../../platform/http.ts';
 import * as c from '../contract.ts';
 import { openOrUpdateAlert } from './alert-open.ts';
@@ -77,6 +77,33 @@ const me = (p: Principal | null) => p as Principal;
 const meta = (ctx: { requestId: string; ip: string }) => ({ requestId: ctx.requestId, ip: ctx.ip });
 const uuidParam = z.strictObject({ id: z.uuid() });
 
+type RuleInput = { topicId: string; name: string; config: unknown; enabled?: boolean };
+type Audit = { actor: Actor; requestId?: string; ip?: string };
+
+/**
+ * Adds a rule and its `alert_rule.created` event in the caller's transaction (the rules API and the demo's
+ * prepared rule). Checks nothing: the caller has validated the input and that the topic is the organisation's.
+ */
+export async function insertAlertRule(tx: Executor, clock: Clock, orgId: string, input: RuleInput, a: Audit): Promise<string> {
+  const r = await tx.execute<{ id: string }>(sql`
+    INSERT INTO alert_rules (org_id, topic_id, name, config, enabled, checked_until)
+    VALUES (${orgId}, ${input.topicId}, ${input.name}, ${JSON.stringify(input.config)}::jsonb, ${input.enabled ?? true},
+            ${clock.now().toISOString()})
+    RETURNING id`);
+  const id = r.rows[0].id;
+  await recordEvent(tx, clock, {
+    orgId,
+    type: 'alert_rule.created',
+    actor: a.actor,
+    subjectType: 'alert_rule',
+    subjectId: id,
+    data: { name: input.name, topicId: input.topicId, config: input.config },
+    requestId: a.requestId,
+    ip: a.ip,
+  });
+  return id;
+}
+
 async function view(db: Executor, orgId: string, id?: string) {
   const r = await db.execute<RuleRow & { enabled: boolean; version: number }>(sql`
     SELECT r.id, r.topic_id, t.name AS topic_name, r.name, r.config, r.enabled, r.last_fired_at, r.version, r.checked_until, r.created_at
@@ -93,13 +120,11 @@ async function view(db: Executor, orgId: string, id?: string) {
   }));
 }
 
-/** Registers the rule routes (topic managers: admins and managers). */
+/** Registers the rule routes (topic managers: admins and managers). Each change and its event are one transaction. */
 export function registerRuleRoutes(r: Router, deps: WarningDeps) {
   const tags = ['warnings'];
-  const audit = (p: Principal, type: string, id: string, data: Record<string, unknown>, m: ReturnType<typeof meta>) =>
-    deps.db.transaction((tx) =>
-      recordEvent(tx, deps.clock, { orgId: p.orgId, type, actor: actorOf(p), subjectType: 'alert_rule', subjectId: id, data, ...m }),
-    );
+  const audit = (tx: Executor, p: Principal, type: string, id: string, data: Record<string, unknown>, m: ReturnType<typeof meta>) =>
+    recordEvent(tx, deps.clock, { orgId: p.orgId, type, actor: actorOf(p), subjectType: 'alert_rule', subjectId: id, data, ...m });
   r.add({
     method: 'GET',
     url: '/api/alert-rules',
@@ -118,21 +143,19 @@ export function registerRuleRoutes(r: Router, deps: WarningDeps) {
     body: c.createRuleInput,
     response: c.ruleOut,
     status: 201,
-    handler: async (ctx) => {
-      const p = me(ctx.principal);
-      const t = await deps.db.execute(sql`SELECT 1 FROM topics WHERE id = ${ctx.body.topicId} AND org_id = ${p.orgId}`);
-      if (!t.rows.length)
-        throw new AppError('validation_failed', 'No such topic.', {
-          errors: [{ path: 'topicId', message: 'unknown topic', code: 'unknown' }],
-        });
-      const ins = await deps.db.execute<{ id: string }>(sql`
-        INSERT INTO alert_rules (org_id, topic_id, name, config, enabled, checked_until)
-        VALUES (${p.orgId}, ${ctx.body.topicId}, ${ctx.body.name}, ${JSON.stringify(ctx.body.config)}::jsonb, ${ctx.body.enabled ?? true}, ${deps.clock.now().toISOString()})
-        RETURNING id`);
-      const [out] = await view(deps.db, p.orgId, ins.rows[0].id);
-      await audit(p, 'alert_rule.created', out.id, { name: out.name, topicId: out.topicId, config: out.config }, meta(ctx));
-      return out;
-    },
+    handler: (ctx) =>
+      deps.db.transaction(async (tx) => {
+        const p = me(ctx.principal);
+        // Locked so that the topic cannot be deleted between this check and the insert.
+        const t = await tx.execute(sql`SELECT 1 FROM topics WHERE id = ${ctx.body.topicId} AND org_id = ${p.orgId} FOR SHARE`);
+        if (!t.rows.length)
+          throw new AppError('validation_failed', 'No such topic.', {
+            errors: [{ path: 'topicId', message: 'unknown topic', code: 'unknown' }],
+          });
+        const id = await insertAlertRule(tx, deps.clock, p.orgId, ctx.body, { actor: actorOf(p), ...meta(ctx) });
+        const [out] = await view(tx, p.orgId, id);
+        return out;
+      }),
   });
   r.add({
     method: 'PATCH',
@@ -143,19 +166,22 @@ export function registerRuleRoutes(r: Router, deps: WarningDeps) {
     params: uuidParam,
     body: c.updateRuleInput,
     response: c.ruleOut,
-    handler: async (ctx) => {
-      const p = me(ctx.principal);
-      const [before] = await view(deps.db, p.orgId, ctx.params.id);
-      if (!before) throw notFound('No such rule.');
-      if (ctx.body.version !== undefined && ctx.body.version !== before.version)
-        throw new AppError('conflict', 'Someone else changed this rule meanwhile; reload it and try again.');
-      await deps.db.execute(sql`
-        UPDATE alert_rules SET name = ${ctx.body.name ?? before.name}, config = ${JSON.stringify(ctx.body.config ?? before.config)}::jsonb,
-          enabled = ${ctx.body.enabled ?? before.enabled}, version = version + 1 WHERE id = ${before.id}`);
-      const [out] = await view(deps.db, p.orgId, before.id);
-      await audit(p, 'alert_rule.updated', out.id, { before, after: out }, meta(ctx));
-      return out;
-    },
+    handler: (ctx) =>
+      deps.db.transaction(async (tx) => {
+        const p = me(ctx.principal);
+        // The row is locked before its version is compared: two edits of the same version cannot both pass.
+        await tx.execute(sql`SELECT 1 FROM alert_rules WHERE id = ${ctx.params.id} AND org_id = ${p.orgId} FOR UPDATE`);
+        const [before] = await view(tx, p.orgId, ctx.params.id);
+        if (!before) throw notFound('No such rule.');
+        if (ctx.body.version !== undefined && ctx.body.version !== before.version)
+          throw new AppError('conflict', 'Someone else changed this rule meanwhile; reload it and try again.');
+        await tx.execute(sql`
+          UPDATE alert_rules SET name = ${ctx.body.name ?? before.name}, config = ${JSON.stringify(ctx.body.config ?? before.config)}::jsonb,
+            enabled = ${ctx.body.enabled ?? before.enabled}, version = version + 1 WHERE id = ${before.id}`);
+        const [out] = await view(tx, p.orgId, before.id);
+        await audit(tx, p, 'alert_rule.updated', out.id, { before, after: out }, meta(ctx));
+        return out;
+      }),
   });
   r.add({
     method: 'DELETE',
@@ -165,13 +191,15 @@ export function registerRuleRoutes(r: Router, deps: WarningDeps) {
     permission: 'topic.manage',
     params: uuidParam,
     status: 204,
-    handler: async (ctx) => {
-      const p = me(ctx.principal);
-      const [before] = await view(deps.db, p.orgId, ctx.params.id);
-      if (!before) throw notFound('No such rule.');
-      await deps.db.execute(sql`UPDATE alerts SET rule_id = NULL WHERE rule_id = ${before.id}`);
-      await deps.db.execute(sql`DELETE FROM alert_rules WHERE id = ${before.id}`);
-      await audit(p, 'alert_rule.deleted', before.id, { name: before.name }, meta(ctx));
-    },
+    handler: (ctx) =>
+      deps.db.transaction(async (tx) => {
+        const p = me(ctx.principal);
+        await tx.execute(sql`SELECT 1 FROM alert_rules WHERE id = ${ctx.params.id} AND org_id = ${p.orgId} FOR UPDATE`);
+        const [before] = await view(tx, p.orgId, ctx.params.id);
+        if (!before) throw notFound('No such rule.');
+        await tx.execute(sql`UPDATE alerts SET rule_id = NULL WHERE rule_id = ${before.id}`);
+        await tx.execute(sql`DELETE FROM alert_rules WHERE id = ${before.id}`);
+        await audit(tx, p, 'alert_rule.deleted', before.id, { name: before.name }, meta(ctx));
+      }),
   });
 }

@@ -3,6 +3,7 @@
 // dismiss with their guards, backfilled old mentions that must not fire, grading settings, archived topics.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { PASSWORD } from '../../../../test/helpers/client.ts';
 import { MIN, START, STORY, startCalmTopic } from '../../../../test/helpers/warnings.ts';
 import { createTestClock } from '../../../platform/clock.ts';
@@ -221,6 +222,34 @@ describe('early warning', () => {
     assert.equal((await runDetection(deps())).rulesFired, 0, 'a threshold fires once per window; a watch-list only on new mentions');
     assert.equal((await org.admin.request('DELETE', `/api/alert-rules/${threshold.body.id}`)).status, 204);
     assert.equal((await byTopic(hot)).rule, null);
+  });
+
+  test('rule edits: two edits of one version — one wins, the other is a 409; each change is one event', async () => {
+    const topic = (await org.admin.post('/api/topics', { name: '規則併發', query: '併發' })).body.id;
+    const rule = await org.admin.post('/api/alert-rules', {
+      name: '負面 3 則',
+      topicId: topic,
+      config: { kind: 'threshold', signal: 'negative', count: 3, minutes: 10 },
+    });
+    assert.equal(rule.status, 201);
+    const v = rule.body.version;
+    const [a, b] = await Promise.all([
+      org.admin.patch(`/api/alert-rules/${rule.body.id}`, { name: '甲', version: v }),
+      org.admin.patch(`/api/alert-rules/${rule.body.id}`, { name: '乙', version: v }),
+    ]);
+    assert.deepEqual([a.status, b.status].sort(), [200, 409]);
+    const winner = a.status === 200 ? a : b;
+    assert.equal(winner.body.version, v + 1);
+    assert.equal((await org.admin.get('/api/alert-rules')).body.find((x: { id: string }) => x.id === rule.body.id).name, winner.body.name);
+    assert.equal((await org.admin.request('DELETE', `/api/alert-rules/${rule.body.id}`)).status, 204);
+    assert.equal((await org.admin.request('DELETE', `/api/alert-rules/${rule.body.id}`)).status, 404);
+    const events = await ctx.server.db.execute<{ type: string }>(
+      sql`SELECT type FROM events WHERE subject_type = 'alert_rule' AND subject_id = ${rule.body.id} ORDER BY id`,
+    );
+    assert.deepEqual(
+      events.rows.map((e) => e.type),
+      ['alert_rule.created', 'alert_rule.updated', 'alert_rule.deleted'],
+    );
   });
 
   test('a bucket still filling up that already crosses the line alerts before it ends', async () => {
