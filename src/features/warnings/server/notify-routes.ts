@@ -2,6 +2,7 @@
 // and each channel's recent deliveries with every attempt.
 import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Executor } from '../../../platform/db.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { type Actor, recordEvent } from '../../../platform/events.ts';
 import { actorOf, type Principal, type Router } from '../../../platform/http.ts';
@@ -54,16 +55,26 @@ function view(r: Row): c.ChannelOut {
   };
 }
 
-async function load(deps: NotifyDeps, orgId: string, id: string) {
-  const r = await deps.db.execute<Row>(sql`SELECT * FROM notification_channels WHERE id = ${id} AND org_id = ${orgId}`);
+/** The channel; `lock`ed for the rest of the transaction, an edit compares its version with no other edit between. */
+async function load(db: Executor, orgId: string, id: string, lock = false) {
+  const r = await db.execute<Row>(
+    sql`SELECT * FROM notification_channels WHERE id = ${id} AND org_id = ${orgId} ${lock ? sql`FOR UPDATE` : sql``}`,
+  );
   if (!r.rows[0]) throw notFound('No such notification channel.');
   return r.rows[0];
 }
 
-async function audit(deps: NotifyDeps, p: Principal, actor: Actor, type: string, id: string, data: Record<string, unknown>, m: Meta) {
-  await deps.db.transaction((tx) =>
-    recordEvent(tx, deps.clock, { orgId: p.orgId, type, actor, subjectType: 'notification_channel', subjectId: id, data, ...m }),
-  );
+async function audit(
+  tx: Executor,
+  deps: NotifyDeps,
+  p: Principal,
+  actor: Actor,
+  type: string,
+  id: string,
+  data: Record<string, unknown>,
+  m: Meta,
+) {
+  await recordEvent(tx, deps.clock, { orgId: p.orgId, type, actor, subjectType: 'notification_channel', subjectId: id, data, ...m });
 }
 
 const duplicate = (e: unknown) => {
@@ -77,11 +88,18 @@ const duplicate = (e: unknown) => {
 /** Registers the notification channel routes. */
 export function registerNotifyRoutes(r: Router, deps: NotifyDeps) {
   const tags = ['warnings'];
-  // Writes a channel row, then logs it with what the audit needs of the result.
-  const write = async (p: Principal, m: Meta, query: SQL, type: string, data: (o: c.ChannelOut) => Record<string, unknown>) => {
-    const row = await deps.db.execute<Row>(query).catch(duplicate);
+  // Writes a channel row and logs it, with what the audit needs of the result, in the caller's transaction.
+  const write = async (
+    tx: Executor,
+    p: Principal,
+    m: Meta,
+    query: SQL,
+    type: string,
+    data: (o: c.ChannelOut) => Record<string, unknown>,
+  ) => {
+    const row = await tx.execute<Row>(query).catch(duplicate);
     const out = view(row.rows[0]);
-    await audit(deps, p, actorOf(p), type, out.id, data(out), m);
+    await audit(tx, deps, p, actorOf(p), type, out.id, data(out), m);
     return out;
   };
   r.add({
@@ -111,15 +129,18 @@ export function registerNotifyRoutes(r: Router, deps: NotifyDeps) {
     handler: async (ctx) => {
       const p = me(ctx.principal);
       const b = ctx.body;
-      return write(
-        p,
-        meta(ctx),
-        sql`
+      return deps.db.transaction((tx) =>
+        write(
+          tx,
+          p,
+          meta(ctx),
+          sql`
           INSERT INTO notification_channels (org_id, kind, name, config, enabled, min_severity)
           VALUES (${p.orgId}, ${b.config.kind}, ${b.name}, ${JSON.stringify(b.config)}::jsonb, ${b.enabled ?? true}, ${b.minSeverity ?? 'L4'})
           RETURNING *`,
-        'notification_channel.created',
-        (o) => ({ kind: o.kind, name: o.name, target: o.target }),
+          'notification_channel.created',
+          (o) => ({ kind: o.kind, name: o.name, target: o.target }),
+        ),
       );
     },
   });
@@ -133,25 +154,27 @@ export function registerNotifyRoutes(r: Router, deps: NotifyDeps) {
     params: uuidParam,
     body: c.updateChannelInput,
     response: c.channelOut,
-    handler: async (ctx) => {
-      const p = me(ctx.principal);
-      const before = await load(deps, p.orgId, ctx.params.id);
-      const b = ctx.body;
-      if (b.version !== undefined && b.version !== before.version)
-        throw new AppError('conflict', 'Someone else changed this channel meanwhile; reload it and try again.');
-      if (b.config && b.config.kind !== before.kind)
-        throw new AppError('validation_failed', 'A channel cannot change its kind; add a new channel.');
-      return write(
-        p,
-        meta(ctx),
-        sql`
+    handler: (ctx) =>
+      deps.db.transaction(async (tx) => {
+        const p = me(ctx.principal);
+        const before = await load(tx, p.orgId, ctx.params.id, true);
+        const b = ctx.body;
+        if (b.version !== undefined && b.version !== before.version)
+          throw new AppError('conflict', 'Someone else changed this channel meanwhile; reload it and try again.');
+        if (b.config && b.config.kind !== before.kind)
+          throw new AppError('validation_failed', 'A channel cannot change its kind; add a new channel.');
+        return write(
+          tx,
+          p,
+          meta(ctx),
+          sql`
           UPDATE notification_channels SET name = ${b.name ?? before.name}, config = ${JSON.stringify(b.config ?? before.config)}::jsonb,
             enabled = ${b.enabled ?? before.enabled}, min_severity = ${b.minSeverity ?? before.min_severity}, version = version + 1
           WHERE id = ${before.id} RETURNING *`,
-        'notification_channel.updated',
-        (o) => ({ name: o.name, target: o.target, enabled: o.enabled }),
-      );
-    },
+          'notification_channel.updated',
+          (o) => ({ name: o.name, target: o.target, enabled: o.enabled }),
+        );
+      }),
   });
 
   r.add({
@@ -162,12 +185,22 @@ export function registerNotifyRoutes(r: Router, deps: NotifyDeps) {
     permission: 'channel.manage',
     params: uuidParam,
     status: 204,
-    handler: async (ctx) => {
-      const p = me(ctx.principal);
-      const before = await load(deps, p.orgId, ctx.params.id);
-      await deps.db.execute(sql`DELETE FROM notification_channels WHERE id = ${before.id}`);
-      await audit(deps, p, actorOf(p), 'notification_channel.deleted', before.id, { name: before.name, kind: before.kind }, meta(ctx));
-    },
+    handler: (ctx) =>
+      deps.db.transaction(async (tx) => {
+        const p = me(ctx.principal);
+        const before = await load(tx, p.orgId, ctx.params.id, true);
+        await tx.execute(sql`DELETE FROM notification_channels WHERE id = ${before.id}`);
+        await audit(
+          tx,
+          deps,
+          p,
+          actorOf(p),
+          'notification_channel.deleted',
+          before.id,
+          { name: before.name, kind: before.kind },
+          meta(ctx),
+        );
+      }),
   });
 
   r.add({
@@ -181,7 +214,7 @@ export function registerNotifyRoutes(r: Router, deps: NotifyDeps) {
     response: z.object({ deliveryId: z.uuid() }),
     handler: async (ctx) => {
       const p = me(ctx.principal);
-      const ch = await load(deps, p.orgId, ctx.params.id);
+      const ch = await load(deps.db, p.orgId, ctx.params.id);
       const deliveryId = await deps.db.transaction((tx) => queueTest(tx, p.orgId, ch.id));
       return { deliveryId };
     },
@@ -196,7 +229,7 @@ export function registerNotifyRoutes(r: Router, deps: NotifyDeps) {
     params: uuidParam,
     response: z.array(c.deliveryOut),
     handler: async (ctx) => {
-      const ch = await load(deps, me(ctx.principal).orgId, ctx.params.id);
+      const ch = await load(deps.db, me(ctx.principal).orgId, ctx.params.id);
       const rows = await deps.db.execute<{
         id: string;
         event: string;
