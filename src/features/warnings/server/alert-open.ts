@@ -129,7 +129,8 @@ export async function openOrUpdateAlert(
     await tx.execute(sql`
       UPDATE alerts SET signals = ${JSON.stringify(signals)}::jsonb, risk = ${risk}, severity = ${severity},
         drivers = ${JSON.stringify(drivers)}::jsonb, window_end = ${end.toISOString()}, last_fired_at = ${now.toISOString()},
-        fire_count = fire_count + ${opts.openIfNone ? 1 : 0}, version = version + 1, updated_at = ${now.toISOString()}
+        fire_count = fire_count + ${opts.openIfNone ? 1 : 0}, version = version + 1, updated_at = ${now.toISOString()},
+        rule_id = coalesce(rule_id, ${opts.ruleId ?? null}::uuid)
       WHERE id = ${a.id}`);
     await recordEvent(tx, clock, {
       orgId,

@@ -81,6 +81,18 @@ async function bucketCounts(db: Executor, orgId: string, from: Date, to: Date, b
   return out;
 }
 
+/**
+ * The bucket number where the organisation's mentions start within the window from `from` (by publication: the
+ * mentions index answers at once), or null when it has none: how far back it has been listening.
+ */
+async function coverageStart(db: Executor, orgId: string, from: number, bucketMs: number): Promise<number | null> {
+  const r = await db.execute<{ first: string | null }>(
+    sql`SELECT min(published_at) AS first FROM mentions WHERE org_id = ${orgId} AND published_at >= ${new Date(from).toISOString()}`,
+  );
+  const first = r.rows[0]?.first;
+  return first ? Math.floor(new Date(first).getTime() / bucketMs) : null;
+}
+
 /** Runs one detection tick over every organisation; returns what it did. */
 export async function runDetection(deps: WarningDeps) {
   const now = deps.clock.now();
@@ -116,6 +128,8 @@ async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
     const bucketMs = (await settingsOf(tx, orgId)).bucketMinutes * 60_000;
     const latestEnd = Math.floor((now.getTime() - LAG_MS) / bucketMs) * bucketMs;
     const timeZone = await orgTimeZone(tx, orgId);
+    const kind = await tx.execute<{ kind: string }>(sql`SELECT kind FROM organisations WHERE id = ${orgId}`);
+    const live = kind.rows[0]?.kind === 'live';
     const topics = await tx.execute<TopicRow>(
       sql`SELECT id, org_id, name, sensitivity FROM topics WHERE org_id = ${orgId} AND NOT archived ORDER BY created_at`,
     );
@@ -162,8 +176,11 @@ async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
         counts =
           (await bucketCounts(tx, orgId, new Date(latestEnd - HISTORY_MS), new Date(latestEnd), bucketMs, topic.id)).get(topic.id) ??
           new Map();
-        const first = Math.min(...counts.keys());
-        start = Number.isFinite(first) ? first * bucketMs : latestEnd;
+        // From the topic's first match or, earlier, from when the organisation's mentions start in the window: the
+        // silence before a quiet topic's first post is what makes that post news (a topic made during a fire, or a
+        // drill's incident topic, would otherwise learn the fire itself as its normal).
+        const first = Math.min(...counts.keys(), (await coverageStart(tx, orgId, latestEnd - HISTORY_MS, bucketMs)) ?? Infinity);
+        start = Number.isFinite(first) ? Math.min(first * bucketMs, latestEnd) : latestEnd;
         for (const [signal, d] of detectors) {
           d.end = start;
           d.detector.holdFrom(relearning.get(topic.id)?.get(signal) ?? Number.NEGATIVE_INFINITY);
@@ -179,8 +196,9 @@ async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
       const fired: Array<{ bucketEnd: number; moves: SignalMove[]; fresh: boolean }> = [];
       for (let end = start + bucketMs; end <= latestEnd; end += bucketMs) {
         const b = counts.get(end / bucketMs - 1) ?? { volume: 0, negative: 0, reach: 0 };
-        // A new topic never alerts on its history; a topic relearning (new bucket size or zone) judges the last minutes.
-        const alerting = latestEnd - end < CATCH_UP_ALERT_MS && (byTopic.has(topic.id) || relearning.has(topic.id));
+        // History teaches; only the last minutes are judged — for a new topic too (made during a fire, it says so at
+        // once), except in a demo or drill, whose topics start with a scenario played faster than its history.
+        const alerting = latestEnd - end < CATCH_UP_ALERT_MS && (live || byTopic.has(topic.id) || relearning.has(topic.id));
         const moves: SignalMove[] = [];
         let fresh = false;
         for (const signal of SIGNALS) {

@@ -224,6 +224,26 @@ describe('early warning', () => {
     assert.equal((await byTopic(hot)).rule, null);
   });
 
+  test('a topic made during a fire says so at once; one made after an old burst learns it quietly', async () => {
+    const now = clock.now().getTime();
+    // Three days of the organisation listening (the calm history) and not one post about either until:
+    await push(
+      Array.from({ length: 12 }, (_, i) => ({ text: '蝦皮出貨爆炸延誤，客服完全不回，超爛', at: new Date(now - (10 - i * 0.5) * MIN) })),
+    );
+    await push(
+      Array.from({ length: 12 }, (_, i) => ({ text: '全家咖啡機壞掉，排隊排到爆，爛透了', at: new Date(now - 2 * 86_400_000 + i * MIN) })),
+    );
+    const fire = (await org.admin.post('/api/topics', { name: '蝦皮延誤', query: '蝦皮' })).body.id;
+    const old = (await org.admin.post('/api/topics', { name: '全家咖啡', query: '全家' })).body.id;
+    clock.advance(MIN);
+    await runDetection(deps());
+    const active = async (t: string) => (await org.admin.get(`/api/alerts?status=active&topicId=${t}`)).body.alerts;
+    const alerts = await active(fire);
+    assert.equal(alerts.length, 1, 'silence, then 12 angry posts in ten minutes: an alert on the first tick');
+    assert.ok(alerts[0].signals.some((x: { signal: string }) => x.signal === 'negative' || x.signal === 'volume'));
+    assert.equal((await active(old)).length, 0, 'a burst two days before the topic existed is history, not news');
+  });
+
   test('rule edits: two edits of one version — one wins, the other is a 409; each change is one event', async () => {
     const topic = (await org.admin.post('/api/topics', { name: '規則併發', query: '併發' })).body.id;
     const rule = await org.admin.post('/api/alert-rules', {
