@@ -36,6 +36,9 @@ export const documentEvents = [
   'crisis.hold_released',
   'evidence.captured',
   'evidence.exported',
+  'evidence.screenshot_requested',
+  'evidence.screenshot_captured',
+  'evidence.screenshot_failed',
 ] as const;
 
 // Control characters other than tab and newline are refused in every text.
@@ -197,7 +200,43 @@ export const evidenceInput = z.strictObject({
   text: bodyText.optional(),
   /** Fetch the URL's text now (through the safe fetcher) instead of taking `text`. */
   fetch: z.boolean().default(false),
+  /**
+   * Take a screenshot of the page automatically (a headless browser on the server, after the capture is stored).
+   * Default: true when the server has a browser configured (`GET /api/evidence/capabilities`) and the capture
+   * fetches a URL (`fetch: true`) or is of a mention that has a URL; false otherwise. `true` needs a configured
+   * browser and a URL (a fetched one, the mention's, or a `sourceUrl` given with pasted text — then the page as it
+   * is at capture time, not necessarily what was pasted); otherwise it is a 400.
+   */
+  screenshot: z.boolean().optional(),
 });
+
+/** Automatic evidence capture the server offers: `screenshot` when a headless browser is configured. */
+export const evidenceCapabilities = z.object({ screenshot: z.boolean() });
+export type EvidenceCapabilities = z.infer<typeof evidenceCapabilities>;
+
+/** Why an automatic screenshot failed (`evidence.screenshot_failed` `reason`; the text capture always stays). */
+export const screenshotFailureReasons = [
+  /** The configured browser executable does not exist or cannot be run. */
+  'browser_missing',
+  /** The browser would not start. */
+  'browser_failed',
+  /** The page's address is private, loopback or link-local (also after a redirect). */
+  'blocked_address',
+  'bad_url',
+  'too_many_redirects',
+  'too_large',
+  'timeout',
+  /** The page answered with an error status. */
+  'http_error',
+  'network',
+  /** The page loaded but could not be rendered or captured. */
+  'render_failed',
+  /** The capturing person may no longer change the document (deactivated, moved off the team), or it is gone. */
+  'not_permitted',
+  /** The screenshot could not be stored. */
+  'store_failed',
+] as const;
+export type ScreenshotFailureReason = (typeof screenshotFailureReasons)[number];
 
 // --- Search everywhere -----------------------------------------------------------------------------------------
 

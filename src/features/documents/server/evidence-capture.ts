@@ -12,6 +12,7 @@ import { SafeFetchError, safeFetch } from '../../../platform/safe-fetch.ts';
 import { loadCrisis } from '../../crises/server/access.ts';
 import { type evidenceInput, MAX_BODY } from '../contract.ts';
 import type { DocumentDeps } from './deps.ts';
+import { noBrowser, queueScreenshot, wantsScreenshot } from './evidence-screenshot.ts';
 import { decodeBody, htmlTitle, htmlToText } from './evidence-text.ts';
 import { insertDocument } from './store.ts';
 
@@ -138,6 +139,8 @@ async function fromFetch(deps: DocumentDeps, url: string): Promise<Captured> {
 export async function captureEvidence(deps: DocumentDeps, p: Principal, input: Input, meta: Meta): Promise<{ id: string }> {
   if (p.kind !== 'user') throw new AppError('forbidden', 'Only people capture evidence.');
   checkSource(input);
+  // Refused before any fetch: asked for a screenshot this server cannot take (no browser configured).
+  if (input.screenshot === true && !deps.captureBrowser) throw noBrowser();
   if (input.crisisId) await loadCrisis(deps.db, p, input.crisisId, 'work');
   // Network first, outside any transaction: a slow site never holds a database connection or a lock.
   const captured =
@@ -152,6 +155,7 @@ export async function captureEvidence(deps: DocumentDeps, p: Principal, input: I
             metadata: { method: 'manual', sourceUrlIsClaim: input.sourceUrl !== undefined },
           };
   const textSha256 = sha256Text(captured.text);
+  const screenshot = wantsScreenshot(deps, input.screenshot, { method: String(captured.metadata.method), sourceUrl: captured.sourceUrl });
   return deps.db.transaction(async (tx) => {
     if (input.crisisId) await loadCrisis(tx, p, input.crisisId, 'work');
     const now = deps.clock.now();
@@ -195,6 +199,17 @@ export async function captureEvidence(deps: DocumentDeps, p: Principal, input: I
       requestId: meta.requestId,
       ip: meta.ip,
     });
+    // Queued with the capture: once the capture is acknowledged, its screenshot request cannot be lost.
+    if (screenshot && captured.sourceUrl)
+      await queueScreenshot(tx, deps.clock, {
+        orgId: p.orgId,
+        documentId: doc.id,
+        url: captured.sourceUrl,
+        crisisId: input.crisisId,
+        actor,
+        requestId: meta.requestId,
+        ip: meta.ip,
+      });
     return { id: doc.id };
   });
 }

@@ -3,7 +3,7 @@
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import type { Principal, Router } from '../../../platform/http.ts';
-import { custodyOut, documentOut, evidenceExportInput, evidenceInput } from '../contract.ts';
+import { custodyOut, documentOut, evidenceCapabilities, evidenceExportInput, evidenceInput } from '../contract.ts';
 import { writeZip } from './bundle-write.ts';
 import type { DocumentDeps } from './deps.ts';
 import { loadVisible, viewOf } from './documents-read.ts';
@@ -17,6 +17,16 @@ const me = (p: Principal | null) => p as Principal;
 
 /** Registers the evidence routes. */
 export function registerEvidenceRoutes(r: Router, deps: DocumentDeps) {
+  r.add({
+    method: 'GET',
+    url: '/api/evidence/capabilities',
+    summary: 'What the capture can do automatically on this server: `screenshot` when a headless browser is configured',
+    tags,
+    permission: 'evidence.capture',
+    response: evidenceCapabilities,
+    handler: async () => ({ screenshot: !!deps.captureBrowser }),
+  });
+
   r.add({
     method: 'POST',
     url: '/api/evidence',

@@ -5,6 +5,7 @@ import type { Task } from 'graphile-worker';
 import type { Principal, Router } from '../../../platform/http.ts';
 import { searchQuery, searchResult } from '../contract.ts';
 import type { DocumentDeps } from './deps.ts';
+import { SCREENSHOT_JOB, screenshotTask } from './evidence-screenshot.ts';
 import { searchEverything } from './search.ts';
 import { catchUpIndex } from './search-indexer.ts';
 
@@ -26,7 +27,10 @@ export function registerSearchRoutes(r: Router, deps: DocumentDeps) {
   });
 }
 
-/** The search indexer's jobs on the shared queue: catch up with the event spine every minute (once across processes). */
+/**
+ * The documents feature's jobs on the shared queue: the search indexer catching up with the event spine every
+ * minute (once across processes), and the evidence screenshots queued by captures (evidence-screenshot.ts).
+ */
 export function searchJobs(deps: DocumentDeps): { tasks: Record<string, Task>; crontab: string[] } {
   return {
     tasks: {
@@ -34,6 +38,7 @@ export function searchJobs(deps: DocumentDeps): { tasks: Record<string, Task>; c
         const n = await catchUpIndex(deps.db, deps.clock, JOB_BATCHES);
         if (n) helpers.logger.info(`search: ${n} event(s) indexed`);
       },
+      [SCREENSHOT_JOB]: screenshotTask(deps),
     },
     crontab: [`* * * * * ${INDEX_JOB} ?max=1`],
   };

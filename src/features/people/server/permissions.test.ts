@@ -259,6 +259,7 @@ const table: Record<string, Who[]> = {
   'POST /api/demo': all,
   'POST /api/demo/sign-in': all,
   'POST /api/evidence': staff,
+  'GET /api/evidence/capabilities': staff,
   'GET /api/documents/:id/custody': ['admin', 'manager', 'member', 'guest'],
   'POST /api/evidence/export': ['admin', 'manager'],
 };

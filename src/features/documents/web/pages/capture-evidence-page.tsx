@@ -1,25 +1,46 @@
 // /documents/evidence/new: capture evidence — a collected mention (by id), or a URL fetched now through the
 // server's safe fetcher, or a URL with the text pasted as seen. The server stores the text, its SHA-256 and the
-// capture time; screenshots are uploaded on the resulting document's page.
-import { Button, Group, NumberInput, Paper, SegmentedControl, Select, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+// capture time. Where the server has a headless browser (GET /api/evidence/capabilities), a checkbox asks it to take
+// the page's screenshot after the capture; otherwise screenshots are uploaded on the resulting document's page.
+import {
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../../web/api.ts';
+import { ApiError, api } from '../../../../web/api.ts';
 import { fieldErrors, notifyError, notifySuccess } from '../../../../web/errors.ts';
 import { useCan } from '../../../../web/session.ts';
 import { BackLink } from '../../../../web/ui/back-link.tsx';
 import { PageHeader } from '../../../../web/ui/page-header.tsx';
 import { RequirePermission } from '../../../../web/ui/require-permission.tsx';
 import { crisesQuery } from '../../../crises/web/queries.ts';
-import { type Classification, classifications, type DocumentView, MAX_BODY } from '../../contract.ts';
+import { type Classification, classifications, type DocumentView, type EvidenceCapabilities, MAX_BODY } from '../../contract.ts';
 import { useDocumentsChanged } from '../queries.ts';
 import type { NewDocumentSearch } from '../search.ts';
 
 type Source = 'mention' | 'url';
 type Mode = 'fetch' | 'paste';
 type EvidenceKind = 'evidence' | 'social_post_capture';
+
+/** What the server captures automatically (under the documents keys, so it refreshes with them). */
+const capabilitiesQuery = {
+  queryKey: ['documents', 'evidence-capabilities'] as const,
+  queryFn: ({ signal }: { signal: AbortSignal }) => api<EvidenceCapabilities>('GET', '/api/evidence/capabilities', undefined, { signal }),
+  staleTime: 5 * 60_000,
+};
 
 function CaptureForm() {
   const { t } = useTranslation();
@@ -28,6 +49,7 @@ function CaptureForm() {
   const changed = useDocumentsChanged();
   const canReadCrises = useCan('crisis.read');
   const crises = useQuery({ ...crisesQuery('all'), enabled: canReadCrises });
+  const canShoot = useQuery(capabilitiesQuery).data?.screenshot === true;
   const [source, setSource] = useState<Source>(search.mentionId ? 'mention' : 'url');
   const [mode, setMode] = useState<Mode>('fetch');
   const [mentionId, setMentionId] = useState<number | string>(search.mentionId ?? '');
@@ -40,6 +62,10 @@ function CaptureForm() {
   const [tags, setTags] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
+  // Untouched, the box shows the server's default (on for a fetch or a mention, off for pasted text), and nothing
+  // is sent: a mention without a URL then simply gets none instead of an error.
+  const [shot, setShot] = useState<boolean | null>(null);
+  const shotChecked = shot ?? (source === 'mention' || mode === 'fetch');
 
   const check = (): Record<string, string> => {
     const e: Record<string, string> = {};
@@ -63,14 +89,21 @@ function CaptureForm() {
       if (mode === 'fetch') body.fetch = true;
       else body.text = text;
     }
+    if (canShoot && shot !== null) body.screenshot = shot;
+    const shooting = canShoot && shotChecked;
     setPending(true);
     try {
       const d = await api<DocumentView>('POST', '/api/evidence', body);
-      notifySuccess(t('documents.capture.captured', { number: t('documents.number', { number: d.number }) }));
+      const number = t('documents.number', { number: d.number });
+      notifySuccess(shooting ? t('documents.capture.capturedWithShot', { number }) : t('documents.capture.captured', { number }));
       await changed();
       void navigate({ to: `/documents/${d.id}` });
     } catch (err) {
       const fe = fieldErrors(err, t);
+      // The server's reasons for refusing a screenshot (no URL to open; no browser any more), in the reader's language.
+      const shotError = err instanceof ApiError ? err.fieldErrors.find((f) => f.path === 'screenshot') : undefined;
+      if (shotError)
+        fe.screenshot = t(shotError.code === 'no_url' ? 'documents.capture.screenshotNoUrl' : 'documents.capture.screenshotOff');
       setErrors(fe);
       if (Object.keys(fe).length === 0) notifyError(err, t);
     } finally {
@@ -161,6 +194,16 @@ function CaptureForm() {
                 ) : null}
               </>
             )}
+            {canShoot ? (
+              <Checkbox
+                label={t('documents.capture.screenshot')}
+                description={t('documents.capture.screenshotHint')}
+                checked={shotChecked}
+                onChange={(e) => setShot(e.currentTarget.checked)}
+                error={errors.screenshot}
+                data-testid="capture-screenshot"
+              />
+            ) : null}
           </Stack>
         </Paper>
         <TextInput

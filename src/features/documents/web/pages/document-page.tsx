@@ -1,11 +1,12 @@
 // /documents/$documentId: one document — its text rendered as text (pre-wrap, never HTML), its metadata,
 // attachments, versions, legal holds and, for evidence, what was captured and its chain of custody. Delete is
-// refused (and says why) while a hold covers it.
-import { Anchor, Box, Button, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconDownload, IconEdit, IconTrash } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+// refused (and says why) while a hold covers it. An automatic screenshot's state comes from the chain of custody
+// (requested → captured or failed): 截圖處理中 while the job runs, then the attachment appears.
+import { Alert, Anchor, Box, Button, Grid, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCamera, IconDownload, IconEdit, IconTrash } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../../web/api.ts';
 import { notifyError, notifySuccess } from '../../../../web/errors.ts';
@@ -15,13 +16,88 @@ import { BackLink } from '../../../../web/ui/back-link.tsx';
 import { ConfirmButton } from '../../../../web/ui/confirm-button.tsx';
 import { QueryState } from '../../../../web/ui/query-state.tsx';
 import { RequirePermission } from '../../../../web/ui/require-permission.tsx';
-import type { DocumentView } from '../../contract.ts';
+import type { CustodyEntry, DocumentView } from '../../contract.ts';
 import { AttachmentsPanel } from '../components/attachments-panel.tsx';
 import { ClassificationBadge, HoldBadge, KindBadge } from '../components/badges.tsx';
 import { EvidencePanel } from '../components/evidence-panel.tsx';
 import { HoldsPanel } from '../components/holds-panel.tsx';
 import { VersionsPanel } from '../components/versions-panel.tsx';
-import { documentPath, documentQuery, downloadEvidenceBundle, useDocumentsChanged, useDocumentsLive } from '../queries.ts';
+import {
+  custodyQuery,
+  documentPath,
+  documentQuery,
+  documentsKeys,
+  downloadEvidenceBundle,
+  useDocumentsChanged,
+  useDocumentsLive,
+} from '../queries.ts';
+
+type Shot = { state: 'pending' } | { state: 'captured'; browser: string } | { state: 'failed'; reason: string } | null;
+
+/** The automatic screenshot's state: the last of its custody entries. */
+function shotOf(entries: CustodyEntry[] | undefined): Shot {
+  let s: Shot = null;
+  for (const e of entries ?? []) {
+    if (e.type === 'evidence.screenshot_requested') s = { state: 'pending' };
+    else if (e.type === 'evidence.screenshot_captured') s = { state: 'captured', browser: String(e.data.browser ?? '') };
+    else if (e.type === 'evidence.screenshot_failed') s = { state: 'failed', reason: String(e.data.reason ?? '') };
+  }
+  return s;
+}
+
+/** 截圖處理中 / failed with its reason / taken. Live events refresh it; while pending it also polls (a lost socket). */
+function ScreenshotStatus({ docId }: { docId: string }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const custody = useQuery({ ...custodyQuery(docId), refetchInterval: (q) => (shotOf(q.state.data)?.state === 'pending' ? 3000 : false) });
+  const shot = shotOf(custody.data);
+  const was = useRef(shot?.state);
+  useEffect(() => {
+    // Done while this page watched: the document (its new attachment) is fetched again.
+    if (was.current === 'pending' && shot && shot.state !== 'pending') void qc.invalidateQueries({ queryKey: documentsKeys.detail(docId) });
+    was.current = shot?.state;
+  }, [shot, qc, docId]);
+  if (!shot) return null;
+  if (shot.state === 'pending')
+    return (
+      <Alert
+        color="blue"
+        variant="light"
+        icon={<Loader size={16} />}
+        title={t('documents.screenshot.pending')}
+        data-testid="screenshot-pending"
+      >
+        {t('documents.screenshot.pendingHint')}
+      </Alert>
+    );
+  if (shot.state === 'failed')
+    return (
+      <Alert
+        color="orange"
+        variant="light"
+        icon={<IconAlertTriangle size={18} />}
+        title={t('documents.screenshot.failed')}
+        data-testid="screenshot-failed"
+      >
+        <Stack gap={4}>
+          <Text size="sm" data-reason={shot.reason}>
+            {t(`documents.screenshot.reasons.${shot.reason}`, { defaultValue: shot.reason })}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('documents.screenshot.failedHint')}
+          </Text>
+        </Stack>
+      </Alert>
+    );
+  return (
+    <Group gap={6} wrap="nowrap" align="flex-start" data-testid="screenshot-captured">
+      <IconCamera size={16} style={{ flexShrink: 0, marginTop: 2 }} />
+      <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+        {t('documents.screenshot.captured')} · {t('documents.screenshot.capturedHint', { browser: shot.browser })}
+      </Text>
+    </Group>
+  );
+}
 
 function Meta({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -166,6 +242,7 @@ function DocumentBody({ d }: { d: DocumentView }) {
               </Box>
             </Paper>
             {d.evidence ? <EvidencePanel d={d} e={d.evidence} /> : null}
+            {d.evidence ? <ScreenshotStatus docId={d.id} /> : null}
             <AttachmentsPanel d={d} />
             <VersionsPanel d={d} />
           </Stack>
