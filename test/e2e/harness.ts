@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { HEADLESS_CHROMIUM_ARGS } from '../../src/platform/chromium.ts';
 import { webDist } from '../../src/platform/web-assets.ts';
 import { PASSWORD } from '../helpers/client.ts';
 import { onCleanup } from '../helpers/db.ts';
@@ -25,16 +26,7 @@ export async function launchBrowser(): Promise<Browser> {
   fs.mkdirSync(resultsDir, { recursive: true });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: HEADLESS_CHROMIUM_ARGS,
   });
   onCleanup(() => browser.close());
   return browser;

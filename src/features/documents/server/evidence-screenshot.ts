@@ -24,6 +24,7 @@ import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import type { Task } from 'graphile-worker';
 import type { BrowserContext, Route } from 'playwright-core';
+import { HEADLESS_CHROMIUM_ARGS } from '../../../platform/chromium.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Executor } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -59,14 +60,7 @@ export const SHOT = {
 
 /** The flags every capture browser starts with (see the file comment for why each network one is there). */
 export const BROWSER_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...HEADLESS_CHROMIUM_ARGS,
   '--disable-dev-shm-usage',
   '--disable-extensions',
   '--mute-audio',
@@ -157,7 +151,14 @@ export function takeScreenshot(opts: ShotOptions): Promise<Shot> {
 }
 
 /** What to capture, how, and (tests) a shorter deadline than `SHOT.deadlineMs`. */
-export type ShotOptions = { executablePath: string; url: string; allowPrivate: string[]; deadlineMs?: number };
+export type ShotOptions = {
+  executablePath: string;
+  url: string;
+  allowPrivate: string[];
+  deadlineMs?: number;
+  /** Where the throwaway profile is made (default: the system's temporary folder). */
+  tmpDir?: string;
+};
 
 async function capture(opts: ShotOptions): Promise<Shot> {
   const started = Date.now();
@@ -186,7 +187,7 @@ async function capture(opts: ShotOptions): Promise<Shot> {
   const keyOf = (u: string) => u.replace(/#.*$/s, '');
   const cache = new Map<string, SafeFetchResult>([[keyOf(first.finalUrl), first]]);
 
-  const profile = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'firebreak-shot-'));
+  const profile = await fs.promises.mkdtemp(path.join(opts.tmpDir ?? os.tmpdir(), 'firebreak-shot-'));
   let context: BrowserContext | null = null;
   // One close, awaited by everyone: the profile is removed only once the browser has exited and stopped writing.
   let closing: Promise<void> | null = null;
