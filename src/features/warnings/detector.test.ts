@@ -171,6 +171,27 @@ describe('SeriesDetector: rhythm, episodes and variability', () => {
     assert.equal(alerts(up, calm.length), 0, 'rises only: no rise, no alert');
   });
 
+  test('a new all-time high alerts in a series whose evidence has been as large before; the same spike within the range it has shown does not', () => {
+    // Six days around 50 with two deep one-bucket dips a day: the single-bucket evidence of a spike
+    // to 75 is smaller than the dips', so it is not rare — but 75 is beyond anything the series has
+    // shown, unless it once reached 90.
+    const r = rng(21);
+    const dips = new Set<number>();
+    for (let day = 0; day < 6; day++) for (let k = 0; k < 2; k++) dips.add(day * 288 + 20 + Math.floor(r() * 250));
+    const history = Array.from({ length: 6 * 288 }, (_, i) => (dips.has(i) ? 10 : 50 + 2 * gauss(r)));
+    const spikeAfter = (values: number[]) => {
+      const d = new SeriesDetector();
+      run(values, d);
+      return d.step(START + values.length * BUCKET, 75);
+    };
+    assert.equal(spikeAfter(history).alert, true, 'a record alerts');
+    const withEarlierHigh = history.slice();
+    withEarlierHigh[100] = 90; // on the first day, before the rarity history starts
+    const v = spikeAfter(withEarlierHigh);
+    assert.equal(v.alert, false, 'not a record: judged by its rarity, and not rare here');
+    assert.ok(v.score < 0.5);
+  });
+
   test('dates before 1970 behave like any others (whole weeks earlier, the same verdicts)', () => {
     const r = rng(17);
     const values = Array.from({ length: 6 * 288 }, (_, i) => poisson(20, r) + (i % 288 >= 96 && i % 288 < 99 ? 60 : 0));
@@ -242,6 +263,23 @@ describe('SeriesDetector state', () => {
     const snap = back.snapshot() as { recent: number[]; recentSpread: number[]; dayMax: number[] };
     assert.equal(snap.recentSpread.length, snap.recent.length);
     assert.ok(snap.dayMax.every(Number.isFinite));
+  });
+
+  test('a snapshot saved before records were kept does not treat the next high as a record', () => {
+    const r = rng(21);
+    const values = Array.from({ length: 6 * 288 }, (_, i) => (i % 144 === 77 ? 10 : 50 + 2 * gauss(r)));
+    const d = new SeriesDetector();
+    run(values, d);
+    const saved = JSON.stringify(d.snapshot());
+    const old = JSON.parse(saved) as Record<string, unknown>;
+    for (const k of ['recordHigh', 'recordLow', 'recordBuckets']) delete old[k];
+    const t = START + values.length * BUCKET;
+    assert.equal(SeriesDetector.restore(JSON.parse(saved)).step(t, 75).alert, true, 'with its records: a new high');
+    const back = SeriesDetector.restore(old);
+    assert.equal(back.step(t, 75).alert, false, 'records restart from the recent values and count once they have a history');
+    const snap = back.snapshot() as { recordHigh: number; recordBuckets: number };
+    assert.equal(snap.recordHigh, 75);
+    assert.equal(snap.recordBuckets, 1);
   });
 
   test('learn() never alerts; a fixed count series refuses fractions', () => {

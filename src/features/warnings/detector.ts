@@ -6,6 +6,7 @@
 // single spike. Counts (whole non-negative numbers: mention volumes) are modelled through the
 // Anscombe transform 2√(x + 3/8), in which Poisson noise has unit variance — so a quiet topic going
 // from 0 to 12 posts an hour stands out, and a topic that always has 10,000 does not alarm on 10,100.
+// Evidence must also be rare in the series' own history — unless the bucket is a new all-time extreme.
 // No dependencies beyond the shared time-zone helper: the server, the CLI (`firebreak detect`) and the
 // benchmark share it. ARCHITECTURE.md ("Early warning") describes the gates and why.
 
@@ -48,8 +49,18 @@ const HOUR = 3_600_000;
 /** After an alert, the same series does not raise another for this long (it updates the open one). */
 const COOLDOWN_MS = 12 * HOUR;
 const RARITY = 0.99;
-/** Evidence must exceed what recurred at this time of day or week by this factor to be news. */
-const RECUR_MARGIN = 1.25;
+/**
+ * Evidence must exceed what recurred at this time of day or week by this factor to be news. A
+ * recurring event's evidence varies from day to day (a newsletter's burst is noisy counts too), so
+ * 1.25 let the larger days through as alerts.
+ */
+const RECUR_MARGIN = 1.5;
+/**
+ * A bucket beyond every value the series has shown (a new all-time high, or low when watching both
+ * ways) alerts without the rarity gate when its evidence is this many times the line: a record is
+ * rare by definition, however heavy-tailed the series' own evidence has been.
+ */
+const RECORD_LINE = 1.5;
 /** Evidence bins: 8 per doubling, from 0 to ~2^25 noise units. */
 const RARITY_BINS = 200;
 const binOf = (x: number) => Math.min(RARITY_BINS - 1, Math.floor(Math.log2(1 + x) * 8));
@@ -183,6 +194,10 @@ export class SeriesDetector {
   private readonly dayOf = new Float64Array(3).fill(-1);
   private readonly weekMax = new Float64Array(168 * 3);
   private readonly weekOf = new Float64Array(3).fill(-1);
+  // The highest and lowest single values seen, and over how many buckets (records need a history).
+  private recordHigh = Number.NEGATIVE_INFINITY;
+  private recordLow = Number.POSITIVE_INFINITY;
+  private recordBuckets = 0;
 
   constructor(opts: DetectorOptions = {}) {
     this.alertAt = opts.alertAt ?? ALERT_AT[opts.sensitivity ?? 'normal'];
@@ -225,6 +240,12 @@ export class SeriesDetector {
     // A snapshot from before variability was tracked: rebuild it from the recent residuals.
     if (d.recentSpread.length !== d.recent.length)
       d.recentSpread.splice(0, d.recentSpread.length, ...d.recent.map((z) => Math.min(25, z * z)));
+    // A snapshot from before records were kept: start them from the recent values; they count only
+    // once they cover MIN_HISTORY buckets again.
+    if (!('recordBuckets' in snapshot) && d.recentX.length) {
+      d.recordHigh = Math.max(...d.recentX);
+      d.recordLow = Math.min(...d.recentX);
+    }
     return d;
   }
 
@@ -335,6 +356,9 @@ export class SeriesDetector {
     this.recentX.length = 0;
     this.recentMean.length = 0;
     this.recentSpread.length = 0;
+    this.recordHigh = Number.NEGATIVE_INFINITY;
+    this.recordLow = Number.POSITIVE_INFINITY;
+    this.recordBuckets = 0;
     for (const p of past) this.observe(p.t, p.v, true);
     return this.observe(t, value);
   }
@@ -345,6 +369,8 @@ export class SeriesDetector {
     if (Number.isNaN(this.level)) {
       this.level = y;
       this.scale = this.floor();
+      this.recordHigh = value;
+      this.recordLow = value;
       this.remember(0, y, value, value);
       return this.verdict(0, 0, y, false);
     }
@@ -427,6 +453,17 @@ export class SeriesDetector {
         deviation = pooled;
       }
     }
+    // A new all-time extreme, far off what was expected: news even in a series whose evidence has been
+    // as large before (its earlier large misses were within the range it had shown).
+    const up = value > this.recordHigh && signed[0] > 0;
+    const down = !this.upOnly && value < this.recordLow && signed[0] < 0;
+    if ((up || down) && this.recordBuckets >= MIN_HISTORY && pooledAll[0] >= RECORD_LINE * line && score < 0.5) {
+      score = 0.5;
+      deviation = signed[0];
+    }
+    this.recordHigh = Math.max(this.recordHigh, value);
+    this.recordLow = Math.min(this.recordLow, value);
+    this.recordBuckets++;
     const biggest = Math.max(...pooledAll);
     const usual = this.recurring(t);
     if (score >= 0.5 && biggest <= RECUR_MARGIN * usual) score = Math.min(score, 0.49);
