@@ -47,6 +47,9 @@ export const documents = pgTable(
     index('documents_org_updated_idx').on(t.orgId, t.updatedAt),
     index('documents_crisis_idx').on(t.crisisId),
     index('documents_tags_idx').using('gin', t.tags),
+    // Everything `documentVisibleSql` reads, so that search joins its candidates to documents by an index-only scan
+    // instead of reading every document's heap, bodies and all (bench:search-everywhere, the member's case).
+    index('documents_visibility_idx').on(t.id, t.orgId, t.deletedAt, t.crisisId, t.classification, t.ownerId),
   ],
 );
 

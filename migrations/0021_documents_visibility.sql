@@ -1,0 +1,1 @@
+CREATE INDEX "documents_visibility_idx" ON "documents" USING btree ("id","org_id","deleted_at","crisis_id","classification","owner_id");
