@@ -89,11 +89,13 @@ const load = (name: string): Line[] =>
     .map((l) => JSON.parse(l));
 const exists = (name: string) => fs.existsSync(path.join(fixtures, `${name}.jsonl`));
 // dev and tune (the first holdout, retired after its honest score was reported) may be tuned on; holdout may not.
-// tune-2 was written blind (like a holdout) at stop 16 to give the rules fresh wordings to learn from.
+// tune-2 was written blind (like a holdout) at stop 16 to give the rules fresh wordings to learn from; tune-3 likewise
+// (issue 6), weighted to inconsistent_fact, blame_shifting and English.
 const sets = {
   dev: load('dev'),
   tune: load('tune'),
   'tune-2': exists('tune-2') ? load('tune-2') : [],
+  'tune-3': exists('tune-3') ? load('tune-3') : [],
   holdout: exists('holdout') ? load('holdout') : [],
 };
 
@@ -243,6 +245,7 @@ function evaluate(name: string, lines: Line[]) {
 const dev = evaluate('dev', sets.dev);
 const tune = evaluate('tune', sets.tune);
 const tune2 = evaluate('tune-2', sets['tune-2']);
+const tune3 = evaluate('tune-3', sets['tune-3']);
 const holdout = evaluate('holdout', sets.holdout);
 
 // Warm timing: N runs over the 2,000 characters; normalise() alone over the same text as the reference.
@@ -281,6 +284,7 @@ const result = {
     dev: sets.dev.length,
     tune: sets.tune.length,
     'tune-2': sets['tune-2'].length,
+    'tune-3': sets['tune-3'].length,
     holdout: sets.holdout.length,
     matching: 'same category and overlapping spans; overlapping predictions of one category count once',
     lang: langMode,
@@ -290,12 +294,14 @@ const result = {
     dev: dev.meetsTargets.recall && dev.meetsTargets.precision,
     tune: tune.meetsTargets.recall && tune.meetsTargets.precision,
     'tune-2': tune2.meetsTargets.recall && tune2.meetsTargets.precision,
+    'tune-3': tune3.meetsTargets.recall && tune3.meetsTargets.precision,
     holdout: holdout.meetsTargets.recall && holdout.meetsTargets.precision,
     p95Under100MsFor2000Chars: warm.p95 < TARGET.p95MsFor2000Chars,
   },
   dev,
   tune,
   'tune-2': tune2,
+  'tune-3': tune3,
   holdout,
   timing: {
     statementChars: text2k.length,

@@ -62,7 +62,7 @@ function build(): Compiled {
       '\\b(restored|resumed|back online|back up|fixed|ended|recovered|began|started|started at|began at)\\b[^.;。!?\\n]{0,16}?(?:by|at|around|before|shortly after|after)? ?(\\d{1,2}):(\\d{2})\\b|(恢復|復原|結束|開始|發生)\\s?(?:於|在)?\\s?(\\d{1,2}):(\\d{2})',
     ),
     zeroHarm: c(
-      '(?:沒有|並無|並未有|未有|無)(?:任何)?(?:人|人員|民眾|旅客|乘客|員工|工人|學生|孩童|幼童|顧客|住戶)?(?:受傷|傷亡|死亡|送醫|住院|中毒|身體不適)|無人(?:受傷|傷亡|死亡|送醫|住院)|\\b(?:no one|nobody|no (?:people|person|passengers?|workers?|staff|customers?|students?|children|riders?|residents?|guests?)) (?:was |were |has been |have been |got )?(?:seriously |badly |critically |physically )?(?:hurt|injured|harmed|hospitali[sz]ed|killed|sickened)\\b|\\bno (?:injuries|casualties|deaths|fatalities) (?:were |have been )?(?:reported|caused)?',
+      '(?:沒有|並無|並未有|未有|無)(?:任何)?(?:人|人員|民眾|旅客|乘客|員工|工人|學生|孩童|幼童|顧客|住戶)?(?:受傷|傷亡|死亡|送醫|住院|中毒|身體不適)|無人(?:受傷|傷亡|死亡|送醫|住院)|(?:人員|民眾|居民|旅客|乘客|員工|工人|學生|師生|孩童|幼童|顧客|住戶|遊客)(?:均|都|皆|全部|全都)(?:未|沒有)(?:受到?|遭到?)?(?:影響|波及|不適)|\\b(?:no one|nobody|no (?:people|person|passengers?|workers?|staff|customers?|students?|children|riders?|residents?|guests?)) (?:was |were |has been |have been |got )?(?:seriously |badly |critically |physically )?(?:hurt|injured|harmed|hospitali[sz]ed|killed|sickened)\\b|\\bno (?:injuries|casualties|deaths|fatalities) (?:were |have been )?(?:reported|caused)?',
     ),
     harm: c('受傷|傷者|輕傷|重傷|送醫|住院|就醫|死亡|身亡|罹難|骨折|injur|hospitali[sz]|intensive care|\\bicu\\b|died|killed|fatalit', ''),
     count: c(

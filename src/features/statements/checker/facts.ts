@@ -2,6 +2,7 @@
 // approved statements, by what they count or describe (受影響 … 人, 門市 … 家, 發生於 … 店).
 // A mention with nothing comparable in the facts is not a conflict; approximations compare within a tolerance.
 import { normalise } from '../../../platform/text/normalise.ts';
+import { claimConflicts, isCorrection, thirdMentions } from './facts-3.ts';
 import { extraMentions, zeroHarmConflicts } from './facts-more.ts';
 import { parseNumber } from './numbers.ts';
 
@@ -42,6 +43,13 @@ const UNIT_CLASSES: [string, string][] = [
     '人|名|位|人次|people|persons?|travell?ers?|residents?|visitors?|households?|customers?|consumers?|guests?|patients?|users?|victims?|individuals?|children|kids|students?|employees?|staff|workers?|members?|diners?|passengers?',
   ],
   ['flight', '個航班|架次|航班|班次|班機|班|flights?'],
+  // Classifiers that name what they count by themselves (戶, 款, 所, 劑 …): compared even without tags (rareUnit).
+  ['household', '戶'],
+  ['model', '款|種|個型號'],
+  ['school', '所'],
+  ['dose', '劑|doses?'],
+  ['building', '棟|座'],
+  ['measure', '毫克|公克|公斤|公升|毫升|公里|公尺|mg|kg|ml|km'],
   ['store', '家|間|stores?|shops?|branch(?:es)?|outlets?|restaurants?|locations?'],
   ['batch', '批|lots?|batch(?:es)?'],
   ['item', '瓶|罐|包|盒|箱|件|個|顆|份|台|輛|bottles?|cans?|packs?|boxes|units?|items?|products?|pieces?'],
@@ -53,7 +61,7 @@ const UNIT_CLASSES: [string, string][] = [
   ['duration', '個小時|小時|hours?|hrs?|分鐘|minutes?|mins?'],
 ];
 /** Context words → what is counted / what happened; the first family found wins (most specific first). */
-const SPECIFIC = new Set(['death', 'hospital', 'refund', 'recall', 'complaint', 'batch', 'store', 'employee', 'flight']);
+const SPECIFIC = new Set(['death', 'discharge', 'hospital', 'refund', 'recall', 'complaint', 'batch', 'store', 'employee', 'flight']);
 const TAGS: [string, string][] = [
   ['flight', '航班|班機|flight'],
   ['cancel', '取消|停飛|停駛|停開|cancel'],
@@ -61,6 +69,8 @@ const TAGS: [string, string][] = [
   ['announce', '通報|公告|公布|發布|發出|通知|記者會|聲明|announc|notif|published|press conference'],
   ['outage', '當機|中斷|停擺|斷線|停電|停機|無法使用|暫停|凍結|outage|down|disruption|offline|unavailable|suspend|frozen|freez|halt'],
   ['death', '死亡|過世|身亡|喪命|died|deaths?|dead|fatal'],
+  // Counts of people sent home (3 位出院) are not counts of people in hospital, though the clause names both.
+  ['discharge', '出院|返家|康復出院|discharged|released from hospital|gone home'],
   ['hospital', '住院|送醫|就醫|急診|hospitali[sz]ed|hospital|emergency room'],
   ['refund', '退款|退費|退貨|賠償|refund|compensat'],
   ['recall', '回收|下架|召回|recall|withdr[ae]w'],
@@ -102,7 +112,7 @@ function build(): Compiled {
   const unitAlt = UNIT_CLASSES.map(([, a]) => a).join('|');
   return {
     quantity: c(
-      `((?:${APPROX})\\s?)?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|${CJK_NUM})\\s?(萬|千|百)?\\s?(?:多)?\\s?(人次|人|名|位|個航班|航班|班次|架次|班機|班|家|間|批|瓶|罐|包|盒|箱|件|個小時|個|顆|份|台|輛|例|起|宗|筆|條|則|%|元|塊|天|小時|分鐘)`,
+      `((?:${APPROX})\\s?)?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|${CJK_NUM})\\s?(萬|千|百)?\\s?(?:多)?\\s?(人次|人|名|位|個航班|航班|班次|架次|班機|班|戶|個型號|款|種|所|劑|棟|座|毫克|公克|公斤|公升|毫升|公里|公尺|家|間|批|瓶|罐|包|盒|箱|件|個小時|個|顆|份|台|輛|例|起|宗|筆|條|則|%|元|塊|天|小時|分鐘)`,
     ),
     quantityEn: c(
       `\\b((?:${APPROX}) )?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?) ?(thousand|million|%|percent)? ?((?:[a-z]+ )?)(${unitAlt}|[a-z]{3,}s)\\b`,
@@ -151,12 +161,23 @@ function sentenceAround(norm: string, start: number, end: number): [number, numb
   return [s, e];
 }
 
+const STORE_NOT_NAME = new RegExp(normalise('影響|營業|暫停|所有|涉事|問題|相關|全部|其他|附近|周邊|鄰近|各地|旗下|全台|部分|多家|受'));
+
 /** Nouns that name what a Chinese count counts (normalised), used as tags when next to the number. */
 const NOUNS = new Set(
   normalise(
     '旅客 乘客 會員 顧客 客戶 消費者 民眾 員工 學生 病患 住戶 居民 用戶 帳號 帳戶 號碼 門市 分店 航班 班機 訂單 商品 產品 批次 車輛 店家 手機 資料 個資 家庭 孩童 兒童',
   ).split(' '),
 );
+
+/** Two-character words before a number that say nothing about what it counts (其中, 目前, 共有 …). */
+const NOT_NOUNS = new Set(
+  normalise(
+    '其中 目前 已有 共有 另有 還有 至少 超過 包括 包含 合計 總計 累計 今天 昨天 今日 昨日 本次 此次 這次 已經 大約 將近 約有 共計 分別 以及 其他 另外 其餘 全部 所有 仍有 尚有 現有 當中 其餘 截至 為止 之中 以上 以下 總共 一共 達到 增加 減少 降至 升至 高達 多達 僅有 只有 計有 約為 共為 預計 預估 估計 每日 每天 每週 每月 每瓶 每盒 每人 每戶 每次 平均 實測 標示 當天 當日 凌晨 上午 下午 晚間 中午 傍晚 時許 左右',
+  ).split(' '),
+);
+const isOpenNoun = (n: string) =>
+  !NOT_NOUNS.has(n) && !/[的了在是有為为共約约近逾達达計计與与和及或月日年時时分秒第於于從从到至向對对把被讓让將将]/.test(n);
 
 function tagsOf(cx: Compiled, context: string): { specific: string; general: Set<string> } {
   let specific = '';
@@ -201,10 +222,13 @@ export function extractMentions(text: string, norm = normalise(text)): Mention[]
     const ctx = context(start, end);
     // The noun right after a Chinese classifier or right before the number (126 名旅客, 旅客 1,260 人) names what is counted.
     const after = /^[\u3400-\u9fff]{2}/.exec(norm.slice(end).replace(/^的/, ''));
-    const before = /([\u3400-\u9fff]{2})(?:共|约|为|有|达|计|总计|合计|共计|逾|近|超过)?\s*$/.exec(
-      norm.slice(Math.max(0, start - 6), start),
+    const before = /([\u3400-\u9fff]{2})(?:共|约|为|有|达|计|总计|合计|共计|逾|近|超过)?\s*:?\s*$/.exec(
+      norm.slice(Math.max(0, start - 7), start),
     );
-    const nouns = [after?.[0], before?.[1]].filter((n): n is string => Boolean(n) && NOUNS.has(n as string));
+    // The listed nouns, or any two-character word before the number (受困遊客 186 人) that is not a function word.
+    const nouns = [after?.[0], before?.[1]].filter(
+      (n): n is string => Boolean(n) && (NOUNS.has(n as string) || (n === before?.[1] && isOpenNoun(n as string))),
+    );
     extra += nouns.map((n) => ` n:${n}`).join('');
     const a = approx || k.approx.test(ctx.before);
     push({ kind: 'quantity', start, end, unit, value, approx: a, name: '' }, ctx.all + extra);
@@ -228,9 +252,14 @@ export function extractMentions(text: string, norm = normalise(text)): Mention[]
   k.labelValue.lastIndex = 0;
   for (let m = k.labelValue.exec(norm); m; m = k.labelValue.exec(norm)) {
     const words = m[1].split(' ');
-    const noun = singular(words[words.length - 1]);
+    // The counted noun of the label: "Customers affected" counts customers, not "affected".
+    const nounWord = words.length > 1 && /(?:ed|ing)$/.test(words[words.length - 1]) ? words[words.length - 2] : words[words.length - 1];
+    const noun = singular(nounWord);
     const start = m.index + m[0].length - m[3].length;
-    quantity(start, m.index + m[0].length, `noun:${noun}`, parseNumber(m[3]), Boolean(m[2]), ` ${m[1]}`);
+    // "Share of orders affected: 53%" is a percentage.
+    const percent = /^\s?%/.test(norm.slice(m.index + m[0].length));
+    const end = m.index + m[0].length + (percent ? norm.slice(m.index + m[0].length).indexOf('%') + 1 : 0);
+    quantity(start, end, percent ? 'percent' : `noun:${noun}`, parseNumber(m[3]), Boolean(m[2]), ` ${m[1]}`);
   }
   // "from 18:05 to 21:20": a duration in minutes.
   k.timeRange.lastIndex = 0;
@@ -245,6 +274,12 @@ export function extractMentions(text: string, norm = normalise(text)): Mention[]
   for (const x of extraMentions(norm)) {
     if (x.kind === 'quantity') quantity(x.start, x.end, x.unit, x.value, x.approx);
     else push(x, context(x.start, x.end).all);
+  }
+  for (const x of thirdMentions(norm)) {
+    // A time of day belongs to the event of its sentence (「起火時間：… 9 時 40 分」), like a date.
+    if (x.unit === 'time') push(x, norm.slice(...sentenceAround(norm, x.start, x.end)));
+    else if (x.kind === 'quantity') quantity(x.start, x.end, x.unit, x.value, x.approx);
+    else if (!k.future.test(context(x.start, x.end).all)) push(x, context(x.start, x.end).all);
   }
   for (const re of k.dates) {
     re.lastIndex = 0;
@@ -280,6 +315,8 @@ export function extractMentions(text: string, norm = normalise(text)): Mention[]
         // Trim function words a greedy match picks up in front of the name (發生在大安店 → 大安店).
         while (start < end - 3 && /[在于於的至到是为為生位发發间間家该該本其从從自和与與及共]/.test(norm[start])) start++;
         if (end - start < 3) continue;
+        // 「受影響門市」, 「暫停營業門市」 describe stores; they do not name one.
+        if (STORE_NOT_NAME.test(norm.slice(start, end))) continue;
       }
       const name = norm
         .slice(start, end)
@@ -309,6 +346,8 @@ export function extractMentions(text: string, norm = normalise(text)): Mention[]
 }
 
 function sameValue(a: Mention, b: Mention): boolean {
+  // A time of day: 「9 時許」 is within the hour after 9; an exact time must be the same minute.
+  if (a.unit === 'time') return Math.abs(a.value - b.value) <= (a.approx || b.approx ? 59 : 0);
   if (a.kind === 'quantity') {
     const tol = a.approx || b.approx ? 0.2 : 1e-9;
     return Math.abs(a.value - b.value) <= tol * Math.max(Math.abs(a.value), Math.abs(b.value));
@@ -329,7 +368,10 @@ function comparable(a: Mention, b: Mention): boolean {
     if (ta.size === 0 || tb.length === 0) return a.unit !== 'country';
     return tb.some((t) => ta.has(t));
   }
-  if (a.unit.startsWith('noun:')) return !a.specific || !b.specific || a.specific === b.specific;
+  // An English noun names what is counted: "3 batches" (recall) and "5 batches" (lots) count the same thing; only
+  // the states of people (dead, in hospital, sent home, refunded) split one noun into different counts.
+  if (a.unit.startsWith('noun:'))
+    return !a.specific || !b.specific || a.specific === b.specific || (!PERSON_STATES.has(a.specific) && !PERSON_STATES.has(b.specific));
   for (const g of a.general) if (g.startsWith('n:') && b.general.has(g)) return true;
   if (a.specific !== b.specific) return false;
   if (a.specific || a.unit.startsWith('noun:')) return true;
@@ -337,8 +379,26 @@ function comparable(a: Mention, b: Mention): boolean {
   return false;
 }
 
+const PERSON_STATES = new Set(['death', 'discharge', 'hospital', 'refund']);
+
 const described = (m: Mention) =>
-  m.kind === 'date' || m.unit.startsWith('clock:') || Boolean(m.specific) || m.general.size > 0 || m.unit.startsWith('noun:');
+  m.kind === 'date' ||
+  m.kind === 'place' ||
+  m.unit.startsWith('clock:') ||
+  Boolean(m.specific) ||
+  m.general.size > 0 ||
+  m.unit.startsWith('noun:');
+
+/**
+ * Units that say by themselves what is counted (戶, 款, 所, 劑, 棟, sums of money, how long something lasted): a draft
+ * count with nothing tagged alike in the facts is still compared with the facts' counts in that unit, when those
+ * agree on one value. People, items and days are too general for that (「1,950 位完成改票」 is not the 1,260 affected).
+ */
+const SELF_NAMED_UNITS = new Set(['household', 'model', 'school', 'dose', 'building', 'measure', 'money', 'duration', 'floor']);
+/** A duration that is a deadline or a schedule (24 小時內, "within 72 hours", 每 2 小時), not how long something lasted. */
+const NOT_A_SPAN = new RegExp(
+  normalise('內|以內|之內|每|起|後|之前|以前|within|every|per|will|將|預計|會在|請|please|up to|after|before|later|earlier|ago'),
+);
 
 /** Conflicts between a draft and the facts/statements: a mention that refers to the same thing as one in the facts but differs. */
 export function findFactConflicts(text: string, norm: string, facts: FactsInput | undefined): FactConflict[] {
@@ -348,15 +408,29 @@ export function findFactConflicts(text: string, norm: string, facts: FactsInput 
     ...facts.statements.map((t, index) => ({ text: t, source: 'statement' as const, index })),
   ];
   if (!sources.length) return [];
-  const known = sources.map((s) => ({ s, mentions: extractMentions(s.text).filter(described) }));
+  const all = sources.map((s) => ({ s, mentions: extractMentions(s.text) }));
+  const known = all.map(({ s, mentions }) => ({ s, mentions: mentions.filter(described) }));
   const out: FactConflict[] = [];
   for (const d of extractMentions(text, norm)) {
-    if (!described(d)) continue;
-    const from = (source: 'fact' | 'statement') =>
-      known.filter((k) => k.s.source === source).flatMap((k) => k.mentions.filter((m) => comparable(d, m)).map((m) => ({ k, m })));
-    // The fact sheet wins over statements; statements count only where the fact sheet says nothing.
-    let pool = from('fact');
-    if (!pool.length) pool = from('statement');
+    // A sentence that corrects an earlier statement contradicts it on purpose: only the fact sheet judges it.
+    const correcting = isCorrection(norm, d.start, d.end);
+    let pool: { k: (typeof known)[number]; m: Mention }[] = [];
+    if (described(d)) {
+      const from = (source: 'fact' | 'statement') =>
+        known.filter((k) => k.s.source === source).flatMap((k) => k.mentions.filter((m) => comparable(d, m)).map((m) => ({ k, m })));
+      // The fact sheet wins over statements; statements count only where the fact sheet says nothing.
+      pool = from('fact');
+      if (!pool.length && !correcting) pool = from('statement');
+    }
+    if (!pool.length && d.kind === 'quantity' && SELF_NAMED_UNITS.has(d.unit)) {
+      const [c0, c1] = clauseAround(norm, d.start, d.end);
+      if (d.unit !== 'duration' || !NOT_A_SPAN.test(norm.slice(c0, c1))) {
+        const same = all
+          .filter((k) => !correcting || k.s.source === 'fact')
+          .flatMap((k) => k.mentions.filter((m) => m.kind === 'quantity' && m.unit === d.unit).map((m) => ({ k, m })));
+        if (new Set(same.map(({ m }) => m.value)).size === 1) pool = same;
+      }
+    }
     if (!pool.length || pool.some(({ m }) => sameValue(d, m))) continue;
     const { k, m } = pool[0];
     out.push({ start: d.start, end: d.end, rule: `fact.${d.kind}`, draft: d.text, ref: { ...k.s, excerpt: m.text } });
@@ -368,5 +442,14 @@ export function findFactConflicts(text: string, norm: string, facts: FactsInput 
     const s = sources[z.source];
     out.push({ start: z.start, end: z.end, rule: 'fact.zero_harm', draft: text.slice(z.start, z.end), ref: { ...s, excerpt: z.excerpt } });
   }
-  return out;
+  for (const z of claimConflicts(
+    norm,
+    sources.map((s) => s.text),
+  )) {
+    const s = sources[z.source];
+    out.push({ start: z.start, end: z.end, rule: 'fact.claim', draft: text.slice(z.start, z.end), ref: { ...s, excerpt: z.excerpt } });
+  }
+  // One highlight per contradicted span: "35%" and "35% of orders" are the same claim.
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out.filter((c, i) => !out.slice(0, i).some((o) => o.start < c.end && c.start < o.end));
 }

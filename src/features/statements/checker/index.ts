@@ -11,6 +11,7 @@ import { withPromiseSpan } from './promise-span.ts';
 import { enRules } from './rules-en.ts';
 import { familyRules } from './rules-families.ts';
 import { familyRules2 } from './rules-families-2.ts';
+import { structureRules } from './rules-structure.ts';
 import { zhRules } from './rules-zh.ts';
 import { isValidTaiwanId } from './taiwan-id.ts';
 
@@ -115,7 +116,7 @@ export function checkStatement(text: string, options: CheckOptions = {}): { lang
   const lang = !options.lang || options.lang === 'auto' ? detectLang(text, norm) : options.lang;
   const locale: MessageLocale = options.locale ?? (lang === 'en' ? 'en' : 'zh-TW');
   if (!text.trim()) return { lang, findings: [] };
-  compiled ??= compileRules(withPromiseSpan([...zhRules, ...enRules, ...familyRules, ...familyRules2]));
+  compiled ??= compileRules(withPromiseSpan([...zhRules, ...enRules, ...familyRules, ...familyRules2, ...structureRules]));
   const ruled = [...runRules(compiled, norm, new Sentences(norm)), ...findPersonalData(norm, text)];
   // The model adds a clause only where no rule of the same category already flagged something in it.
   const model = options.model ?? null;

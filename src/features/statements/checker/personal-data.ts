@@ -44,6 +44,8 @@ function build(): PiiPattern[] {
   const companyPlace = compile(COMPANY_PLACE, '');
   const complaint = compile(`(?:${COMPLAINT})`, '');
   /** Words after a surname character that make it a title or a common word, not a given name. */
+  const roomPerson = compile('guest|patient|passenger|resident|tenant|customer|\\bmrs?\\b|\\bms\\b|房客|病患|病人|旅客|住客|顧客', '');
+  const roomMeeting = compile('press|media|meeting|conference|briefing|記者會|會議|說明會', '');
   const notGiven = compile('^(?:經理|董事|主任|老師|醫師|律師|記者|代表|[總副客方家人員大小老各位])', '');
   const notService = (norm: string, start: number) => !service.test(before(norm, start, 30));
   const notCompany = (norm: string, start: number) => !companyPlace.test(before(norm, start, 14));
@@ -52,6 +54,11 @@ function build(): PiiPattern[] {
       id: 'pii.tw_id',
       re: /(?<![a-z0-9])[a-z][1289]\d{8}(?!\d)/g,
       check: (_n, s, e, original) => isValidTaiwanId(original.slice(s, e)),
+    },
+    {
+      // A mainland resident ID (18 characters: region, birth date, sequence, check): a real date in the middle.
+      id: 'pii.cn_id',
+      re: /(?<![a-z0-9])\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dx](?![a-z0-9])/g,
     },
     { id: 'pii.mobile_cn', re: /(?<![\d+])(?:\+86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/g, check: notService },
     { id: 'pii.mobile', re: /(?<![\d+])(?:\+886[- ]?|\(?0)9\d{2}\)?[- ]?\d{3}[- ]?\d{3}(?!\d)/g, check: notService },
@@ -83,9 +90,10 @@ function build(): PiiPattern[] {
     {
       id: 'pii.order_number',
       re: compile(
-        '(?:booking (?:ref(?:erence)?|no\\.?|number)|ticket (?:no\\.?|number)|account (?:no\\.?|number)|tracking (?:no\\.?|number)|訂位代號|票號|追蹤碼|員工編號|工號|會員編號|會員號碼|會員卡號|學號|病歷號碼?|employee (?:id|no\\.?|number)|member(?:ship)? (?:id|no\\.?|number)|訂單(?:編號|號碼|號|序號)?|單號|交易序號|交易編號|發票號碼|order ?(?:no\\.?|number|#|id|ref)|order#)\\s{0,2}(?:[:#是為]\\s{0,2})?[a-z0-9][a-z0-9-]{3,29}(?![筆件張個份])',
+        '(?:booking (?:ref(?:erence)?|no\\.?|number)|ticket (?:no\\.?|number)|account (?:no\\.?|number)|tracking (?:no\\.?|number)|訂位代號|票號|追蹤碼|員工編號|工號|會員編號|會員號碼|會員卡號|學號|病歷號碼?|employee (?:id|no\\.?|number)|member(?:ship)? (?:id|no\\.?|number)|訂單(?:編號|號碼|號|序號)?|單號|交易序號|交易編號|發票號碼|order ?(?:no\\.?|number|#|id|ref)|order#)\\s{0,2}(?:(?:[:#是為]|is\\b|was\\b)\\s{0,2})?[a-z0-9][a-z0-9-]{3,29}(?![筆件張個份])',
       ),
-      check: (norm, s, e) => /\d{3}/.test(norm.slice(s, e)),
+      // A reference code has digits in it (QX7H2P, 20261130-0088); "order number is pending" has none.
+      check: (norm, s, e) => /\d[a-z-]*\d/.test(norm.slice(s, e)),
     },
     {
       id: 'pii.surname_only',
@@ -96,7 +104,7 @@ function build(): PiiPattern[] {
     {
       id: 'pii.other_ids',
       re: compile(
-        '(?:車牌(?:號碼)?|license plate|line ?id|護照號碼|passport (?:no\\.?|number))\\s{0,2}[:#]?\\s{0,2}[a-z0-9][a-z0-9._-]{2,19}',
+        '(?:車牌(?:號碼)?|license plate|line ?id|微信號?|wechat(?: id)?|qq ?號?(?:碼)?|護照號碼|passport (?:no\\.?|number))\\s{0,2}[:#]?\\s{0,2}[a-z0-9][a-z0-9._-]{2,19}',
       ),
     },
     {
@@ -105,7 +113,21 @@ function build(): PiiPattern[] {
         '(?:生日|出生(?:日期|年月日)?|date of birth|born on|dob)\\s{0,2}[:：]?\\s{0,2}(?:\\d{2,4}[年/.-]\\d{1,2}[月/.-]\\d{1,2}日?|\\d{1,2}/\\d{1,2}/\\d{2,4})',
       ),
     },
+    {
+      // 「真實姓名劉建國」: a real name disclosed as such.
+      id: 'pii.name_with_subject',
+      re: compile(`(?:真實姓名|真名|本名)(?:為|是|叫)?\\s?[:：]?\\s?${SURNAME}${CJK}{1,2}`),
+    },
     { id: 'pii.card', re: /(?<!\d)\d{4}[- ]\d{4}[- ]\d{4}[- ]\d{4}(?!\d)/g },
+    {
+      // A guest's room or a patient's bed (Mrs. Tsai from room 1208) places the person; a meeting room does not.
+      id: 'pii.room',
+      re: compile(
+        '(?:\\b(?:room|bed|cabin|seat) (?:no\\.? ?|number |#)?\\d{2,5}[a-z]?\\b|(?:房號|病床|床號|座位)\\s?[:：]?\\s?\\d{2,5}|\\d{2,5}\\s?(?:號房|病房))',
+      ),
+      check: (norm, s, e) =>
+        roomPerson.test(norm.slice(Math.max(0, s - 40), e + 10)) && !roomMeeting.test(norm.slice(Math.max(0, s - 30), e + 10)),
+    },
     { id: 'pii.masked_name', re: compile(`${SURNAME}${MASK}{1,2}${CJK}?(?![a-z])`) },
     {
       id: 'pii.name_with_subject',
@@ -132,8 +154,17 @@ function build(): PiiPattern[] {
     },
     {
       id: 'pii.name_en',
-      re: /\b(?:customer|client|patient|guest|employee|staff member|passenger|complainant|consumer|diner|shopper|buyer|user|driver|courier|cashier|clerk|nurse|rider|worker|member of staff|student|resident|tenant|viewer)s?(?: (?:involved|concerned|in question|affected|responsible|at fault|on duty|in (?:room|flat|unit|seat) [a-z0-9-]{1,8}))?,? (?:named |called |surnamed )?(?:(?:mr|mrs|ms|miss|dr)\.? [a-z]+(?: [a-z]+)?|[a-z]+ [a-z]+)\b/g,
+      re: /\b(?:customer|client|patient|guest|employee|staff member|passenger|complainant|consumer|diner|shopper|buyer|user|driver|courier|cashier|clerk|nurse|rider|worker|member of staff|student|resident|tenant|viewer|runner|visitor|travell?er|parent|mother|father|pupil|caller|victim|applicant|participant|player|member|owner|boy|girl|child|man|woman)s?(?: (?:involved|concerned|in question|affected|responsible|at fault|on duty|in (?:room|flat|unit|seat) [a-z0-9-]{1,8}))?,? (?:named |called |surnamed )?(?:(?:mr|mrs|ms|miss|dr)\.? [a-z]+(?: [a-z]+)?|[a-z]+ [a-z]+)\b/g,
       check: (_n, s, e, original) => englishNameEnd(original, s, e),
+    },
+    {
+      // "Jessica Wang, the mother of the injured child": a full name with the role that ties it to the incident.
+      id: 'pii.name_en',
+      re: /\b[a-z]+ [a-z]+(?=, (?:the|a|an|our) (?:[a-z-]+ ){0,2}(?:mother|father|parent|wife|husband|son|daughter|sister|brother|owner|driver|passenger|customer|patient|victim|student|pupil|employee|guest|resident|complainant|nurse|teacher|child|boy|girl|rider|runner|tenant)\b)/g,
+      check: (_n, s, e, original) => {
+        const words = original.slice(s, e).split(' ');
+        return words.every((w) => /^[A-Z][a-z'’-]+$/.test(w) && !NOT_A_NAME.test(w));
+      },
     },
     {
       id: 'pii.name_en',
@@ -232,6 +263,8 @@ const LABELS: Record<string, { zh: string; en: string }> = {
   'pii.surname_only': { zh: '「{x}」加上事件脈絡可識別當事人。', en: '"{x}" identifies the person in context.' },
   'pii.other_ids': { zh: '「{x}」可識別特定個人。', en: '"{x}" identifies a specific person.' },
   'pii.birth_date': { zh: '出生日期「{x}」是個人資料。', en: 'The date of birth "{x}" is personal data.' },
+  'pii.room': { zh: '房號或床號「{x}」連同當事人可識別個人。', en: 'The room or bed "{x}", with the person named, identifies them.' },
+  'pii.cn_id': { zh: '身分證號碼 {x} 是個人資料。', en: 'The resident ID number {x} is personal data.' },
   'pii.card': { zh: '卡號 {x} 是個人資料。', en: 'The card number {x} is personal data.' },
   'pii.masked_name': {
     zh: '遮蔽的姓名「{x}」加上事件脈絡仍可識別當事人。',

@@ -29,6 +29,8 @@ export const enRules: PhraseRule[] = [
     id: 'liability.we_failed',
     category: 'liability_admission',
     re: String.raw`\bour (?:\w+ ){0,2}(?:was|were) (?:inadequate|insufficient|deficient|negligent|faulty|flawed|not followed)\b|\bwe (?:failed|neglected) to\b|\bwe (?:breached|violated|broke|ignored) (?:the |our |food |safety |privacy |data |health |consumer )?(?:regulations?|rules?|law|laws|standards?|duty|obligations?|procedures?|protocols?|requirements?)\b|\bwe (?:made|have made) (?:a |an |serious |grave |terrible |big |huge |critical )*(?:mistakes?|errors?)\b|\bwe (?:messed|screwed) up\b|\bwe (?:were|was) (?:careless|wrong)\b`,
+    // "We made a mistake in our first statement: 214 were affected, not 50" corrects a figure; it admits no legal fault.
+    notAfter: String.raw`^ (?:in|with) (?:our|the|an?) (?:first |earlier |previous |initial |last )?(?:statement|post|announcement|update|notice|figures?|numbers?|count|report)\b`,
   },
 
   // speculation
@@ -179,12 +181,14 @@ export const enRules: PhraseRule[] = [
     category: 'minimizing',
     re: String.raw`\b(?:a few|a handful of|a small number of|a tiny number of|a limited number of|a very small number of|a tiny fraction of|a small fraction of|a minority of|only a few|very few)(?: \w+){0,2} (?:isolated )?(?:cases?|incidents?|customers?|reports?|instances?|complaints?|people|users|units?|products?|items?|individuals)\b|\bisolated (?:cases?|incidents?|instances?|events?|occurrences?|problems?|issues?)\b|\bone[- ]off\b`,
     // "Probably just a one-off" is a guess about the scale: speculation, not minimizing.
-    notSentence: String.raw`\b(?:probably|likely|presumably|perhaps|maybe|possibly|we (?:believe|think|suspect|assume|expect)|appears|seems)\b`,
+    notSentence: String.raw`\b(?:probably|likely|likelihood|in all probability|chances are|presumably|perhaps|maybe|possibly|we (?:believe|think|suspect|assume|expect)|appears|seems)\b`,
   },
   {
     id: 'minimizing.minor',
     category: 'minimizing',
     re: String.raw`\b(?:minor|small|slight|tiny|little|temporary|brief|momentary) (?:[a-z]+ )?(?:issue|glitch|hiccup|problem|incident|mistake|error|oversight|inconvenience|misstep|lapse|mix-?up)s?\b|\b(?:misunderstanding|miscommunication|misinterpret\w*|misunderstood|taken out of context|blown out of proportion|overreact\w*|over-react\w*|no big deal|not a big deal|nothing serious|nothing to worry about|negligible|minimal (?:impact|risk|effect))\b|\b(?:for|about) any (?:inconvenience|confusion|misunderstanding|discomfort|offen[cs]e)\b`,
+    // "This was not a minor glitch: 9,000 customers lost access" names the impact; it does not shrink it.
+    notBefore: String.raw`\b(?:not|never|no|wasn't|isn't|was not|is not|far from) (?:a |an |just |merely |simply )?$`,
   },
 
   // legal_threat

@@ -156,6 +156,8 @@ export const familyRules2: PhraseRule[] = [
     category: 'victim_playing',
     re: `${ORG}?(?:也是人|身心(?:交瘁|俱疲)|承受(?:著|了)?(?:巨大|極大|莫大)的?(?:壓力|委屈|傷害))|最受傷的~6(?:是)?(?:我們|本公司|品牌|員工)|遭受(?:了)?(?:有組織|有計畫|大規模)的?(?:網路)?(?:圍攻|攻擊|霸凌)`,
     notBefore: '(?:顧客|消費者|受害者|家屬|民眾)~4$',
+    // 「同仁身心俱疲，公司已安排輪休」 looks after staff in a memo; it does not ask the public for pity.
+    notSentence: '(?:安排|輪休|休假|諮商|關懷|慰問|補休)',
   },
   {
     id: 'victim.we_lost_too_en',

@@ -231,6 +231,8 @@ export const familyRules: PhraseRule[] = [
     id: 'absolute.everyone_en',
     category: 'absolute_promise',
     re: String.raw`\b(?:every|each) (?:single )?(?:customer|person|one|product|item|batch|affected \w+) (?:will|shall) (?:be|receive|get)\b|\beveryone will (?:be|receive|get)\b`,
+    // "Every affected heater will be collected" is a concrete action, not a guarantee of an outcome.
+    notAfter: String.raw`^ (?:\w+ )?(?:collected|inspected|contacted|notified|tested|checked|called|picked up|sent|examined|reviewed|recalled)\b`,
     notSentence: String.raw`\b(?:by|before|within|on|until|no later than) (?:the end of |next |this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|\d|january|february|march|april|may|june|july|august|september|october|november|december|week|month)`,
   },
   {

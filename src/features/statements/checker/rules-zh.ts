@@ -2,8 +2,12 @@
 // Each rule is a small grammar (subject + verb + object, hedges, quantifiers), not a list of sentences.
 import type { PhraseRule } from './engine.ts';
 
+const CJK = '[\\u3400-\\u9fff]';
+/** Negation, or a duty named before 「是我們的責任」 (「把關是我們的責任」: the safer direction, not a fault). */
+const DUTY_BEFORE = `(?:把關|監督|照顧|保護|確保|檢查|守護|服務|做好|改善|補救)${CJK}{0,4}`;
 const WE = '(?:我們|我司|本公司|敝公司|公司|本行|本店|本品牌|品牌|我方|本集團|集團|本餐廳|本人|自身|內部)';
 const NEG_BEFORE = '(?:不(?![足當周佳良夠力慎嚴實善])|沒|沒有|無|非|未|並非|不是|並未|並不|無意|不會|不打算|不考慮|絕不會)@2$';
+const NEG_OR_DUTY = `(?:${NEG_BEFORE.slice(0, -1)}|${DUTY_BEFORE}$)`;
 const CUSTOMER = '(?:消費者|顧客|客人|客戶|民眾|使用者|用戶|家長|患者|病患|旅客|乘客|住戶|會員|買家|當事人|網友|車主|屋主|學生)';
 const THIRD =
   '(?:貨運公司|快遞業者|快遞|物流商|清潔人員|外包清潔人員|外包人員|保全公司|保全|廠商端|機場|塔台|航管|政府|主管機關|海關|台電|電力公司|電信業者|雲端服務商|服務商|平台業者|房東|物業|管委會|金流業者|合作夥伴|夥伴|代理商|加盟商|加盟業者|電信商|電信公司|系統商|軟體商|資訊廠商|製造商|原廠|航空公司|旅行社|建商|營造商|網路供應商|支付業者|運輸業者|包商|施工單位|承攬商|外包廠商|代工廠|代工|供應商|原料商|廠商|外包商|外包廠商|外包|協力廠商|物流公司|物流業者|物流|上游|經銷商|加盟主|加盟店|承包商|合作廠商|第三方|外送員|外送平台|貨運|工讀生|實習生|個別員工|少數員工|該名員工|該員工|臨時工|派遣人員|店長個人)';
@@ -34,13 +38,16 @@ export const zhRules: PhraseRule[] = [
     id: 'liability.is_ours',
     category: 'liability_admission',
     re: `(?:是|屬|為|乃|係)${WE}(?:的)?(?:錯|疏失|責任|過失|疏忽|失誤|過錯)`,
-    notBefore: NEG_BEFORE,
+    // 「把關是我們的責任」 names a duty (the safer direction of STATEMENT-RISKS.md), not a fault.
+    notBefore: NEG_OR_DUTY,
   },
   {
     id: 'liability.full_responsibility',
     category: 'liability_admission',
     re: '(?:負|承擔|扛|擔)(?:起)?~2(?:全部|全|一切|所有|完全|全部的|最大的?)(?:法律|賠償)?(?:的)?(?:責任|賠償責任|過錯)|負全責|負起全責|全權負責|難辭其咎|責無旁貸|負責到底|(?:負|承擔)(?:起)?(?:相關|所有|全部|一切)?(?:的)?(?:法律|賠償)責任',
     notBefore: '(?:不|無須|無需|不必|同|一併|將|亦須|也須|也要|須|必須)~2$',
+    // 「無論問題出在哪個環節，我們都會對消費者負責到底」 is the safer direction (a duty to customers), not an admission.
+    notSentence: `(?:無論|不論|不管)~20(?:都會|都將|都要|一定會)~12負責到底|對(?:消費者|顧客|客戶|用戶|每一位|所有)${CJK}{0,6}負責到底`,
   },
   {
     id: 'liability.violated',
@@ -59,7 +66,7 @@ export const zhRules: PhraseRule[] = [
     id: 'liability.we_caused',
     category: 'liability_admission',
     re: `(?:完全|都|全|確實|正)?是${WE}@12(?:造成的|導致的|所致|引起的|的錯|的疏失|的過失|的責任|做得不夠|做得不好|沒做好|不夠(?:周全|嚴謹|完善))`,
-    notBefore: NEG_BEFORE,
+    notBefore: NEG_OR_DUTY,
   },
   {
     id: 'liability.failed_duty',
@@ -122,7 +129,7 @@ export const zhRules: PhraseRule[] = [
     category: 'absolute_promise',
     re: '(?:絕不|絕對不|絕無|永不|永遠不|再也不|決不|不會再|不再發生|不可能再|絕對沒有|零(?:風險|疏失|失誤|缺陷|瑕疵|意外|污染|傷害|事故|容忍)|杜絕|根絕)',
     notBefore: '(?:並非|不是|無法|沒有人能|難以)~2$',
-    notAfter: '^(?:寬貸|姑息)',
+    notAfter: '^(?:寬貸|姑息|手軟|罷休|善罷甘休|放過|縱容)',
   },
   {
     id: 'absolute.hundred_percent',
@@ -152,6 +159,8 @@ export const zhRules: PhraseRule[] = [
     category: 'blame_shifting',
     re: `${CUSTOMER}(?:應該|應|要|必須|也)?(?:本身|自己|自行|私自|擅自)@12`,
     notBefore: '(?:協助|幫助|提醒|建議|請|讓|供)@3$',
+    // 「漏水可能與樓上住戶私自改裝管線有關」: a guess about someone else's fault is speculation only.
+    notSentence: '(?:可能|疑似|推測|懷疑|研判|八成|大概|估計)~12(?:與|和|是|因)',
   },
   {
     id: 'blame.main_cause',
@@ -204,7 +213,7 @@ export const zhRules: PhraseRule[] = [
     category: 'defamation',
     re: '造謠者|造謠生事|慣性客訴|慣性(?:索賠|投訴|檢舉|說謊)|專門找(?:店家)?麻煩|檢舉魔人|客訴魔人|職業(?:檢舉|客訴|索賠|打假)(?:人|者|戶)?|專業奧客|挾怨報復|懷恨在心|收業配|業配文|信口開河|胡說八道|一派胡言|睜眼說瞎話|碰瓷|惡意(?:造謠|捏造|爆料|檢舉|炒作|誹謗|詆毀|中傷|抹黑|栽贓)|收錢(?:抹黑|爆料|發文|帶風向|辦事)|拿錢(?:辦事|抹黑)|網軍|水軍|打手|假帳號|分身帳號|人頭帳號|機器人帳號|奧客|刁民|酸民|鍵盤俠|騙子|說謊|撒謊|滿口謊言|謊話連篇|蓄意(?:抹黑|中傷|造謠|捏造)|刻意(?:抹黑|中傷|造謠|捏造|誇大)|想紅|蹭熱度|勒索|敲詐|詐騙集團',
     notSentence:
-      '(?:提告|起訴|法律責任|法律行動|追究|法辦|律師函|存證信函|告訴|求償|有心人|別有用心|不肖人士|特定(?:人士|勢力)|不明(?:人士|勢力))',
+      '(?:提告|起訴|法律責任|法律行動|追究|追責|維權|法辦|報案|律師函|存證信函|告訴|求償|有心人|部分人士|少數人士|某些人士|不明人士|別有用心|不肖人士|特定(?:人士|勢力)|不明(?:人士|勢力))',
     // 「有心人士蓄意抹黑」 names no identifiable critic: victim playing, not defamation.
     notBefore: '(?:遭|被|受到|遭到|遭受|並非|不是|有心人士?|不肖人士|特定人士|不明人士|特定勢力|不明勢力|有人)~3$',
   },
@@ -355,7 +364,8 @@ export const zhRules: PhraseRule[] = [
     id: 'speculation.guess',
     category: 'speculation',
     re: '(?:合理)?(?:推測|推斷|猜測|研判)@16',
-    notSentence: '(?:不會|不|不宜|不便|避免|無從|不予|拒絕)@6(?:推測|猜測|臆測|推斷|研判)',
+    // 「我們不會在消防局鑑定前做任何推測」: a promise not to guess, however far the verb stands from the guess.
+    notSentence: '(?:不會|不宜|不便|避免|無從|不予|拒絕)@14(?:推測|猜測|臆測|推斷|研判)|不@6(?:推測|猜測|臆測|推斷|研判)',
     notBefore: '(?:不|不會|不宜|不便|避免|無從|不予|拒絕)@2$',
   },
   {
