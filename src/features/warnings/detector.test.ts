@@ -140,6 +140,21 @@ describe('SeriesDetector: rhythm, episodes and variability', () => {
     assert.equal(at(3), 0, 'the fourth Saturday is the rhythm');
   });
 
+  test('a quieter Sunday evening every week is learned as the weekly rhythm, and a weekday evening stays busy', () => {
+    const r = rng(31);
+    // START is a Monday: Sunday 18:00–23:00 is buckets 6 * 288 + 216 … 6 * 288 + 275 of each week.
+    const sunday = (i: number) => i % 2016 >= 6 * 288 + 216 && i % 2016 < 6 * 288 + 276;
+    // Over-dispersed counts (±20% beyond Poisson): 200 a bucket, 120 on Sunday evenings.
+    const values = Array.from({ length: 5 * 2016 }, (_, i) => poisson(Math.max(0, (sunday(i) ? 120 : 200) * (1 + 0.2 * gauss(r))), r));
+    const out = run(values);
+    const evening = (w: number, day: number) => out[w * 2016 + day * 288 + 216].expected;
+    assert.ok(evening(1, 6) > 180, 'the second Sunday evening starts out expected like any other evening');
+    // The recent deviation alone would still expect ~190 as the evening starts, every week.
+    assert.ok(evening(4, 6) < 160, `the fifth Sunday evening is expected quieter from its first bucket (${evening(4, 6)})`);
+    assert.ok(evening(4, 0) > 180, `a Monday evening is still expected busy (${evening(4, 0)})`);
+    assert.equal(alerts(out, 3 * 2016), 0, 'no alerts in weeks 4 and 5');
+  });
+
   test('busy hours are noisier: an over-dispersed evening peak does not alarm, and a rise at night still does', () => {
     const r = rng(16);
     const evening = (i: number) => i % 288 >= 228; // 19:00–24:00
@@ -280,6 +295,29 @@ describe('SeriesDetector state', () => {
     const snap = back.snapshot() as { recordHigh: number; recordBuckets: number };
     assert.equal(snap.recordHigh, 75);
     assert.equal(snap.recordBuckets, 1);
+  });
+
+  test('the weekly rhythm is restored bit for bit, and a snapshot saved before it existed restores with it empty', () => {
+    const r = rng(32);
+    const sunday = (i: number) => i % 2016 >= 6 * 288 + 216 && i % 2016 < 6 * 288 + 276;
+    const values = Array.from({ length: 3 * 2016 + 600 }, (_, i) => poisson(sunday(i) ? 120 : 200, r));
+    const a = new SeriesDetector();
+    run(values.slice(0, 3 * 2016), a);
+    const saved = JSON.stringify(a.snapshot());
+    const tail = (d: SeriesDetector) => values.slice(3 * 2016).map((v, i) => d.step(START + (3 * 2016 + i) * BUCKET, v));
+    const b = SeriesDetector.restore(JSON.parse(saved));
+    assert.deepEqual(tail(b), tail(a));
+    assert.deepEqual(b.snapshot(), a.snapshot());
+    const old = JSON.parse(saved) as Record<string, unknown>;
+    assert.ok(
+      (old.weekly as number[]).some((x) => x !== 0),
+      'three weeks taught the weekly rhythm',
+    );
+    for (const k of ['weekly', 'weeklySeen', 'weeklyVisits']) delete old[k];
+    const back = SeriesDetector.restore(old);
+    const snap = back.snapshot() as { weekly: number[]; weeklyVisits: number[] };
+    assert.ok(snap.weekly.every((x) => x === 0) && snap.weeklyVisits.every((x) => x === 0));
+    assert.ok(tail(back).every((v) => Number.isFinite(v.score) && Number.isFinite(v.expected)));
   });
 
   test('learn() never alerts; a fixed count series refuses fractions', () => {

@@ -1,9 +1,10 @@
 // The early-warning detector for one series (a topic's mention volume, negative volume, …), strictly
 // online: step(t, value) sees one bucket at a time and decides from that bucket and the past only.
 //
-// Model: a robust level plus a daily rhythm (per hour-of-day offsets, learned after two days), a
-// robust noise scale per hour of day, and evidence pooled over the last few buckets so a slow build-up counts as much as a
-// single spike. Counts (whole non-negative numbers: mention volumes) are modelled through the
+// Model: a robust level plus a daily rhythm (per hour-of-day offsets, learned after two days) and a
+// weekly one (per hour-of-week corrections, used after two weeks), a robust noise scale per hour of
+// day, and evidence pooled over the last few buckets so a slow build-up counts as much as a single
+// spike. Counts (whole non-negative numbers: mention volumes) are modelled through the
 // Anscombe transform 2√(x + 3/8), in which Poisson noise has unit variance — so a quiet topic going
 // from 0 to 12 posts an hour stands out, and a topic that always has 10,000 does not alarm on 10,100.
 // Evidence must also be rare in the series' own history — unless the bucket is a new all-time extreme.
@@ -70,6 +71,17 @@ export const RATES = { halfLife: 4032, level: 0.05, scale: 0.02, dev: 0.05, prof
 /** Buckets of history before rarity is judged. */
 const MIN_HISTORY = 100;
 const DAY = 24 * HOUR;
+/**
+ * The weekly rhythm: each hour of the week keeps a correction to its hour of day's usual value
+ * (Sunday evening is quieter than a weekday evening for a taxi fleet; a consumer brand is busier at
+ * weekends), learned from the day the daily rhythm starts and used after two weeks. It moves by
+ * WEEK_RATE per visit (its first visits are averaged), each bucket's pull clipped at WEEK_CLIP noise
+ * units so one burst does not become next week's expectation, and is trusted by v/(v+1) after v
+ * visits: one week is a hint, several are the rhythm.
+ */
+const WEEK_AFTER = 14 * DAY;
+const WEEK_RATE = 0.3;
+const WEEK_CLIP = 1;
 
 /** Standard normal quantile (Acklam's rational approximation, |error| < 1.2e-9). */
 export function normalQuantile(p: number): number {
@@ -198,6 +210,11 @@ export class SeriesDetector {
   private recordHigh = Number.NEGATIVE_INFINITY;
   private recordLow = Number.POSITIVE_INFINITY;
   private recordBuckets = 0;
+  // The weekly rhythm: per hour of the week (from Monday 00:00), the usual difference from the hour
+  // of day's value, how many buckets taught it and on how many visits (weeks).
+  private readonly weekly = new Float64Array(168);
+  private readonly weeklySeen = new Uint32Array(168);
+  private readonly weeklyVisits = new Uint32Array(168);
 
   constructor(opts: DetectorOptions = {}) {
     this.alertAt = opts.alertAt ?? ALERT_AT[opts.sensitivity ?? 'normal'];
@@ -256,6 +273,19 @@ export class SeriesDetector {
 
   private hourOfDay(t: number): number {
     return mod(Math.floor(this.local(t) / HOUR), 24);
+  }
+
+  /** Hour of the week, 0 = Monday 00:00 (1970-01-01 was a Thursday). */
+  private hourOfWeek(t: number): number {
+    return mod(Math.floor(this.local(t) / HOUR) + 72, 168);
+  }
+
+  /** The weekly rhythm's correction at t: none for two weeks, then trusted more with every week that taught it. */
+  private weekOffset(t: number): number {
+    if (t - this.firstT < WEEK_AFTER) return 0;
+    const k = this.hourOfWeek(t);
+    const v = this.weeklyVisits[k];
+    return (this.weekly[k] * v) / (v + 1);
   }
 
   /** When this series last alerted (or was over the line after an alert); -Infinity if never. */
@@ -319,10 +349,13 @@ export class SeriesDetector {
     return this.hourScale[h];
   }
 
-  /** Expected transformed value at t: the hour's usual value plus the recent deviation once two days are learned, else the level. */
+  /**
+   * Expected transformed value at t: the hour's usual value, the weekly correction and the recent
+   * deviation once two days are learned, else the level.
+   */
   private expectedAt(t: number): number {
     const h = this.hourOfDay(t);
-    if (t - this.firstT >= 2 * DAY && this.dailySeen[h] >= 2) return this.daily[h] + this.dev;
+    if (t - this.firstT >= 2 * DAY && this.dailySeen[h] >= 2) return this.daily[h] + this.dev + this.weekOffset(t);
     return this.level;
   }
 
@@ -348,6 +381,9 @@ export class SeriesDetector {
     this.scale = Number.NaN;
     this.daily.fill(0);
     this.dailySeen.fill(0);
+    this.weekly.fill(0);
+    this.weeklySeen.fill(0);
+    this.weeklyVisits.fill(0);
     this.dev = 0;
     this.rhythm = false;
     this.avgX = 0;
@@ -615,14 +651,28 @@ export class SeriesDetector {
       const rateH = Math.max(0.03 * Math.min(1, dtH / 300_000), 1 / ++this.hourScaleSeen[h]);
       this.hourScale[h] = hs + rateH * (Math.min(Math.abs(y - this.expectedAt(t)), 3 * sigma) * 1.2533 - hs);
     }
-    const usual = this.dailySeen[h] === 0 ? y : this.daily[h];
+    // The weekly rhythm learns what this hour of the week leaves unexplained by the rest of the model
+    // (so it grows only as far as the recent deviation does not already cover it, and settles
+    // when it covers the whole difference), from when the hour's usual value is in use.
+    const weekly = this.weekOffset(t);
+    if (this.rhythm && this.dailySeen[h] >= 2) {
+      const k = this.hourOfWeek(t);
+      if (Number.isFinite(this.lastT) && this.hourOfWeek(this.lastT) !== k) this.weeklyVisits[k]++;
+      const miss = y - this.daily[h] - this.dev - this.weekly[k];
+      const dtW = Math.max(0, Number.isFinite(this.lastT) ? t - this.lastT : HOUR);
+      const rateW = Math.max(WEEK_RATE * Math.min(1, dtW / HOUR), 1 / (++this.weeklySeen[k] + 1));
+      this.weekly[k] += rateW * Math.max(-WEEK_CLIP * sigma, Math.min(WEEK_CLIP * sigma, miss));
+    }
+    // The hour of day's usual value learns the value without its weekly correction.
+    const yd = y - weekly;
+    const usual = this.dailySeen[h] === 0 ? yd : this.daily[h];
     // Only while the hour's usual value is what is expected (before, it would learn the young model's misses).
     if (this.rhythm && this.dailySeen[h] >= 2) this.dev += RATES.dev * clipped;
     // Each hour's usual value moves by ~15% a day, however many buckets the hour has.
     // The first buckets of an hour are simply averaged, so one odd first value is not remembered for days.
     const slow = RATES.profile * Math.min(1, Math.max(0, Number.isFinite(this.lastT) ? t - this.lastT : HOUR) / HOUR);
     const rate = Math.max(slow, 1 / (this.dailySeen[h] + 1));
-    this.daily[h] = this.dailySeen[h] === 0 ? y : usual + rate * (Math.max(usual - 3 * sigma, Math.min(y, usual + 3 * sigma)) - usual);
+    this.daily[h] = this.dailySeen[h] === 0 ? yd : usual + rate * (Math.max(usual - 3 * sigma, Math.min(yd, usual + 3 * sigma)) - usual);
     this.lastT = Math.max(t, Number.isFinite(this.lastT) ? this.lastT : t);
     this.dailySeen[h]++;
     // A lasting change of regime: most recent buckets far off on one side → re-anchor on them.
