@@ -116,12 +116,16 @@ function oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
+// A Playwright step given what was left of the deadline (`timeout: left()`) throws its own TimeoutError, sometimes a
+// moment before the deadline's abort fires: that is the deadline too.
 const asShotError = (e: unknown): ScreenshotError =>
   e instanceof ScreenshotError
     ? e
     : e instanceof SafeFetchError
       ? new ScreenshotError(e.code, e.message)
-      : new ScreenshotError('render_failed', (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 300));
+      : e instanceof Error && e.name === 'TimeoutError'
+        ? new ScreenshotError('timeout', e.message.split('\n')[0].slice(0, 300))
+        : new ScreenshotError('render_failed', (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 300));
 
 /** Checks that the configured executable exists and may be run: a wrong path is a clear reason, not a crash. */
 async function checkExecutable(file: string) {
