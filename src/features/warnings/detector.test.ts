@@ -207,6 +207,32 @@ describe('SeriesDetector: rhythm, episodes and variability', () => {
     assert.ok(v.score < 0.5);
   });
 
+  test('a new all-time low after the episode has ended alerts within the cool-down; one inside the same burst does not', () => {
+    const r = rng(11);
+    const calm = Array.from({ length: 3 * 288 }, () => 50 + 2 * gauss(r));
+    const drop = [30, 30, 30];
+    // Two hours back to normal, then 10: lower than anything before, and the drop's episode is over.
+    const after = run([...calm, ...drop, ...Array.from({ length: 24 }, () => 50 + 2 * gauss(r)), 10]);
+    assert.equal(alerts(after, calm.length, calm.length + 3), 1, 'the drop alerts');
+    assert.equal(after.at(-1)?.alert, true, 'a new record after the episode is a new event');
+    // Straight after the drop: the same episode going further, which updates the open alert.
+    const within = run([...calm, ...drop, 50, 10]);
+    assert.equal(alerts(within, calm.length + 3), 0);
+  });
+
+  test('a busy hour whose own noise is not known yet does not alarm on its variability', () => {
+    // A daily square wave: 20 ± 1, and 70 ± 3 from 09:00 to 12:00. Until each busy hour has its own
+    // noise scale (two days into the rhythm), its residuals are measured against the whole day's.
+    let busyAlerts = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const r = rng(seed);
+      const busy = (i: number) => i % 288 >= 108 && i % 288 < 144;
+      const out = run(Array.from({ length: 5 * 288 }, (_, i) => (busy(i) ? 70 + 3 * gauss(r) : 20 + gauss(r))));
+      busyAlerts += out.filter((v, i) => v.alert && i >= 3 * 288 && busy(i)).length;
+    }
+    assert.equal(busyAlerts, 0);
+  });
+
   test('dates before 1970 behave like any others (whole weeks earlier, the same verdicts)', () => {
     const r = rng(17);
     const values = Array.from({ length: 6 * 288 }, (_, i) => poisson(20, r) + (i % 288 >= 96 && i % 288 < 99 ? 60 : 0));

@@ -62,6 +62,12 @@ const RECUR_MARGIN = 1.5;
  * rare by definition, however heavy-tailed the series' own evidence has been.
  */
 const RECORD_LINE = 1.5;
+/**
+ * A record alerts even during the cool-down once nothing has been over the line for this long: the
+ * episode that started the cool-down is over, and a new all-time extreme after it is a new event
+ * (a record inside the same burst — a TV show's counts climbing minute by minute — is not).
+ */
+const RECORD_GAP_MS = HOUR;
 /** Evidence bins: 8 per doubling, from 0 to ~2^25 noise units. */
 const RARITY_BINS = 200;
 const binOf = (x: number) => Math.min(RARITY_BINS - 1, Math.floor(Math.log2(1 + x) * 8));
@@ -435,6 +441,13 @@ export class SeriesDetector {
     let deviation = 0;
     const pooledAll: number[] = [];
     const signed: number[] = [];
+    // Until an hour of the day has its own noise scale, z is measured against the series' scale; if
+    // what is known of the hour's noise is already above that (a busy hour), its z² are inflated, so a
+    // rise in variability there is the model not knowing the hour yet, not news (a daily square wave's
+    // busy phase alarmed on its third day).
+    const hod = this.hourOfDay(t);
+    const hourSeen = this.hourScaleSeen[hod];
+    const hourNoiseUnknown = this.rhythm && hourSeen >= 1 && hourSeen < 24 && this.hourScale[hod] > this.scale;
     for (const w of POOLS) {
       if (this.recent.length < w) {
         pooledAll.push(0);
@@ -483,7 +496,7 @@ export class SeriesDetector {
         const c = this.seenCount < MIN_HISTORY ? 1 : this.cdf(p, size);
         rarityScore = c >= this.rarity ? 0.5 + (0.5 * (c - this.rarity)) / (1 - this.rarity) : (0.5 * c) / this.rarity;
       }
-      const sc = Math.min(lineScore, rarityScore);
+      const sc = p >= POOLS.length && hourNoiseUnknown ? Math.min(lineScore, rarityScore, 0.49) : Math.min(lineScore, rarityScore);
       if (sc > score || (sc === score && Math.abs(pooled) > Math.abs(deviation))) {
         score = sc;
         deviation = pooled;
@@ -493,7 +506,8 @@ export class SeriesDetector {
     // as large before (its earlier large misses were within the range it had shown).
     const up = value > this.recordHigh && signed[0] > 0;
     const down = !this.upOnly && value < this.recordLow && signed[0] < 0;
-    if ((up || down) && this.recordBuckets >= MIN_HISTORY && pooledAll[0] >= RECORD_LINE * line && score < 0.5) {
+    const record = (up || down) && this.recordBuckets >= MIN_HISTORY && pooledAll[0] >= RECORD_LINE * line;
+    if (record && score < 0.5) {
       score = 0.5;
       deviation = signed[0];
     }
@@ -506,7 +520,10 @@ export class SeriesDetector {
     this.noteRecurrence(t, biggest);
     // Time for the cool-down runs forward only: a clock stepping back (skew) does not re-arm alerts.
     const now = Math.max(t, Number.isFinite(this.lastT) ? this.lastT : t);
-    const alert = !replay && score >= 0.5 && now - this.lastAlertT >= this.cooldown;
+    // A record after an episode has ended (nothing over the line for RECORD_GAP_MS) is a new event,
+    // even within the cool-down (NAB speed_7578: a new low 95 minutes after the last bucket over the line).
+    const fresh = now - this.lastAlertT >= this.cooldown || (record && score >= 0.5 && now - this.lastAlertT > RECORD_GAP_MS);
+    const alert = !replay && score >= 0.5 && fresh;
     // The cool-down runs from the last bucket over the line, so one long episode alerts once.
     if (score >= 0.5 && !replay) this.lastAlertT = now;
     this.count(pooledAll);
