@@ -263,6 +263,20 @@ export function thirdMentions(norm: string): ThirdMention[] {
   return out;
 }
 
+/** What a leak could include: a draft that says it did not, and a fact that says it leaked. */
+const LEAK_ITEM = normalise(
+  '信用卡號|卡號|身分證字號|身分證號|身分證|密碼|地址|電話|手機號碼|手機|電子郵件|信箱|生日|病歷|帳號|姓名|銀行帳戶|護照號碼',
+);
+const NOT_LEAKED = [
+  new RegExp(
+    normalise('(?:不包含|不包括|不含|未包含|未包括|並未包含|沒有包含|不涉及|未涉及)(?:任何)?(?:客戶|用戶|會員|顧客)?(?:的)?') +
+      `(${LEAK_ITEM}(?:末四碼|資料|資訊)?)`,
+    'g',
+  ),
+  /\b(?:no|not any) ((?:payment |credit |bank )?(?:card numbers|card details|passwords|passport numbers|id numbers|bank details|home addresses|phone numbers|dates of birth))\b[^.;!?]{0,30}?\b(?:were|was|have been|has been) (?:exposed|accessed|leaked|stolen|taken|involved|included)\b/g,
+];
+const LEAKED = new RegExp(normalise('外洩|洩漏|洩露|外流|遭竊|被盜|leak|exposed|breach|stolen|accessed|compromised'));
+
 /** The draft's sentence around an offset explicitly corrects an earlier statement. */
 export function isCorrection(norm: string, start: number, end: number): boolean {
   cx ??= build();
@@ -297,6 +311,29 @@ export function claimConflicts(norm: string, sources: readonly string[]): ClaimC
       if (hit < 0) continue;
       const start = m.index ?? 0;
       out.push({ start, end: start + m[0].length, source: hit, excerpt: sources[hit] });
+    }
+  }
+  // 「外洩資料不包含信用卡號」, "no passwords were exposed": an item the draft says was not exposed, which a fact lists
+  // among what leaked.
+  for (const re of NOT_LEAKED) {
+    for (const m of norm.matchAll(re)) {
+      const thing = m[1].trim();
+      const keys = /[\u3400-\u9fff]/.test(thing)
+        ? [thing, thing.slice(0, 4), thing.slice(-4)].filter((x) => x.length >= 2)
+        : [singular(thing.split(' ').slice(-2).join(' '))].filter((x) => x.length >= 4);
+      const hit = normSources.findIndex(
+        (src) =>
+          LEAKED.test(src) &&
+          keys.some((key) => src.includes(key)) &&
+          !keys.some((key) =>
+            new RegExp(`(?:不包含|不包括|不含|未包含|未包括|未外泄|没有|无)(?:任何)?${key}|${key}[^.;。]{0,20}(?:未|没有|并未|not)`).test(
+              src,
+            ),
+          ),
+      );
+      if (hit < 0) continue;
+      const start = (m.index ?? 0) + m[0].lastIndexOf(m[1]);
+      out.push({ start, end: start + m[1].length, source: hit, excerpt: sources[hit] });
     }
   }
   const denied = normSources.flatMap((src, i) =>

@@ -44,6 +44,10 @@ type Compiled = {
   harm: RegExp;
   count: RegExp;
   negated: RegExp;
+  allRecovered: RegExp;
+  allDone: RegExp;
+  pending: RegExp;
+  ongoingHarm: RegExp;
 };
 let cx: Compiled | undefined;
 const START = new RegExp(normalise('began|start|開始|發生'));
@@ -70,6 +74,24 @@ function build(): Compiled {
       '',
     ),
     negated: c('(?:沒有|並無|無人|無任何|no one|nobody|none|\\bno (?:injur|one))', ''),
+    // "All have recovered and gone home": an all-clear about people, which a fact of someone still in intensive care,
+    // still in hospital or dead contradicts (a fact that they were treated and went home does not).
+    allRecovered: c(
+      '(?:均|都|皆|全部|全都|全數|已全部)(?:已|已經)?(?:康復|痊癒|出院|返家|平安|無恙|脫離險境|無大礙)(?:出院|返家)?|\\b(?:all|everyone|everybody|all of them|all (?:of )?(?:the |those |our )?(?:\\w+ )?(?:[a-z]+s|staff|children|people)) (?:have |has |had )?(?:now |since |all |fully |already )*(?:recovered|been discharged|gone home|returned home|left hospital|are (?:now )?(?:home|safe and well|out of hospital|recovering at home))\\b',
+    ),
+    // 「所有旅客均已改搭其他航班」, "every customer has been refunded": everyone dealt with, which a fact of some still
+    // waiting (仍有 43 名旅客滯留, "112 refunds are still pending") contradicts.
+    allDone: c(
+      `(?:所有|全部|全體|每一位|每位)${CJK}{0,8}(?:均|都|皆|全部|全數)?(?:已|已經)(?:改搭|改票|安置|返家|撤離|疏散|獲得|收到|完成|退款|退費|賠償|處理完畢|聯繫|通知)|(?:均|都|皆|全數)已(?:改搭|安置|撤離|疏散|退款|退費|完成退款|處理完畢)|\\b(?:every|each|all) (?:of )?(?:the |our )?(?:\\w+ )?(?:[a-z]+s|customer|passenger|guest|member|resident)\\b[^.;!?]{0,20}?\\b(?:has|have) (?:now |already |all )*(?:been (?:refunded|rebooked|compensated|contacted|evacuated|rehoused|paid)|received)\\b`,
+    ),
+    pending: c(
+      `(?:仍有|尚有|還有|仍然有|目前仍有)\\s?${CJK}{0,6}\\s?\\d[\\d,]*\\s?(?:名|人|位|戶|件|筆|張)?|\\d[\\d,]*\\s?(?:名|人|位|戶|件|筆)${CJK}{0,8}(?:仍|尚未|未能|還沒)|\\b\\d[\\d,]*\\b[^.;!?]{0,40}?\\b(?:still|remain|remains|yet to|awaiting|pending|outstanding)\\b|\\b(?:still|remain|remains)\\b[^.;!?]{0,30}?\\b\\d[\\d,]*\\b`,
+      '',
+    ),
+    ongoingHarm: c(
+      '加護病房|重症|插管|病危|昏迷|仍在住院|仍住院|尚未出院|仍在治療|仍在搶救|死亡|身亡|罹難|過世|intensive care|\\bicu\\b|critical condition|still in hospital|remains? in hospital|died|killed|fatalit',
+      '',
+    ),
   };
 }
 
@@ -110,13 +132,41 @@ export function zeroHarmConflicts(
 ): { start: number; end: number; source: number; excerpt: string }[] {
   cx ??= build();
   const claims = [...norm.matchAll(cx.zeroHarm)];
-  if (!claims.length) return [];
+  const recovered = recoveredConflicts(cx, norm, sources);
+  if (!claims.length) return recovered;
   const k = cx;
   let found: { source: number; excerpt: string } | undefined;
   sources.some((text, source) => {
     const clause = text.split(/[。.;；!?！？\n,，]/).find((cl) => {
       const n = normalise(cl);
       return k.harm.test(n) && k.count.test(n) && !k.negated.test(n);
+    });
+    if (clause) found = { source, excerpt: clause.trim() };
+    return Boolean(clause);
+  });
+  if (!found) return recovered;
+  const hit = found;
+  return [...claims.map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, ...hit })), ...recovered];
+}
+
+/** 「均已康復出院」 in a draft, where a fact says someone is still in intensive care, in hospital or dead. */
+function recoveredConflicts(k: Compiled, norm: string, sources: readonly string[]) {
+  return [
+    ...allClearConflicts(k, norm, sources, k.allRecovered, k.ongoingHarm),
+    ...allClearConflicts(k, norm, sources, k.allDone, k.pending),
+  ];
+}
+
+/** A draft's all-clear claim (`claim`) against the first fact clause that says some are not clear (`open`). */
+function allClearConflicts(k: Compiled, norm: string, sources: readonly string[], claim: RegExp, open: RegExp) {
+  const claims = [...norm.matchAll(claim)];
+  if (!claims.length) return [];
+  const claimed = new RegExp(claim.source);
+  let found: { source: number; excerpt: string } | undefined;
+  sources.some((text, source) => {
+    const clause = text.split(/[。.;；!?！？\n,，]/).find((cl) => {
+      const n = normalise(cl);
+      return open.test(n) && !k.negated.test(n) && !claimed.test(n);
     });
     if (clause) found = { source, excerpt: clause.trim() };
     return Boolean(clause);

@@ -52,7 +52,7 @@ const UNIT_CLASSES: [string, string][] = [
   ['measure', '毫克|公克|公斤|公升|毫升|公里|公尺|mg|kg|ml|km'],
   ['store', '家|間|stores?|shops?|branch(?:es)?|outlets?|restaurants?|locations?'],
   ['batch', '批|lots?|batch(?:es)?'],
-  ['item', '瓶|罐|包|盒|箱|件|個|顆|份|台|輛|bottles?|cans?|packs?|boxes|units?|items?|products?|pieces?'],
+  ['item', '瓶|罐|包|袋|盒|箱|桶|件|個|顆|份|台|輛|支|杯|bottles?|cans?|packs?|boxes|units?|items?|products?|pieces?'],
   ['case', '例|起|宗|cases?|incidents?|complaints?|reports?'],
   ['record', '筆|條|則|records?|accounts?|entries'],
   ['percent', '%|percent'],
@@ -112,7 +112,7 @@ function build(): Compiled {
   const unitAlt = UNIT_CLASSES.map(([, a]) => a).join('|');
   return {
     quantity: c(
-      `((?:${APPROX})\\s?)?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|${CJK_NUM})\\s?(萬|千|百)?\\s?(?:多)?\\s?(人次|人|名|位|個航班|航班|班次|架次|班機|班|戶|個型號|款|種|所|劑|棟|座|毫克|公克|公斤|公升|毫升|公里|公尺|家|間|批|瓶|罐|包|盒|箱|件|個小時|個|顆|份|台|輛|例|起|宗|筆|條|則|%|元|塊|天|小時|分鐘)`,
+      `((?:${APPROX})\\s?)?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|${CJK_NUM})\\s?(萬|千|百)?\\s?(?:多)?\\s?(人次|人|名|位|個航班|航班|班次|架次|班機|班|戶|個型號|款|種|所|劑|棟|座|毫克|公克|公斤|公升|毫升|公里|公尺|家|間|批|瓶|罐|包|袋|盒|箱|桶|件|個小時|個|顆|份|台|輛|支|杯|例|起|宗|筆|條|則|%|元|塊|天|小時|分鐘)`,
     ),
     quantityEn: c(
       `\\b((?:${APPROX}) )?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?) ?(thousand|million|%|percent)? ?((?:[a-z]+ )?)(${unitAlt}|[a-z]{3,}s)\\b`,
@@ -128,7 +128,7 @@ function build(): Compiled {
       new RegExp(`\\b()(${MONTHS})[a-z]*\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'g'),
     ],
     city: c(`(?:${CITIES})`),
-    storeZh: c('[\\u3400-\\u9fff]{2,5}(?:分店|門市|店|廠)'),
+    storeZh: c('[\\u3400-\\u9fff]{2,5}(?:分店|門市|店|廠|分校|校區|分院|院區|分行|分公司|營業所)'),
     storeEn: /\b([a-z]+(?: [a-z]+)?) (?:store|branch|outlet|shop|factory|plant)\b/g,
     units: UNIT_CLASSES.map(([k, a]) => [k, c(`^(?:${a})$`, '')]),
     tags: TAGS.map(([k, a]) => [k, c(a, '')]),
@@ -313,6 +313,9 @@ export function extractMentions(text: string, norm = normalise(text)): Mention[]
       const end = m.index + m[0].length;
       if (re === k.storeZh) {
         // Trim function words a greedy match picks up in front of the name (發生在大安店 → 大安店).
+        // 「本院北屯院區」, 「本補習班板橋分校」: the organisation naming itself is not part of the branch's name.
+        const self = /^.*(?:本|敝|该|我们)(?:院|校|店|行|公司|馆|会|中心|补习班|集团|品牌|医院|诊所|银行)/.exec(norm.slice(start, end - 2));
+        if (self) start += self[0].length;
         while (start < end - 3 && /[在于於的至到是为為生位发發间間家该該本其从從自和与與及共]/.test(norm[start])) start++;
         if (end - start < 3) continue;
         // 「受影響門市」, 「暫停營業門市」 describe stores; they do not name one.
@@ -320,7 +323,7 @@ export function extractMentions(text: string, norm = normalise(text)): Mention[]
       }
       const name = norm
         .slice(start, end)
-        .replace(/(?:分店|门市|门店|店|厂|store|branch|outlet|shop|factory|plant)$/, '')
+        .replace(/(?:分店|门市|门店|店|厂|分校|校区|分院|院区|分行|分公司|营业所|store|branch|outlet|shop|factory|plant)$/, '')
         .trim();
       if (
         !name ||
@@ -400,6 +403,14 @@ const NOT_A_SPAN = new RegExp(
   normalise('內|以內|之內|每|起|後|之前|以前|within|every|per|will|將|預計|會在|請|please|up to|after|before|later|earlier|ago'),
 );
 
+/**
+ * The value a correction names as the wrong one (「誤植為 27 戶，正確應為 37 戶」, "was wrongly given as 24"): quoted to
+ * be withdrawn, not claimed, so it is not compared.
+ */
+const WITHDRAWN = new RegExp(
+  `(?:${normalise('誤植|誤寫|誤記|誤報|誤載|誤列|誤打|誤發|錯寫|寫錯|錯植|錯標|標錯|打錯')})(?:${normalise('為|成')})?\\s?$|\\b(?:mistakenly|incorrectly|wrongly|erroneously) (?:given|stated|reported|listed|printed|written|shown|published) as $`,
+);
+
 /** Conflicts between a draft and the facts/statements: a mention that refers to the same thing as one in the facts but differs. */
 export function findFactConflicts(text: string, norm: string, facts: FactsInput | undefined): FactConflict[] {
   if (!facts) return [];
@@ -409,11 +420,22 @@ export function findFactConflicts(text: string, norm: string, facts: FactsInput 
   ];
   if (!sources.length) return [];
   const all = sources.map((s) => ({ s, mentions: extractMentions(s.text) }));
-  const known = all.map(({ s, mentions }) => ({ s, mentions: mentions.filter(described) }));
+  // A fact sheet's line is one claim (「召回批次：10 月 21 日生產，共計 8,400 袋」): a count whose own clause names
+  // nothing takes what its sentence names.
+  const known = all.map(({ s, mentions }) => {
+    const n = normalise(s.text);
+    const tagged = mentions.map((m) => {
+      if (described(m) || m.kind !== 'quantity' || s.source !== 'fact') return m;
+      const [a, b] = sentenceAround(n, m.start, m.end);
+      return { ...m, ...tagsOf(cx as Compiled, n.slice(a, b)) };
+    });
+    return { s, mentions: tagged.filter(described) };
+  });
   const out: FactConflict[] = [];
   for (const d of extractMentions(text, norm)) {
     // A sentence that corrects an earlier statement contradicts it on purpose: only the fact sheet judges it.
     const correcting = isCorrection(norm, d.start, d.end);
+    if (correcting && WITHDRAWN.test(norm.slice(Math.max(0, d.start - 30), d.start))) continue;
     let pool: { k: (typeof known)[number]; m: Mention }[] = [];
     if (described(d)) {
       const from = (source: 'fact' | 'statement') =>

@@ -3,6 +3,7 @@
 // so it has no Node imports, no database and no network.
 import { normalise } from '../../../platform/text/normalise.ts';
 import { type CategoryInfo, categoryInfo, type MessageLocale, type RiskCategory, riskCategories } from './categories.ts';
+import { dropConcededBlame } from './conceded.ts';
 import { compileRules, type RawFinding, runRules, Sentences } from './engine.ts';
 import { type FactsInput, findFactConflicts } from './facts.ts';
 import { type ModelData, runModel } from './model.ts';
@@ -12,6 +13,7 @@ import { enRules } from './rules-en.ts';
 import { familyRules } from './rules-families.ts';
 import { familyRules2 } from './rules-families-2.ts';
 import { structureRules } from './rules-structure.ts';
+import { structureRules2 } from './rules-structure-2.ts';
 import { zhRules } from './rules-zh.ts';
 import { isValidTaiwanId } from './taiwan-id.ts';
 
@@ -116,8 +118,10 @@ export function checkStatement(text: string, options: CheckOptions = {}): { lang
   const lang = !options.lang || options.lang === 'auto' ? detectLang(text, norm) : options.lang;
   const locale: MessageLocale = options.locale ?? (lang === 'en' ? 'en' : 'zh-TW');
   if (!text.trim()) return { lang, findings: [] };
-  compiled ??= compileRules(withPromiseSpan([...zhRules, ...enRules, ...familyRules, ...familyRules2, ...structureRules]));
-  const ruled = [...runRules(compiled, norm, new Sentences(norm)), ...findPersonalData(norm, text)];
+  compiled ??= compileRules(
+    withPromiseSpan([...zhRules, ...enRules, ...familyRules, ...familyRules2, ...structureRules, ...structureRules2]),
+  );
+  const ruled = [...dropConcededBlame(norm, runRules(compiled, norm, new Sentences(norm))), ...findPersonalData(norm, text)];
   // The model adds a clause only where no rule of the same category already flagged something in it.
   const model = options.model ?? null;
   const learned: RawFinding[] = model

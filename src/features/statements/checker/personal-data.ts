@@ -16,7 +16,7 @@ const MASK = '[○〇o*x●◯□ㄇ]';
 const NAME_END =
   '(?=$|[,。;、)」\\s!?:(]|先生|小姐|女士|太太|於|在|曾|多次|一再|表示|要求|投訴|反映|聲稱|稱|指|已|的|向|來|到|因|並|則|就|也|又|與|和)';
 const COMPLAINT =
-  'posted|video|review|incident|accident|injur|refund|called|reported|passenger|guest|顧客|消費者|客人|客戶|客訴|投訴|抱怨|要求|退款|退貨|索賠|賠償|該名|這位|當事人|鬧事|反映|無理|騷擾|辱罵|爭執|糾紛|訂單|customer|complain|車禍|事故|受傷|住在|住址|電話';
+  'placed by|order|e-mail|email|信箱|身分證|身份證|手機|通報|飼主|posted|video|review|incident|accident|injur|refund|called|reported|passenger|guest|顧客|消費者|客人|客戶|客訴|投訴|抱怨|要求|退款|退貨|索賠|賠償|該名|這位|當事人|鬧事|反映|無理|騷擾|辱罵|爭執|糾紛|訂單|customer|complain|車禍|事故|受傷|住在|住址|電話';
 const SERVICE_CONTEXT =
   '(?:客服|專線|服務|熱線|免付費|總機|總公司|門市|媒體|記者|聯絡窗口|洽詢|公關|hotline|service|call us|contact|toll|media|press|enquir|inquir|helpline|customer care|來信|來電|致電|撥打|reach (?:us|our)|our (?:\\w+ )?office)';
 const COMPANY_PLACE =
@@ -47,7 +47,12 @@ function build(): PiiPattern[] {
   const roomPerson = compile('guest|patient|passenger|resident|tenant|customer|\\bmrs?\\b|\\bms\\b|房客|病患|病人|旅客|住客|顧客', '');
   const roomMeeting = compile('press|media|meeting|conference|briefing|記者會|會議|說明會', '');
   const notGiven = compile('^(?:經理|董事|主任|老師|醫師|律師|記者|代表|[總副客方家人員大小老各位])', '');
-  const notService = (norm: string, start: number) => !service.test(before(norm, start, 30));
+  // 「+886 2 2712 0098 (press office)」: a number labelled in brackets right after it as the organisation's line.
+  const serviceAfter = compile(`^\\s?[(（]\\s?${SERVICE_CONTEXT}`, '');
+  const notService = (norm: string, start: number, end = start) =>
+    !service.test(before(norm, start, 30)) && !serviceAfter.test(norm.slice(end, end + 30));
+  /** Another kind of personal data right after a name (張雅琪（身分證 …）, 王小明，手機 …): the name belongs to that person. */
+  const dataAfter = compile('^\\s?[(（,:]?\\s?(?:身分證|身份證|證號|手機|電話|信箱|電子信箱|電郵|email|e-mail|地址|住址|生日|出生)', '');
   const notCompany = (norm: string, start: number) => !companyPlace.test(before(norm, start, 14));
   return [
     {
@@ -65,7 +70,7 @@ function build(): PiiPattern[] {
     {
       id: 'pii.landline',
       re: /(?<![\d+])(?:\(0\d{1,2}\)[- ]?\d{3,4}-?\d{4}|0\d{1,2}-\d{3,4}-?\d{4}|0[2-8]\d{7,8}|\+886[- ]?[2-8][- ]?\d{3,4}[- ]?\d{4})(?!\d)/g,
-      check: (norm, s, e) => !/^\(?0800/.test(norm.slice(s, e)) && notService(norm, s),
+      check: (norm, s, e) => !/^\(?0800/.test(norm.slice(s, e)) && notService(norm, s, e),
     },
     {
       id: 'pii.email',
@@ -117,6 +122,18 @@ function build(): PiiPattern[] {
       // 「真實姓名劉建國」: a real name disclosed as such.
       id: 'pii.name_with_subject',
       re: compile(`(?:真實姓名|真名|本名)(?:為|是|叫)?\\s?[:：]?\\s?${SURNAME}${CJK}{1,2}`),
+    },
+    {
+      id: 'pii.name_with_data',
+      re: compile(
+        `${SURNAME}${CJK}{1,2}(?=\\s?[(（,:]?\\s?(?:身分證|身份證|證號|手機|電話|信箱|電子信箱|電郵|email|e-mail|地址|住址|生日|出生))`,
+      ),
+      check: (norm, s, e) => {
+        // A full name is two or three characters after a non-name character; not a title (經理), not the organisation's line.
+        const given = norm.slice(s + 1, e);
+        if (notGiven.test(given) || /[一二三四五六七八九十日月年號]/.test(given) || !dataAfter.test(norm.slice(e))) return false;
+        return !service.test(before(norm, s, 20)) && !companyPlace.test(before(norm, s, 6));
+      },
     },
     { id: 'pii.card', re: /(?<!\d)\d{4}[- ]\d{4}[- ]\d{4}[- ]\d{4}(?!\d)/g },
     {
@@ -271,6 +288,10 @@ const LABELS: Record<string, { zh: string; en: string }> = {
     en: 'The masked name "{x}" still identifies the person in context.',
   },
   'pii.name_with_subject': { zh: '點名當事人「{x}」會揭露其個人資料。', en: 'Naming "{x}" discloses their personal data.' },
+  'pii.name_with_data': {
+    zh: '姓名「{x}」與其他個人資料並列，可直接識別當事人。',
+    en: 'The name "{x}" next to other personal data identifies the person directly.',
+  },
   'pii.honorific_name': { zh: '「{x}」在客訴脈絡中可識別當事人。', en: '"{x}" identifies the complainant in context.' },
   'pii.name_en': { zh: '點名當事人「{x}」會揭露其個人資料。', en: 'Naming "{x}" discloses their personal data.' },
 };

@@ -70,6 +70,8 @@ export const enRules: PhraseRule[] = [
     re: String.raw`\bsafest\b|\bwill ever (?:\w+ ){0,6}again\b|\bnothing (?:like (?:this|that) )?(?:\w+ ){0,2}will ever\b|\bnever (?:again|happen|be repeated|recur|occur)\b|\b(?:will|would|shall|${AP}ll) never\b|\b(?:will|would|shall) not (?:ever )?happen again\b|\bwon${AP}t (?:ever )?happen again\b|\bnot (?:ever )?happen again\b`,
     // "We will never stop listening / forget" is a commitment to keep going, not an outcome guaranteed.
     notAfter: String.raw`^ (?:stop|cease|give up|forget|lose sight)\b`,
+    // "We cannot promise it will never happen again": the promise refused, not made.
+    notSentence: String.raw`\b(?:cannot|can${AP}t|can not|could not|won${AP}t|will not|no one can|nobody can) (?:honestly |truthfully )?(?:promise|guarantee|say)\b`,
   },
   {
     id: 'absolute.no_one_ever',
@@ -138,7 +140,7 @@ export const enRules: PhraseRule[] = [
     re: String.raw`\b(?:malicious(?:ly)?|deliberate(?:ly)?|baseless|defamatory|slanderous|fabricated) (?:smears?|smearing|rumou?rs?|lies|fabrications?|accusations|slander|allegations|posts?|claims)\b|\bsmear(?:ing|ed)? (?:us|our|the company)\b|\b(?:extort\w*|blackmail\w*|attention[- ]seek\w*|clout[- ]chas\w*|troublemakers?|fake news)\b|\bdisgruntled (?:former |ex-)?(?:employee|customer|staff)s?\b|\b(?:history|record|pattern) of (?:making )?(?:false|fake|baseless|fabricated|bogus)\b|\b(?:for|after) (?:money|clout|attention|views|clicks)\b|\b(?:seeking revenge|out for revenge|revenge|was fired for|were fired for)\b|\b(?:fraudsters?|scammers?|con artists?|grifters?|(?:personal )?vendetta|grudge|axe to grind|hidden agenda|hit piece)\b`,
     notBefore: String.raw`\b(?:not|no) $`,
     // Naming the rumour in a legal threat is the threat's finding, as in Chinese (造謠者 … 提告).
-    notSentence: String.raw`\b(?:sue|lawsuits?|legal action|take (?:them|you) to court)\b`,
+    notSentence: String.raw`\b(?:sue|lawsuits?|legal action|take (?:them|you) to court|(?:do|does) not (?:believe|think|suggest|say)|don${AP}t (?:believe|think|suggest|say)|doesn${AP}t (?:believe|think|suggest|say)|no evidence)\b`,
   },
 
   // no_comment
@@ -226,6 +228,8 @@ export const enRules: PhraseRule[] = [
     re: String.raw`\b(?:every single|each and every|every last)\b|\bmake sure (?:that )?(?:every|all|no)\b|\bcompletely (?:protected|secure)\b`,
     // "make sure every affected card is replaced": a concrete action, not an absolute outcome.
     notAfter: String.raw`^(?: [\w-]+){0,4} (?:is|are|gets?|will be|has been|have been) (?:replaced|refunded|contacted|notified|rebooked|reimbursed|informed|called|repaired|reissued)\b`,
+    // "Every single cup we serve is now 100% free …": the quantifier opens the claim; the claim is the whole clause.
+    tail: String.raw`^[^,.!?;\n]{0,80}`,
   },
   {
     id: 'liability.we_cut_corners',
@@ -333,7 +337,7 @@ export const enRules: PhraseRule[] = [
   {
     id: 'victim.suffered_more',
     category: 'victim_playing',
-    re: String.raw`\b(?:nobody|no one) has suffered more\b|\bsuffered more than\b|\bout to (?:destroy|ruin|get|bring down|hurt)\b|\bwe who have been (?:wronged|hurt|harmed|victimi[sz]ed)\b|\bwe (?:have been|were) wronged\b`,
+    re: String.raw`\b(?:nobody|no one) has suffered more\b(?! than (?:the |our |those |these )?(?:families|family|victims?|customers?|patients?|passengers?|residents?|children|kids|parents|guests|people who|those who))|\bsuffered more than\b(?! (?:the |our |those |these )?(?:families|family|victims?|customers?|patients?|passengers?|residents?|children|kids|parents|guests|people who|those who))|\bout to (?:destroy|ruin|get|bring down|hurt)\b|\bwe who have been (?:wronged|hurt|harmed|victimi[sz]ed)\b|\bwe (?:have been|were) wronged\b`,
   },
   {
     id: 'minimizing.limited',
@@ -351,6 +355,8 @@ export const enRules: PhraseRule[] = [
     id: 'absolute.proof',
     category: 'absolute_promise',
     re: String.raw`\b(?:hack-?proof|fool-?proof|bullet-?proof|airtight|fail-?safe|unbreakable|impenetrable|flawless)\b|\b(?:can|could) never\b|\beliminat\w* (?:all|every|any) (?:risk|possibility|chance)\b|\b100 ?(?:percent|per cent) (?:safe|secure|sure|certain|natural|pure|guaranteed|effective)\b`,
+    // "No system is unbreakable": the absolute denied, which is the honest wording.
+    notBefore: String.raw`\b(?:no (?:\w+ )?(?:is|are|can be)|not|never|nothing is|isn${AP}t|aren${AP}t) $`,
   },
   {
     id: 'liability.our_doing',

@@ -4,18 +4,18 @@
 // normalise(); hard negatives are in structure.test.ts.
 import type { PhraseRule } from './engine.ts';
 
-const AP = "['’]";
-const CJK = '[\\u3400-\\u9fff]';
+export const AP = "['’]";
+export const CJK = '[\\u3400-\\u9fff]';
 /** Hedges: a guess about someone else's fault is speculation, not blame shifting (the dataset's rule). */
-const SPECULATIVE = '(?:推斷|推測|懷疑|猜|可能|應該是|估計|疑似|研判|八成|大概|似乎|看來|看起來|多半)';
+export const SPECULATIVE = '(?:推斷|推測|懷疑|猜|可能|應該是|估計|疑似|研判|八成|大概|似乎|看來|看起來|多半)';
 /** The organisation owning the fault after all: no blame shifting. */
-const OWNS_IT =
+export const OWNS_IT =
   '(?:難辭其咎|責無旁貸|(?:仍|也|都|還是)(?:會|願|將)?(?:負起|承擔|負責)|不會(?:把責任)?推(?:卸|給|託)|不(?:能|應|該)以|是我們選的|我們選擇的)';
 /** Whoever speaks for the organisation, named by its role: 本公司, 校方, 主辦單位, 航運公司方面, 品牌端, 我公司 … */
-const ORG = `(?:我們|我方|我司|(?:本|我|敝)${CJK}{1,5}|${CJK}{0,4}(?:公司|集團|品牌|平台|單位|百貨|校方|學校|園方|院方|館方|店方|廠方|總部|總公司|影城|酒店|飯店|場館|藥局|門市|團隊)(?:方面|這邊|端|本身)?|${CJK}{1,4}(?:方面|端))`;
+export const ORG = `(?:我們|我方|我司|(?:本|我|敝)${CJK}{1,5}|${CJK}{0,4}(?:公司|集團|品牌|平台|單位|百貨|校方|學校|園方|院方|館方|店方|廠方|總部|總公司|影城|酒店|飯店|場館|藥局|門市|團隊)(?:方面|這邊|端|本身)?|${CJK}{1,4}(?:方面|端))`;
 /** A cause being named: 是…, 係因…, 起因於…, 出在…, 源自…, 由…引起, 才是…的原因. */
 const CAUSE_ZH =
-  '(?:(?:與|和|跟)[\\u3400-\\u9fff]{1,8}有關|(?:均|都|皆|多)為|發生(?:在|於)|(?<![原不非就只還但總凡若])是|係|乃|(?<!原)因為|由於|(?<![原起肇])因(?!此)|起因(?:於|是)?|肇因(?:於)?|源自|源於|出在|在於|來自|由|歸咎於?)';
+  '(?:(?:顧客|客人|房客|旅客|住客|消費者|用戶|使用者|乘客|家長|會員|民眾|病患|車主|買家|學員|租客|飼主|屋主|遊客)(?:自己|自身|本身|自行|個人)|(?:與|和|跟)[\\u3400-\\u9fff]{1,8}有關|(?:均|都|皆|多)為|發生(?:在|於)|(?<![原不非就只還但總凡若])是|係|乃|(?<!原)因為|由於|(?<![原起肇])因(?!此)|起因(?:於|是)?|肇因(?:於)?|源自|源於|出在|在於|來自|由|歸咎於?)';
 /**
  * The organisation's disclaimer after a cause: no fault of its own, nothing it could control, it knew only later,
  * it merely followed the contract, its own part was never at fault.
@@ -23,7 +23,7 @@ const CAUSE_ZH =
 const DISCLAIM_ZH = [
   '(?:並無|並沒有|沒有|毫無|不存在|無)(?:任何)?(?:管理|直接|相關|法律)?(?:上)?(?:的)?(?:疏失|過錯|過失|責任|可歸責|可究責)(?:之處|的地方|可言)?',
   '(?:不應|不該|不需|不必|無須|無需)(?:為此|對此)?(?:負責|負擔責任|承擔@4責任|負@4責任)',
-  `${ORG}@12(?:實在|根本|完全|也)?(?:無從|無法|難以|沒辦法)(?:直接|事先|即時)?(?:逐${CJK})?(?:掌握|掌控|控制|預見|預防|介入|得知|防範|檢查|管控|察覺)`,
+  `${ORG}@12(?:實在|根本|完全|也)?(?:無從|無法|難以|沒辦法)(?:直接|事先|即時)?(?:逐${CJK})?(?:掌握|掌控|控制|預見|預防|介入|得知|防範|檢查|管控|察覺|把關|查核|監督|控管|確認|過問)`,
   '(?:實在|也)?(?:無能為力|無可奈何|莫可奈何|愛莫能助)|只能被動(?:等待|配合|因應)',
   '(?:也|同樣|一樣)?是事後才(?:得知|知道|知情|發現)|(?:同樣|也|一樣)被蒙在鼓裡',
   '只是(?:依約|依合約|依規定|執行方|執行單位|配合|委託方|通路)',
@@ -38,10 +38,12 @@ const DISCLAIM_ZH = [
   `${CJK}{0,6}(?:流程|作業|設備|產品|系統|程序|服務|管理|照護|配方|品質)(?:本身)?(?:並|均|都)?(?:沒有|無|毫無)(?:任何)?(?:問題|瑕疵|缺失|疏失|異常)`,
   `(?:產品|設備|車輛|系統|商品|原料|食材)${CJK}{0,4}(?:均|皆|都|全部|一向)?(?:已)?(?:通過|符合)@8(?:檢驗|檢測|標準|規範|認證|法規|規定)`,
   '(?:我們|本公司|我方|我司|品牌方?|平台)?(?:也|同樣|一樣)是(?:被騙|受騙|被蒙蔽|受害)(?:的一方|者)?',
+  // 「責任不在我司」: the fault placed anywhere but here.
+  `(?:責任|過錯|錯|過失)(?:並|也|完全|根本|自然)?(?:不在|不屬於|並不在|不歸)(?:我們|我方|我司|敝|本${CJK}{1,3}|${CJK}{0,4}(?:公司|店家|品牌|平台|飯店|酒店|學校|醫院|診所))`,
 ].join('|');
 
 /** English: who speaks for the organisation (not customers: "customers are not responsible for fees" is reassurance). */
-const ORG_EN = `(?:we|it|the (?:company|firm|brand|utility|platform|airline|insurer|carrier|operator|park|hotel|school|hospital|clinic|bank|store|retailer|group|organi[sz]ers?|organi[sz]ation|agency|app|marketplace|venue|business|manufacturer|landlord|developer|club|gym|site|university|museum|theatre|cinema|port|ferry line|bakery|restaurant|pharmacy|shop|chain|charity|foundation|salon|studio|clinic|centre|center|home|provider|council|academy|kindergarten|nursery|resort|station|restaurant group)|our (?:company|firm|brand|business|staff|team|app|platform|systems?|store|hotel|school))`;
+export const ORG_EN = `(?:we|it|the (?:company|firm|brand|utility|platform|airline|insurer|carrier|operator|park|hotel|school|hospital|clinic|bank|store|retailer|group|organi[sz]ers?|organi[sz]ation|agency|app|marketplace|venue|business|manufacturer|landlord|developer|club|gym|site|university|museum|theatre|cinema|port|ferry line|bakery|restaurant|pharmacy|shop|chain|charity|foundation|salon|studio|clinic|centre|center|home|provider|council|academy|kindergarten|nursery|resort|station|restaurant group)|our (?:company|firm|brand|business|staff|team|app|platform|systems?|store|hotel|school))`;
 
 /** An outside party in English, for "down to …" and "by …" causes. */
 const PARTY_EN = `(?:third[- ]party(?: [a-z-]+)?|haulier|hauler|logistics firm|company|contractor|subcontractor|supplier|vendor|provider|airport|authority|authorities|operator|partner|agency|customer|user|passenger|guest|driver|owner|landlord|handler|handling company|courier|carrier|manufacturer|miller|farm|factory|franchisee|weather|storm|typhoon|regulator|government|council|bank|platform|seller|assessors?)s?`;
@@ -59,7 +61,7 @@ export const structureRules: PhraseRule[] = [
     id: 'blame.disclaimer_en',
     category: 'blame_shifting',
     re: [
-      String.raw`\b${ORG_EN} (?:is|was|are|were|remains?) (?:in no way |not in any way |not )(?:at fault|to blame|responsible|liable|accountable)\b`,
+      String.raw`\b${ORG_EN}(?: itself| themselves| as such)? (?:is|was|are|were|remains?) (?:in no way |not in any way |not )(?:at fault|to blame|responsible|liable|accountable)\b`,
       String.raw`\b${ORG_EN} (?:bears?|bore|has|had|accepts?|carries) no (?:legal )?(?:responsibility|liability|blame|fault)\b`,
       String.raw`\b${ORG_EN} (?:could not|couldn${AP}t|cannot|can${AP}t|could never) (?:reasonably )?have (?:prevented|foreseen|predicted|avoided|stopped|known)\b`,
       String.raw`\bnot something (?:we|the \w+|our \w+) (?:can|could|should) (?:be )?(?:blamed|held responsible|held liable|held accountable|answer) for\b`,
@@ -71,6 +73,7 @@ export const structureRules: PhraseRule[] = [
       String.raw`\b${ORG_EN} (?:followed|complied with|met) (?:every|all|each) (?:applicable |relevant |required )?(?:standards?|rules|regulations|procedures|requirements)\b`,
       String.raw`\b(?:we|the \w+) (?:were|was) (?:deceived|misled|lied to|fooled) (?:like|just like|as much as) (?:everyone|anyone|everybody) else\b`,
       String.raw`\b(?:appear(?:s|ed)?|occur(?:s|red)?|happen(?:s|ed)?|were sustained|was sustained|sustained|were caused|arose|arise) (?:only )?(?:in|among|by) (?:the )?(?:users|customers|visitors|guests|passengers|patients|parents|people|riders|drivers|members|buyers|owners|diners) who\b`,
+      String.raw`\b(?:customers|users|guests|passengers|parents|members|visitors|owners|buyers|riders|drivers|those|anyone|people) who\b[^.!?;\n]{0,60}?\b(?:accepted|assumed|took on|knowingly took|bear|bore|carry|carried) (?:that|the|this|those|all|any) (?:\w+ )?risks?\b`,
       String.raw`\b(?:customers|users|guests|passengers|parents|members|visitors|owners|buyers) (?:had |have |has )?themselves (?:\w+ )?(?:disclosed|shared|given|posted|entered|handed|revealed|leaked)\b`,
     ].join('|'),
     notBefore: String.raw`\b(?:not say(?:ing)?|never say|won${AP}t say|will not say|not claim(?:ing)?|do not claim|no longer claim) (?:that )?$`,
@@ -100,6 +103,7 @@ export const structureRules: PhraseRule[] = [
       String.raw`\b(?:introduced|caused|damaged|lost|contaminated|mishandled|broken|spoiled|mislabell?ed|misprinted) (?:[\w-]+ ){0,3}?by (?:the |a |an |our |their |one of our )?(?:[\w'’-]+ ){0,3}${PARTY_EN.replace('weather|storm|typhoon|', '')}\b`,
       String.raw`, not (?:by|from|through) (?:anyone|anybody|any(?: of)? (?:our|the) \w+|(?:our|the) (?:own )?(?:staff|crew|team|employees|people|company|airline|brand|store|hotel))\b`,
       String.raw`\b(?:it|this|that) (?:wasn${AP}t|was not|isn${AP}t|is not) (?:us|on us|our doing)\b|\b(?:it was |that was |this was )?not our (?:call|decision)\b`,
+      String.raw`\bmade (?:that|the|this) (?:call|decision|choice) (?:on (?:their|his|her) own|independently|alone)\b`,
       String.raw`\b(?:acting|acted|who acted) (?:alone|on (?:his|her|their) own(?: initiative)?|without (?:our|the company${AP}s) knowledge)\b`,
     ].join('|'),
     notBefore: String.raw`\b(?:not say(?:ing)?|never say|won${AP}t say|will not say|not claim(?:ing)?) (?:that )?$`,
@@ -170,7 +174,7 @@ export const structureRules: PhraseRule[] = [
   {
     id: 'no_comment.refuse_en',
     category: 'no_comment',
-    re: String.raw`\b(?:inappropriate|not appropriate|premature) (?:for (?:us|the company|me) )?to (?:comment|discuss|say anything|respond)\b|\b(?:questions|inquiries|enquiries|queries|requests)\b(?: \w+){0,3} (?:should|must|will|are to|need to) be (?:put|directed|referred|sent|addressed|made) to (?:our|the company${AP}s) (?:outside |external |own )?(?:attorneys|lawyers|solicitors|legal (?:team|department|counsel|representatives)|counsel)\b|\bdeclines? (?:to comment|comment)\b|\b(?:have|has) no (?:statement|comment|response|remarks) to (?:make|give|offer)\b|\b(?:will not|won${AP}t|not) be (?:making|issuing|giving|providing) (?:a|any) (?:further |public )?(?:statement|comment)s?\b|\blet (?:the )?(?:legal process|courts?|judge|law|legal proceedings) (?:speak|decide|run its course|take its course)\b`,
+    re: String.raw`\b(?:inappropriate|not appropriate|premature) (?:for (?:us|the company|me) )?to (?:comment|discuss|say anything|respond)\b|\b(?:questions|inquiries|enquiries|queries|requests)\b[^.!?;\n]{0,50}? (?:should|must|will|are to|need to) be (?:put|directed|referred|sent|addressed|made) to (?:our|the company${AP}s) (?:outside |external |own )?(?:attorneys|lawyers|solicitors|legal (?:team|department|counsel|representatives)|counsel)\b|\bdeclines? (?:to comment|comment)\b|\b(?:have|has) no (?:statement|comment|response|remarks) to (?:make|give|offer)\b|\b(?:will not|won${AP}t|not) be (?:making|issuing|giving|providing) (?:a|any) (?:further |public )?(?:statement|comment)s?\b|\blet (?:the )?(?:legal process|courts?|judge|law|legal proceedings) (?:speak|decide|run its course|take its course)\b`,
     notSentence: String.raw`\b(?:but we will|we will (?:give|share|publish|provide) (?:a |an )?(?:full |further )?update|privacy|wishes)\b`,
   },
 

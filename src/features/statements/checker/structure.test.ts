@@ -285,3 +285,319 @@ describe('inconsistent_fact, third round', () => {
     assert.deepEqual(conflicts('周邊學生均未受影響。', sheet(['共 41 名學生就醫'])), ['學生均未受影響']);
   });
 });
+
+// Fourth round: the general kinds behind the retired first holdout's misses and false positives, in wordings written
+// here (none from the sets), each with hard negatives of the same shape.
+const families4: Family[] = [
+  {
+    name: 'the organisation names its own misconduct as the cause',
+    category: 'liability_admission',
+    flagged: [
+      '查核結果顯示，是本校午餐承辦時擅自更換食材供應來源。',
+      '外洩原因已確認，係我司客服人員未經授權下載客戶名單。',
+      '经查，是本店员工私自篡改了保质期标签。',
+      '我們承擔因此衍生的全部賠償責任。',
+      '本院愿意承担由此造成的一切法律责任。',
+      'Keeping the fire exit locked was unlawful on our part.',
+      'The fault for the double charges lies squarely with us.',
+    ],
+    clean: [
+      '經查，事故係施工單位違規作業引發，本公司已終止合約。',
+      '網傳本公司偷工減料一事並非事實，檢驗報告已公布。',
+      '對方要求本公司承擔全部法律責任，我們將依法院判決處理。',
+      'There was no negligence on our part, and the inspector agreed.',
+      'The responsibility to put this right rests with us, and we will.',
+    ],
+  },
+  {
+    name: 'a critic’s motive impugned',
+    category: 'defamation',
+    flagged: [
+      '發文的部落客跟我們老闆有過節，說的話當然不可信。',
+      '那位實況主本來就是靠擺拍騙點閱的人。',
+      '这位博主收了钱，内容自然不可能客观。',
+      'The columnist has an axe to grind against our founder.',
+      'This influencer makes a living from faking outrage.',
+    ],
+    clean: [
+      '我們不認為發文的部落客跟我們有過節，也感謝他的提醒。',
+      '記者的提問都很合理，我們會逐一回覆。',
+      'We do not believe the reviewer has any grudge against us.',
+    ],
+  },
+  {
+    name: 'a lawsuit as the consequence of posting',
+    category: 'legal_threat',
+    flagged: ['在網路上亂傳未經證實的消息，恐怕會惹上誹謗官司。', '再有人散布不實訊息，難免會面臨刑事告訴。'],
+    clean: ['我們不會對留言的網友提告，也歡迎大家繼續監督。', '本公司不會因為批評而讓任何人面臨官司。'],
+  },
+  {
+    name: 'a hedged all-clear about what was not tested',
+    category: 'speculation',
+    flagged: [
+      '我們認為只有這一批有問題，其餘口味應該也沒問題。',
+      '其他分店的冷藏設備想必不會有事。',
+      'The remaining lots should all be fine.',
+    ],
+    clean: ['其他批次已送檢，檢驗結果顯示均無問題。', '其餘口味是否受影響，檢驗結果出爐後會立即公布。'],
+  },
+  {
+    name: 'an assurance of never again, an absolute adjective, no exceptions',
+    category: 'absolute_promise',
+    flagged: [
+      'You have my personal guarantee that this will never happen again.',
+      'We assure our customers that the app will not crash again.',
+      'Our new vault is totally impenetrable.',
+      'Every registered runner is guaranteed a medal, no exceptions.',
+    ],
+    clean: [
+      'No system is unbreakable, so we added a second layer of checks.',
+      'We cannot promise it will never happen again, but we have changed how we test.',
+      'We will refund every affected customer this week.',
+    ],
+  },
+  {
+    name: 'only a passing, small problem',
+    category: 'minimizing',
+    flagged: ['這僅屬一時的網路卡頓，請大家放心。', '本次不过是小小的配送延误。', '此事純屬偶發的系統異常。'],
+    clean: ['這不是小小的延誤，我們向每一位旅客道歉。', '受影響的僅為 3 個批次，已全部下架。'],
+  },
+  {
+    name: 'a refusal to say too much',
+    category: 'no_comment',
+    flagged: [
+      '案子還在走，我們現在不好講太多。',
+      '这件事公司不便多谈。',
+      'All enquiries about the former manager’s dismissal should be directed to our solicitors.',
+    ],
+    clean: ['為保護當事人隱私，我們不便透露細節。', '調查結果將於週五說明，屆時會公布更多細節。'],
+  },
+  {
+    name: 'a cause put on the customer or elsewhere, then “not our fault”',
+    category: 'blame_shifting',
+    flagged: [
+      '旅客自行攜帶的行動電源過熱，責任不在本航空公司。',
+      '車主自己沒有依照保養手冊更換機油，引擎損壞本廠無需負責。',
+      'The data was taken through a partner’s login, so the bank itself was not at fault.',
+    ],
+    clean: [
+      '不管問題出在哪一個環節，對顧客負責的都是我們。',
+      '無論原因是廠商還是物流，責任都在我們，退款由我們處理。',
+      'No matter whether the courier or our warehouse dropped the parcel, it is our responsibility.',
+    ],
+  },
+  {
+    name: 'no one hurt more than us',
+    category: 'victim_playing',
+    flagged: ['Nobody has suffered from this recall more than our own staff.', 'No one was hit harder by the shutdown than the owners.'],
+    clean: ['Nobody has suffered more than the families, and we are sorry.'],
+  },
+  {
+    name: 'a name next to other personal data; a press office’s number',
+    category: 'personal_data',
+    flagged: [
+      '得獎名單：林宛真（手機 0933-111-222）。',
+      '首位申請退款的會員周書豪，電子信箱已登記。',
+      'The booking, placed by Mr. Daniel Ho, was cancelled.',
+    ],
+    clean: ['Press enquiries: +886 2 2345 6789 (press office, 9 am to 6 pm).', '門市電話與營業時間請見官網。'],
+  },
+  {
+    name: 'a refusal to guess, a negated letter, a screenshot that was checked',
+    category: 'speculation',
+    flagged: ['我們猜想是冷氣管線老化造成的。'],
+    clean: ['鑑定結果出爐前，本公司不對起火原因做任何猜想。'],
+  },
+  {
+    name: 'a negated letter and a screenshot checked, not collected',
+    category: 'legal_threat',
+    flagged: ['再不刪文，就等著收律師函。'],
+    clean: ['我們不會寄律師函給任何留言的消費者。', '網傳截圖我們已經比對過，截圖中的訂單不是本店的。'],
+  },
+];
+
+families4.push(
+  {
+    name: 'the organisation’s act confirmed, or set against the law it broke',
+    category: 'liability_admission',
+    flagged: [
+      '本公司倉管人員的確曾把逾期的罐頭重新貼標出貨。',
+      '我司物流同事确实未告知顾客包裹已经损坏。',
+      'Our crew left the gate unlocked, contrary to the park’s operating licence.',
+      'We never filed the safety reports the regulations require.',
+    ],
+    clean: [
+      '網傳本公司確實重新貼標一事並非事實。',
+      'Customers who park in the fire lane are in breach of the rules and may be towed.',
+      'We are investigating whether any rule was broken.',
+    ],
+  },
+  {
+    name: 'absolutes: the last one ever, not a single one',
+    category: 'absolute_promise',
+    flagged: ['This is the last price rise our members will ever face.', 'Not a single flight will be cancelled this winter.'],
+    clean: ['This is the last update for today; the next will follow at 9 am.'],
+  },
+  {
+    name: 'the risk put on the customer; a partner that acted on its own; nothing the organisation could check',
+    category: 'blame_shifting',
+    flagged: [
+      'Riders who skipped the safety video accepted that risk.',
+      'The franchise owner made that decision on their own.',
+      '貨品是物流公司負責保管的，我們店家實在無從查核。',
+    ],
+    clean: ['就算是代工廠出錯，我們也會先行全額退款。', 'We explain the risks to every rider before the ride starts.'],
+  },
+);
+
+families4.push(
+  {
+    name: 'the organisation’s own people skipping a duty, its own controls failing',
+    category: 'liability_admission',
+    flagged: [
+      '本店廚房人員當天未依規定消毒砧板。',
+      '本行理专未告知客户该产品的风险等级。',
+      '說到底，是本公司的出貨檢查機制形同虛設。',
+      '本公司外送部門違反作業流程，讓餐點在車上放了三小時。',
+      'It was one of our pharmacists who overlooked the allergy warning.',
+    ],
+    clean: [
+      '本公司目前尚未確認起火原因，調查中。',
+      '我們檢查了全部冷藏櫃，沒有檢查到任何異常。',
+      '網傳本院未通報疫情一事並非事實。',
+      'It was one of our nurses who noticed the fault and raised the alarm.',
+    ],
+  },
+  {
+    name: 'claims sent on to another party',
+    category: 'blame_shifting',
+    flagged: ['The cancellation was the tour operator’s decision, and refund requests must be sent to the operator.'],
+    clean: ['Refund requests should be sent to our customer-care team, and we will handle every one.'],
+  },
+);
+
+families4.push(
+  {
+    name: 'the person at fault belongs to someone else; a cause the organisation has no say over',
+    category: 'blame_shifting',
+    flagged: [
+      '肇事司機是物流公司僱用的，並非本公司正職員工。',
+      '涉事保安系外包公司派来的人员。',
+      'The leak started in the landlord’s pipes, over which we have no control.',
+    ],
+    clean: [
+      '肇事司機雖是外包公司派來的，本公司仍會負責賠償。',
+      'We have no control over the weather, so we have added covered queues and we will refund anyone who left.',
+    ],
+  },
+  {
+    name: 'no more to say; below the legal standard; a record of making things up',
+    category: 'no_comment',
+    flagged: ['案件交由法院處理，本會不再對外回應。'],
+    clean: ['我們不會再說謊，也不會再隱瞞任何事。'],
+  },
+  {
+    name: 'below the standard the law sets',
+    category: 'liability_admission',
+    flagged: ['Our fire doors fell short of the standard the building code requires.'],
+    clean: ['Our fire doors met every standard the building code requires, and the inspector confirmed it.'],
+  },
+  {
+    name: 'a record of making things up',
+    category: 'defamation',
+    flagged: ['The complainant has a pattern of inventing injuries to claim compensation.'],
+    clean: ['The complainant raised a fair point, and we have changed our process.'],
+  },
+);
+
+families4.push(
+  {
+    name: 'the event called trivial, the reaction excessive',
+    category: 'minimizing',
+    flagged: ['不過是一些零錢的問題，何必吵得這麼兇。', '這件事沒必要鬧得那麼大。'],
+    clean: ['這不是幾塊錢的問題，是信任的問題，我們會全額退款。', '退款就是幾天前的事，已全部完成。'],
+  },
+  {
+    name: 'nothing to add',
+    category: 'no_comment',
+    flagged: ['關於前店長的行為，公司沒有什麼可以說明的。'],
+    clean: ['如果還有我們沒有說明的地方，歡迎來信詢問。'],
+  },
+  {
+    name: 'posts said to be on file',
+    category: 'legal_threat',
+    flagged: ['對於惡意抹黑的留言，本公司均已截圖存證。'],
+    clean: ['顧客的留言我們都有看到，也會一一回覆。'],
+  },
+  {
+    name: 'the customers’ own omission as the cause; “wrong of us”',
+    category: 'blame_shifting',
+    flagged: ['The burns occurred because guests ignored the warning signs by the pool.'],
+    clean: ['We put up larger signs after guests told us they could not read the old ones.'],
+  },
+  {
+    name: 'wrong of us',
+    category: 'liability_admission',
+    flagged: ['Cancelling the bookings without notice was wrong of us.'],
+    clean: ['It would be wrong of us to guess before the investigators report.'],
+  },
+);
+
+testFamilies('rule structures, fourth round', families4);
+
+describe('inconsistent_fact, fourth round', () => {
+  test('branch names (分校, 院區, 分行) compare like store names', () => {
+    const f = sheet(['涉事院區：台中市北屯院區']);
+    assert.ok(conflicts('事發地點為本院南屯院區。', f).some((x) => x.includes('南屯院區')));
+    assert.deepEqual(conflicts('事發地點為本院北屯院區。', f), []);
+  });
+
+  test('a fact-sheet line is one claim: its label tags a count its clause leaves bare', () => {
+    const f = sheet(['下架商品：6 月 3 日生產之鮮乳，共計 1,200 瓶。']);
+    assert.deepEqual(conflicts('本次下架約一百二十瓶鮮乳。', f), ['一百二十瓶']);
+    assert.deepEqual(conflicts('本次下架約一千二百瓶鮮乳。', f), []);
+    // Classifiers such as 袋 and 桶 count items too.
+    assert.deepEqual(conflicts('召回的飼料共 300 袋。', sheet(['召回飼料：共計 3,000 袋'])), ['300 袋']);
+  });
+
+  test('the wrong value a correction withdraws is not claimed', () => {
+    const f = sheet(['停電戶數：共 1,530 戶']);
+    assert.deepEqual(conflicts('更正：前次公告誤植為 1,350 戶，正確應為 1,530 戶。', f), []);
+    assert.deepEqual(
+      conflicts(
+        'Correction: the figure was wrongly given as 140 households; the correct figure is 410.',
+        sheet(['Households without water: 410']),
+      ),
+      [],
+    );
+    assert.deepEqual(conflicts('停電戶數為 1,350 戶。', f), ['1,350 戶']);
+  });
+
+  test('“all recovered” against someone still in intensive care or dead, not against people treated and sent home', () => {
+    assert.deepEqual(conflicts('受傷的 3 名員工均已康復返家。', sheet(['3 名員工受傷，其中 1 人仍在加護病房'])), ['均已康復返家']);
+    assert.deepEqual(conflicts('All of the injured passengers have now gone home.', sheet(['One passenger remains in intensive care'])), [
+      'All of the injured passengers have now gone home',
+    ]);
+    assert.deepEqual(conflicts('受傷的 3 名員工均已康復返家。', sheet(['3 名員工受傷送醫，均已出院'])), []);
+    assert.deepEqual(conflicts('All of the sickened diners have recovered.', sheet(['Two diners remain in hospital'])), [
+      'All of the sickened diners have recovered',
+    ]);
+  });
+
+  test('“everyone has been dealt with” against a fact of some still waiting', () => {
+    assert.deepEqual(conflicts('所有滯留旅客均已安置完畢。', sheet(['截至晚間仍有 58 名旅客在機場過夜'])), ['所有滯留旅客均已安置']);
+    assert.deepEqual(
+      conflicts('Every affected customer has now been refunded.', sheet(['Refunds paid: 1,880; 112 refunds still pending'])),
+      ['Every affected customer has now been refunded'],
+    );
+    assert.deepEqual(conflicts('Every affected customer has now been refunded.', sheet(['Refunds paid: 1,880 customers'])), []);
+  });
+
+  test('an item the draft says did not leak, which the fact sheet lists among what leaked', () => {
+    assert.deepEqual(conflicts('本次外洩不涉及任何身分證字號。', sheet(['外洩欄位：姓名、身分證字號、住址'])), ['身分證字號']);
+    assert.deepEqual(conflicts('本次外洩不涉及任何身分證字號。', sheet(['外洩欄位：姓名、住址；身分證字號未外洩'])), []);
+    assert.deepEqual(conflicts('No card numbers were accessed.', sheet(['Accessed: names, card numbers and expiry dates'])), [
+      'card numbers',
+    ]);
+  });
+});
