@@ -61,8 +61,11 @@ function validTaiwanId(id: string): boolean {
   return weights.reduce((s, w, i) => s + w * Number(digits[i]), 0) % 10 === 0;
 }
 
-const ID_SHAPE = /[A-Z][12]\d{8}/g;
+// Not inside a longer run of letters and digits (an order number such as DD20261103558812 is not an ID).
+const ID_SHAPE = /(?<![A-Za-z0-9])[A-Z][12]\d{8}(?![0-9])/g;
 // dev and tune (the first holdout, retired once its honest score was reported) may be tuned on; holdout may not.
+// holdout-1 is the second holdout (stop 16), retired into tuning at stop 19 after its score was reported three
+// times; holdout is the third, written blind at stop 19.
 // tune-2 was written blind at stop 16 as fresh material to tune on; tune-3 likewise (issue 6, weighted to the weak
 // categories inconsistent_fact and blame_shifting, and to English).
 const sets = {
@@ -70,6 +73,7 @@ const sets = {
   tune: load('tune'),
   'tune-2': load('tune-2'),
   'tune-3': load('tune-3'),
+  'holdout-1': load('holdout-1'),
   holdout: load('holdout'),
 };
 const minimums = {
@@ -77,10 +81,12 @@ const minimums = {
   tune: { lines: 110, perCategory: 4 },
   'tune-2': { lines: 150, perCategory: 8 },
   'tune-3': { lines: 200, perCategory: 8 },
-  holdout: { lines: 150, perCategory: 5 },
+  'holdout-1': { lines: 150, perCategory: 5 },
+  holdout: { lines: 200, perCategory: 5 },
 };
-// The id prefix of each set: its name, except tune-3, whose ids are `t3-…`.
-const idPrefix = (name: string) => (name === 'tune-3' ? 't3' : name);
+// The id prefix of each set: its name, except tune-3 (`t3-…`), the retired first holdout (`holdout-…`) and the
+// second blind holdout (`h2-…`).
+const idPrefix = (name: string) => ({ 'tune-3': 't3', 'holdout-1': 'holdout', holdout: 'h2' })[name] ?? name;
 
 test('the national ID checksum accepts valid numbers and rejects a changed digit', () => {
   assert.equal(validTaiwanId('A123456789'), true);
@@ -195,7 +201,7 @@ test('each line is written in the script its lang says', () => {
 });
 
 test('the holdout is worded apart from the tuning sets: no shared text and no shared labelled excerpt', () => {
-  const tuning = [...sets.dev, ...sets.tune, ...sets['tune-2'], ...sets['tune-3']];
+  const tuning = [...sets.dev, ...sets.tune, ...sets['tune-2'], ...sets['tune-3'], ...sets['holdout-1']];
   const devTexts = new Set(tuning.map((l) => l.text));
   const devExcerpts = new Set(tuning.flatMap((l) => l.labels.map((x) => x.excerpt)));
   for (const l of sets.holdout) {
@@ -205,7 +211,7 @@ test('the holdout is worded apart from the tuning sets: no shared text and no sh
 });
 
 test('tune-3 is new material: no text shared with any other set', () => {
-  const others = new Set([...sets.dev, ...sets.tune, ...sets['tune-2'], ...sets.holdout].map((l) => l.text));
+  const others = new Set([...sets.dev, ...sets.tune, ...sets['tune-2'], ...sets['holdout-1'], ...sets.holdout].map((l) => l.text));
   // Only the id is printed: a shared holdout text must not be shown to whoever tunes the checker.
   const shared = sets['tune-3'].filter((l) => others.has(l.text)).map((l) => l.id);
   assert.deepEqual(shared, [], 'tune-3 lines whose text occurs in another set');
