@@ -120,6 +120,14 @@ async function view(db: Executor, orgId: string, id?: string) {
   }));
 }
 
+/** The rule, locked for the rest of the transaction (an edit compares its version with no other edit between); 404 if none. */
+async function lockedRule(tx: Executor, orgId: string, id: string) {
+  await tx.execute(sql`SELECT 1 FROM alert_rules WHERE id = ${id} AND org_id = ${orgId} FOR UPDATE`);
+  const [rule] = await view(tx, orgId, id);
+  if (!rule) throw notFound('No such rule.');
+  return rule;
+}
+
 /** Registers the rule routes (topic managers: admins and managers). Each change and its event are one transaction. */
 export function registerRuleRoutes(r: Router, deps: WarningDeps) {
   const tags = ['warnings'];
@@ -169,10 +177,7 @@ export function registerRuleRoutes(r: Router, deps: WarningDeps) {
     handler: (ctx) =>
       deps.db.transaction(async (tx) => {
         const p = me(ctx.principal);
-        // The row is locked before its version is compared: two edits of the same version cannot both pass.
-        await tx.execute(sql`SELECT 1 FROM alert_rules WHERE id = ${ctx.params.id} AND org_id = ${p.orgId} FOR UPDATE`);
-        const [before] = await view(tx, p.orgId, ctx.params.id);
-        if (!before) throw notFound('No such rule.');
+        const before = await lockedRule(tx, p.orgId, ctx.params.id);
         if (ctx.body.version !== undefined && ctx.body.version !== before.version)
           throw new AppError('conflict', 'Someone else changed this rule meanwhile; reload it and try again.');
         await tx.execute(sql`
@@ -194,9 +199,7 @@ export function registerRuleRoutes(r: Router, deps: WarningDeps) {
     handler: (ctx) =>
       deps.db.transaction(async (tx) => {
         const p = me(ctx.principal);
-        await tx.execute(sql`SELECT 1 FROM alert_rules WHERE id = ${ctx.params.id} AND org_id = ${p.orgId} FOR UPDATE`);
-        const [before] = await view(tx, p.orgId, ctx.params.id);
-        if (!before) throw notFound('No such rule.');
+        const before = await lockedRule(tx, p.orgId, ctx.params.id);
         await tx.execute(sql`UPDATE alerts SET rule_id = NULL WHERE rule_id = ${before.id}`);
         await tx.execute(sql`DELETE FROM alert_rules WHERE id = ${before.id}`);
         await audit(tx, p, 'alert_rule.deleted', before.id, { name: before.name }, meta(ctx));

@@ -164,6 +164,8 @@ async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
     // The bucket still filling up, judged early (see below).
     const currentStart = Math.floor(now.getTime() / bucketMs) * bucketMs;
     const filling = await bucketCounts(tx, orgId, new Date(currentStart), now, bucketMs);
+    // Where the organisation's mentions start in the window: read once, for however many topics start cold.
+    let coverage: number | null | undefined;
     for (const topic of topics.rows) {
       let detectors = byTopic.get(topic.id);
       let counts = recent.get(topic.id) ?? new Map<number, Bucket>();
@@ -179,7 +181,8 @@ async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
         // From the topic's first match or, earlier, from when the organisation's mentions start in the window: the
         // silence before a quiet topic's first post is what makes that post news (a topic made during a fire, or a
         // drill's incident topic, would otherwise learn the fire itself as its normal).
-        const first = Math.min(...counts.keys(), (await coverageStart(tx, orgId, latestEnd - HISTORY_MS, bucketMs)) ?? Infinity);
+        if (coverage === undefined) coverage = await coverageStart(tx, orgId, latestEnd - HISTORY_MS, bucketMs);
+        const first = Math.min(...counts.keys(), coverage ?? Infinity);
         start = Number.isFinite(first) ? Math.min(first * bucketMs, latestEnd) : latestEnd;
         for (const [signal, d] of detectors) {
           d.end = start;
