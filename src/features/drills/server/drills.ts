@@ -24,9 +24,10 @@ import {
   syncDrill,
 } from './drill-access.ts';
 import { getDrill, observationsOf } from './drill-view.ts';
+import { parseUploadedScenario } from './parse-off-thread.ts';
 import { commandRun, createRun } from './runs.ts';
 import { createSandbox } from './sandbox.ts';
-import { loadScenario, parseScenario } from './scenarios.ts';
+import { loadScenario } from './scenarios.ts';
 import { drillObservations, drillParticipants, drills } from './schema.ts';
 
 /** Request details kept in the audit log. */
@@ -37,7 +38,7 @@ const invalid = (message: string, errors: FieldError[]) => new AppError('validat
 /** The scenario of a new drill: a shipped one by id and locale, or a file's text (its problems pointed at lines). */
 async function scenarioOf(deps: DrillDeps, input: CreateDrillInput): Promise<Scenario> {
   if (input.scenarioId !== undefined) return loadScenario(deps.scenariosDir, input.scenarioId, input.locale);
-  const parsed = parseScenario(input.scenarioText ?? '');
+  const parsed = await parseUploadedScenario(input.scenarioText ?? '');
   if (parsed.ok) return parsed.scenario;
   throw invalid(
     `The scenario file has ${parsed.issues.length} problem(s).`,

@@ -6,7 +6,8 @@ import type { Router } from '../../../platform/http.ts';
 import { scenarioList } from '../contract.ts';
 import { scenarioFile, validateScenarioInput, validateScenarioResult } from '../scenario-contract.ts';
 import type { DrillDeps } from './deps.ts';
-import { listScenarios, loadScenario, parseScenario, scenarioLocales, summaryOf } from './scenarios.ts';
+import { parseUploadedScenario } from './parse-off-thread.ts';
+import { listScenarios, loadScenario, scenarioLocales, summaryOf } from './scenarios.ts';
 
 const idParams = z.strictObject({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a scenario id') });
 const localeQuery = z.strictObject({ locale: z.enum(scenarioLocales).default('zh-TW') });
@@ -37,7 +38,7 @@ export function registerScenarioRoutes(r: Router, deps: DrillDeps) {
     bodyLimit: 8_000_000,
     response: validateScenarioResult,
     handler: async (ctx) => {
-      const r = parseScenario(ctx.body.text);
+      const r = await parseUploadedScenario(ctx.body.text);
       return r.ok ? { ok: true, issues: [], summary: summaryOf(r.scenario) } : { ok: false, issues: r.issues, summary: null };
     },
   });
