@@ -105,6 +105,19 @@ describe('SeriesDetector', () => {
     assert.throws(() => d.step(t + BUCKET, Number.NaN), /finite/);
   });
 
+  test('a noise floor: a continuous series of near-identical values does not alarm on a small change, and does on a big one', () => {
+    // Reach as log(1 + reach) in a quiet topic: a few posts, each reaching about the same number of people.
+    const run = (floor: number | null, last: number) => {
+      const d = new SeriesDetector({ kind: 'continuous', direction: 'up' });
+      if (floor !== null) d.setNoiseFloor(floor);
+      for (let i = 0; i < 600; i++) d.step(START + i * BUCKET, 10 + (i % 2) * 0.001);
+      return d.step(START + 600 * BUCKET, last);
+    };
+    assert.equal(run(null, 10.13).alert, true, 'without a floor, 14% more reach is a deviation of hundreds');
+    assert.equal(run(0.5, 10.13).alert, false, 'with it, 14% more reach is nothing');
+    assert.equal(run(0.5, 16).alert, true, 'four hundred times the reach still alarms');
+  });
+
   test('sensitivity: high alerts on a rise that normal and low let pass', () => {
     const r = rng(7);
     const calm = Array.from({ length: 2 * 288 }, () => poisson(30, r));

@@ -181,6 +181,7 @@ export class SeriesDetector {
   private upOnly = false;
   private timeZone: string | null = null;
   private quiet = false;
+  private noiseFloor = 0;
   private level = Number.NaN; // recent level, for series without a learned rhythm yet
   private scale = Number.NaN;
   private readonly daily = new Float64Array(24); // usual value per hour of day
@@ -309,6 +310,15 @@ export class SeriesDetector {
     this.timeZone = timeZone;
   }
 
+  /**
+   * The least noise a continuous series is credited with, in its own units (default none beyond a thousandth of
+   * its level). A series whose few values were alike learns almost no noise, and then any change is a deviation
+   * of thousands: reach, modelled as log(1 + reach), is given 0.5 (an alert takes several times its usual reach).
+   */
+  setNoiseFloor(floor: number): void {
+    this.noiseFloor = floor;
+  }
+
   /** Changes how readily this series alarms, keeping everything learned. */
   setSensitivity(s: Sensitivity): void {
     this.alertAt = ALERT_AT[s];
@@ -340,7 +350,7 @@ export class SeriesDetector {
   private floor(): number {
     // Counts are also held to Poisson noise (poissonZ), so their learned scale may go low; continuous
     // series get a floor relative to their level.
-    return this.mode === 'count' ? 0.1 : Math.max(1e-9, Math.abs(this.level) * 1e-3);
+    return this.mode === 'count' ? 0.1 : Math.max(1e-9, Math.abs(this.level) * 1e-3, this.noiseFloor);
   }
 
   /**

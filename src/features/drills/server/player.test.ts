@@ -41,13 +41,14 @@ describe('the scenario player', () => {
         sql`INSERT INTO organisations (name, kind, sandbox_of) VALUES (${`org ${kind}`}, ${kind}, ${sandboxOf}) RETURNING id`,
       )
     )[0].id;
-  const topic = async (orgId: string) =>
-    (await q<{ id: string }>(sql`INSERT INTO topics (org_id, name, query) VALUES (${orgId}, '茶聚堂', '茶聚堂') RETURNING id`))[0].id;
-  const start = async (orgId: string, opts: { seed?: number; historyDays?: number; speed?: 1 | 10 | 60 } = {}) => {
+  const topic = async (orgId: string, query = '茶聚堂') =>
+    (await q<{ id: string }>(sql`INSERT INTO topics (org_id, name, query) VALUES (${orgId}, ${query}, ${query}) RETURNING id`))[0].id;
+  const start = async (orgId: string, opts: { seed?: number; historyDays?: number; speed?: 1 | 10 | 60; scenario?: Scenario } = {}) => {
+    const played = opts.scenario ?? scenario;
     const runId = await createRun(deps, {
       orgId,
-      scenario,
-      scenarioId: scenario.id,
+      scenario: played,
+      scenarioId: played.id,
       locale: 'zh-TW',
       seed: opts.seed ?? 5,
       speed: opts.speed ?? 60,
@@ -222,13 +223,13 @@ describe('the scenario player', () => {
   });
 
   /** Plays a fresh run of the fixture with 14 days of history, ticking player and detector every `step`; the minute it fires. */
-  const fireMinute = async (speed: 1 | 10 | 60, step: number) => {
+  const fireMinute = async (speed: 1 | 10 | 60, step: number, play: { scenario?: Scenario; query?: string; minutes?: number } = {}) => {
     const orgId = await org('demo');
-    const topicId = await topic(orgId);
-    const runId = await start(orgId, { seed: 11, historyDays: 14, speed });
+    const topicId = await topic(orgId, play.query);
+    const runId = await start(orgId, { seed: 11, historyDays: 14, speed, scenario: play.scenario });
     // The first tick learns the topic's 14 days quietly (cold start).
     assert.equal((await runDetection({ db, clock })).opened, 0);
-    for (let i = 0; i < (40 * MIN) / speed / step; i++) {
+    for (let i = 0; i < ((play.minutes ?? 40) * MIN) / speed / step; i++) {
       clock.advance(step);
       await tickRuns(deps);
       await runDetection({ db, clock });
@@ -250,5 +251,24 @@ describe('the scenario player', () => {
     console.log(`detector fired at scenario minute ${fast} at 60×, ${real} at 1×`);
     assert.ok(fast !== null && fast <= 20, `60×: an alert within the surge (minute ${fast})`);
     assert.ok(real !== null && real <= 20, `1×: an alert within the surge (minute ${real})`);
+  });
+
+  test('played fast, the calm before the incident stays calm: the demo alerts only once its story begins', async () => {
+    // The demo's own scenario: a calm a little above its history's rate until the first post at minute 15, played at
+    // 10× and 60×. Its history's buckets are mostly empty, so the reach model learned zero with zero noise, and the
+    // calm's first posts alerted on reach (reach is now judged only where there are mentions, with a noise floor).
+    const demoScenario = scenarioFile.parse(
+      YAML.parse(fs.readFileSync(path.join(root, 'scenarios/zh-TW/drinks-food-safety.yaml'), 'utf8')),
+    );
+    const incident = Math.min(...demoScenario.posts.map((p) => p.at));
+    const play = { scenario: demoScenario, query: demoScenario.topics[0].query, minutes: 130 };
+    // At eight times of day three hours apart (the history's rhythm changes what the calm is compared with): without
+    // the reach fix, 10× alerted at minute 9 in the evening.
+    for (const speed of [10, 60, 10, 60, 10, 60, 10, 60] as const) {
+      clock.advance(3 * 3_600_000);
+      const minute = await fireMinute(speed, (speed === 10 ? 6 : 2) * SEC, play);
+      assert.ok(minute !== null && minute >= incident, `${speed}×: no alert before the incident (minute ${minute}, incident ${incident})`);
+      assert.ok(minute <= 120, `${speed}×: an alert as the story spreads (minute ${minute})`);
+    }
   });
 });

@@ -28,6 +28,8 @@ const HISTORY_MS = 14 * 86_400_000;
 const CATCH_UP_ALERT_MS = 30 * 60_000;
 /** Negative share is judged only on buckets with at least this many mentions. */
 const MIN_SHARE_VOLUME = 5;
+/** Reach (log(1 + reach)) is credited with at least this much noise: an alert takes several times the usual reach. */
+const REACH_NOISE_FLOOR = 0.5;
 const SIGNALS: SignalName[] = ['volume', 'negative', 'negative_share', 'reach'];
 const LOCK = 715_010;
 
@@ -43,7 +45,10 @@ function newDetector(signal: SignalName, sensitivity: Sensitivity, timeZone: str
 function signalValue(signal: SignalName, b: Bucket): number | null {
   if (signal === 'volume') return b.volume;
   if (signal === 'negative') return b.negative;
-  if (signal === 'reach') return Math.log1p(b.reach);
+  // Reach says how far the mentions there are travel; a bucket without any says nothing about it. Counted as 0,
+  // a quiet topic's empty buckets taught the reach model a zero level with zero noise, and then any post at all
+  // was a deviation of millions (the demo's calm alerted on reach before its incident).
+  if (signal === 'reach') return b.volume > 0 ? Math.log1p(b.reach) : null;
   return b.volume >= MIN_SHARE_VOLUME ? b.negative / b.volume : null;
 }
 
@@ -191,9 +196,10 @@ async function runForOrg(deps: WarningDeps, orgId: string, now: Date) {
       } else {
         start = Math.max(Math.min(...[...detectors.values()].map((d) => d.end)), latestEnd - HISTORY_MS);
       }
-      for (const d of detectors.values()) {
+      for (const [signal, d] of detectors) {
         d.detector.setSensitivity(topic.sensitivity);
         d.detector.setTimeZone(timeZone);
+        if (signal === 'reach') d.detector.setNoiseFloor(REACH_NOISE_FLOOR);
       }
       // Buckets where a detector fired (or, with an alert open, where signals are still above their band).
       const fired: Array<{ bucketEnd: number; moves: SignalMove[]; fresh: boolean }> = [];

@@ -21,6 +21,7 @@ describe('early warning', () => {
   const deps = () => ({ db: ctx.server.db, clock });
   /** Moves the clock to `ms` after the start of the bucket containing `at`, plus the lag. */
   const afterBucketOf = (at: Date) => clock.set(new Date(Math.floor(at.getTime() / (5 * MIN)) * 5 * MIN + 5 * MIN + 61_000));
+  /** `count` negative reposts from `at`, the first by an influencer (250,000 followers). */
   const burst = async (at: Date, count: number) => {
     await push(
       Array.from({ length: count }, (_, i) => ({
@@ -144,9 +145,10 @@ describe('early warning', () => {
 
   test('grading thresholds are validated, audited and used for new alerts; archived topics stop and say so', async () => {
     assert.equal((await org.admin.request('PUT', '/api/warnings/settings', { grading: { L1: 40, L2: 60, L3: 20 } })).status, 400);
-    const saved = await org.admin.request('PUT', '/api/warnings/settings', { grading: { L1: 99, L2: 98, L3: 97 } });
+    const grading = { L1: 100, L2: 99, L3: 98 };
+    const saved = await org.admin.request('PUT', '/api/warnings/settings', { grading });
     assert.equal(saved.status, 200);
-    assert.deepEqual((await org.admin.get('/api/warnings/settings')).body.grading, { L1: 99, L2: 98, L3: 97 });
+    assert.deepEqual((await org.admin.get('/api/warnings/settings')).body.grading, grading);
     // A second topic with the same history, then its own burst after the first alert's cool-down.
     const other = (await org.admin.post('/api/topics', { name: '小籠包', query: '小籠包' })).body.id;
     await runDetection(deps());
@@ -160,7 +162,12 @@ describe('early warning', () => {
     assert.equal(res.status, 200, JSON.stringify(res.body));
     const mine = res.body.alerts;
     assert.equal(mine.length, 1);
-    assert.equal(mine[0].severity, 'L4', 'no risk reaches 97 here');
+    // Graded by the saved thresholds, not the defaults (85 / 60 / 40), which grade any risk from 40 to 99 otherwise.
+    const grade = (risk: number, g: { L1: number; L2: number; L3: number }) =>
+      risk >= g.L1 ? 'L1' : risk >= g.L2 ? 'L2' : risk >= g.L3 ? 'L3' : 'L4';
+    assert.ok(mine[0].risk >= 40 && mine[0].risk <= 99, `risk ${mine[0].risk}`);
+    assert.equal(mine[0].severity, grade(mine[0].risk, grading));
+    assert.notEqual(mine[0].severity, grade(mine[0].risk, { L1: 85, L2: 60, L3: 40 }));
     assert.equal((await org.admin.patch(`/api/topics/${other}`, { archived: true })).status, 200);
     const shown = (await org.admin.get(`/api/alerts/${mine[0].id}`)).body;
     assert.equal(shown.topicArchived, true);
