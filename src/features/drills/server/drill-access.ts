@@ -175,9 +175,21 @@ export async function syncDrill(tx: Executor, clock: Clock, drillId: string, act
  * the early-warning tick (which visits every organisation with a live topic) need not visit it ever again.
  */
 async function quietSandbox(tx: Executor, clock: Clock, drillId: string, actor: Actor) {
+  const s = await tx.execute<{ id: string }>(sql`SELECT sandbox_org_id AS id FROM drills WHERE id = ${drillId}`);
+  if (s.rows[0]) await archiveSandboxTopics(tx, clock, s.rows[0].id, actor, 'drill_ended');
+}
+
+/** Archives a sandbox's topics, each recorded as a topic update with the reason. */
+export async function archiveSandboxTopics(
+  tx: Executor,
+  clock: Clock,
+  sandboxOrgId: string,
+  actor: Actor,
+  reason: 'drill_ended' | 'drill_not_created',
+) {
   const t = await tx.execute<{ id: string; org_id: string; name: string; query: string; sensitivity: string }>(sql`
     UPDATE topics SET archived = true, version = version + 1, updated_at = ${clock.now().toISOString()}
-    WHERE org_id = (SELECT sandbox_org_id FROM drills WHERE id = ${drillId}) AND NOT archived
+    WHERE org_id = ${sandboxOrgId} AND NOT archived
     RETURNING id, org_id, name, query, sensitivity`);
   for (const row of t.rows) {
     const same = { name: row.name, query: row.query, sensitivity: row.sensitivity };
@@ -187,7 +199,7 @@ async function quietSandbox(tx: Executor, clock: Clock, drillId: string, actor: 
       actor,
       subjectType: 'topic',
       subjectId: row.id,
-      data: { before: { ...same, archived: false }, after: { ...same, archived: true }, reason: 'drill_ended' },
+      data: { before: { ...same, archived: false }, after: { ...same, archived: true }, reason },
     });
   }
 }

@@ -11,8 +11,8 @@ import { createTestClock } from '../../../platform/clock.ts';
 import type { Principal } from '../../../platform/http.ts';
 import type { DrillView } from '../contract.ts';
 import { getDrill, listDrills } from './drill-view.ts';
-import { controlDrill, enterDrill as enterAs } from './drills.ts';
-import { control, drillOrg, enterDrill, FIXTURE_SCENARIOS_DIR, leaveDrill, planDrill } from './drills-fixtures.ts';
+import { controlDrill, createDrill, enterDrill as enterAs } from './drills.ts';
+import { control, drillOrg, enterDrill, FIXTURE_SCENARIOS_DIR, fixtureScenarioText, leaveDrill, planDrill } from './drills-fixtures.ts';
 import { tickRuns } from './player.ts';
 
 describe('drills at play', () => {
@@ -183,5 +183,52 @@ describe('drills at play', () => {
     await assert.rejects(controlDrill(deps, p, one.id, { action: 'end', expectedVersion: one.run.version }), notFound);
     await assert.rejects(enterAs(deps, p, one.id), notFound);
     assert.deepEqual((await listDrills(deps, p)).drills, []);
+  });
+
+  test('a plan that fails after its sandbox was made leaves no drill, and the sandbox’s topics archived (never ticked)', async () => {
+    const db = ctx.server.db;
+    const admin: Principal = {
+      kind: 'user',
+      userId: org.admin.id,
+      orgId: org.orgId,
+      role: 'admin',
+      label: 'admin',
+      sessionHash: 'x',
+      csrfToken: 'x',
+      secondFactor: 'ok',
+    };
+    const sandboxes = async () =>
+      (await db.execute<{ id: string }>(sql`SELECT id FROM organisations WHERE kind = 'drill' AND sandbox_of = ${org.orgId}`)).rows.map(
+        (r) => r.id,
+      );
+    const before = new Set(await sandboxes());
+    const drillsBefore = (await listDrills(ctx.server.drillDeps, admin)).drills.length;
+    // The calm history's ingest fails (say, the database went away mid-plan).
+    const failing = { ...ctx.server.drillDeps, onIngested: async () => Promise.reject(new Error('ingest failed')) };
+    const input = {
+      title: '失敗的演練',
+      scenarioText: fixtureScenarioText(),
+      speed: 60 as const,
+      historyDays: 1,
+      participants: [],
+      locale: 'zh-TW' as const,
+    };
+    await assert.rejects(createDrill(failing, admin, input), /ingest failed/);
+    const left = (await sandboxes()).filter((id) => !before.has(id));
+    assert.equal(left.length, 1, 'the sandbox was committed before the history');
+    const topics = await db.execute<{ archived: boolean }>(sql`SELECT archived FROM topics WHERE org_id = ${left[0]}`);
+    assert.ok(topics.rows.length > 0);
+    assert.ok(
+      topics.rows.every((t) => t.archived),
+      'its topics are archived',
+    );
+    const ev = await db.execute<{ reason: string }>(
+      sql`SELECT data->>'reason' AS reason FROM events WHERE org_id = ${left[0]} AND type = 'topic.updated'`,
+    );
+    assert.deepEqual(
+      ev.rows.map((r) => r.reason),
+      topics.rows.map(() => 'drill_not_created'),
+    );
+    assert.equal((await listDrills(ctx.server.drillDeps, admin)).drills.length, drillsBefore, 'no drill row');
   });
 });

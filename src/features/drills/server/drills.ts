@@ -14,6 +14,7 @@ import type { Scenario } from '../scenario-contract.ts';
 import type { DrillDeps } from './deps.ts';
 import {
   actorOfMe,
+  archiveSandboxTopics,
   canControl,
   canObserve,
   drillOfSandbox,
@@ -97,6 +98,33 @@ export async function createDrill(deps: DrillDeps, p: Principal | null, input: C
   const sandbox = await deps.db.transaction((tx) =>
     createSandbox(tx, deps, { liveOrgId: me.orgId, drillTitle: input.title, participants, topics: scenario.topics, actor }),
   );
+  try {
+    return await completeDrill(deps, p, { me, input, scenario, sandbox, participants, actor, meta });
+  } catch (e) {
+    // The sandbox was committed on its own (the history is loaded in batches after it): a plan that fails after it
+    // leaves no drill pointing at it, so its topics are archived and the early-warning tick never visits it.
+    await deps.db
+      .transaction((tx) => archiveSandboxTopics(tx, deps.clock, sandbox.sandboxOrgId, actor, 'drill_not_created'))
+      .catch(() => {});
+    throw e;
+  }
+}
+
+/** The run (with its calm history) and the drill row of a plan whose sandbox exists. */
+async function completeDrill(
+  deps: DrillDeps,
+  p: Principal,
+  plan: {
+    me: Awaited<ReturnType<typeof realPerson>>;
+    input: CreateDrillInput;
+    scenario: Scenario;
+    sandbox: Awaited<ReturnType<typeof createSandbox>>;
+    participants: Array<{ userId: string; role: 'facilitator' | 'player' | 'observer' }>;
+    actor: ReturnType<typeof actorOfMe>;
+    meta: Meta;
+  },
+): Promise<DrillView> {
+  const { me, input, scenario, sandbox, participants, actor, meta } = plan;
   const runId = await createRun(deps, {
     orgId: sandbox.sandboxOrgId,
     scenario,
