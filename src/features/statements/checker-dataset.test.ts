@@ -65,15 +65,20 @@ function validTaiwanId(id: string): boolean {
 const ID_SHAPE = /(?<![A-Za-z0-9])[A-Z][12]\d{8}(?![0-9])/g;
 // dev and tune (the first holdout, retired once its honest score was reported) may be tuned on; holdout may not.
 // holdout-1 is the second holdout (stop 16), retired into tuning at stop 19 after its score was reported three
-// times; holdout is the third, written blind at stop 19.
+// times; holdout-2 is the third (`h2-…`, stop 19), retired into tuning at stop 20 after its one reported score;
+// holdout is the fourth (`h3-…`), written blind at stop 20.
 // tune-2 was written blind at stop 16 as fresh material to tune on; tune-3 likewise (issue 6, weighted to the weak
-// categories inconsistent_fact and blame_shifting, and to English).
+// categories inconsistent_fact and blame_shifting, and to English). tune-4 is fresh material of issue 6's fifth round
+// (`t4-…`), written blind; 12 lines that repeated a labelled excerpt of another set (stock refusals such as 無可奉告,
+// a name) were removed unscored-after-tuning, so it has few no_comment lines.
 const sets = {
   dev: load('dev'),
   tune: load('tune'),
   'tune-2': load('tune-2'),
   'tune-3': load('tune-3'),
+  'tune-4': load('tune-4'),
   'holdout-1': load('holdout-1'),
+  'holdout-2': load('holdout-2'),
   holdout: load('holdout'),
 };
 const minimums = {
@@ -81,12 +86,15 @@ const minimums = {
   tune: { lines: 110, perCategory: 4 },
   'tune-2': { lines: 150, perCategory: 8 },
   'tune-3': { lines: 200, perCategory: 8 },
+  'tune-4': { lines: 250, perCategory: 4 },
   'holdout-1': { lines: 150, perCategory: 5 },
-  holdout: { lines: 200, perCategory: 5 },
+  'holdout-2': { lines: 200, perCategory: 5 },
+  holdout: { lines: 250, perCategory: 5 },
 };
-// The id prefix of each set: its name, except tune-3 (`t3-…`), the retired first holdout (`holdout-…`) and the
-// second blind holdout (`h2-…`).
-const idPrefix = (name: string) => ({ 'tune-3': 't3', 'holdout-1': 'holdout', holdout: 'h2' })[name] ?? name;
+// The id prefix of each set: its name, except tune-3 (`t3-…`), tune-4 (`t4-…`), the retired holdouts (`holdout-…`,
+// `h2-…`) and the blind holdout (`h3-…`).
+const idPrefix = (name: string) =>
+  ({ 'tune-3': 't3', 'tune-4': 't4', 'holdout-1': 'holdout', 'holdout-2': 'h2', holdout: 'h3' })[name] ?? name;
 
 test('the national ID checksum accepts valid numbers and rejects a changed digit', () => {
   assert.equal(validTaiwanId('A123456789'), true);
@@ -201,7 +209,9 @@ test('each line is written in the script its lang says', () => {
 });
 
 test('the holdout is worded apart from the tuning sets: no shared text and no shared labelled excerpt', () => {
-  const tuning = [...sets.dev, ...sets.tune, ...sets['tune-2'], ...sets['tune-3'], ...sets['holdout-1']];
+  const tuning = Object.entries(sets)
+    .filter(([name]) => name !== 'holdout')
+    .flatMap(([, lines]) => lines);
   const devTexts = new Set(tuning.map((l) => l.text));
   const devExcerpts = new Set(tuning.flatMap((l) => l.labels.map((x) => x.excerpt)));
   for (const l of sets.holdout) {
@@ -211,8 +221,31 @@ test('the holdout is worded apart from the tuning sets: no shared text and no sh
 });
 
 test('tune-3 is new material: no text shared with any other set', () => {
-  const others = new Set([...sets.dev, ...sets.tune, ...sets['tune-2'], ...sets['holdout-1'], ...sets.holdout].map((l) => l.text));
+  const others = new Set(
+    Object.entries(sets)
+      .filter(([name]) => name !== 'tune-3')
+      .flatMap(([, lines]) => lines.map((l) => l.text)),
+  );
   // Only the id is printed: a shared holdout text must not be shown to whoever tunes the checker.
   const shared = sets['tune-3'].filter((l) => others.has(l.text)).map((l) => l.id);
   assert.deepEqual(shared, [], 'tune-3 lines whose text occurs in another set');
+});
+
+test('tune-4 is new material: no text and no labelled excerpt shared with any other set', () => {
+  const others = Object.entries(sets)
+    .filter(([name]) => name !== 'tune-4')
+    .flatMap(([, lines]) => lines);
+  const texts = new Set(others.map((l) => l.text));
+  const excerpts = new Set(others.flatMap((l) => l.labels.map((x) => x.excerpt)));
+  // Only ids are printed: a shared holdout text must not be shown to whoever tunes the checker.
+  assert.deepEqual(
+    sets['tune-4'].filter((l) => texts.has(l.text)).map((l) => l.id),
+    [],
+    'tune-4 lines whose text occurs in another set',
+  );
+  assert.deepEqual(
+    sets['tune-4'].filter((l) => l.labels.some((x) => excerpts.has(x.excerpt))).map((l) => l.id),
+    [],
+    'tune-4 lines with a labelled excerpt of another set',
+  );
 });

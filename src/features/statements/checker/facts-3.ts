@@ -75,7 +75,11 @@ function parseChinese(s: string): number {
   if (m) return (m[1] ? CN_DIGITS[m[1]] : 1) * 10 + (m[2] ? CN_DIGITS[m[2]] : 0);
   return s.length === 1 && s in CN_DIGITS ? CN_DIGITS[s] : Number.NaN;
 }
-const singular = (w: string) => w.replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
+const singular = (w: string) =>
+  w
+    .replace(/(ch|sh|x|ss)es$/, '$1')
+    .replace(/ies$/, 'y')
+    .replace(/(?<!s)s$/, '');
 
 type Compiled = {
   wordCount: RegExp;

@@ -77,7 +77,7 @@ function build(): Compiled {
     // "All have recovered and gone home": an all-clear about people, which a fact of someone still in intensive care,
     // still in hospital or dead contradicts (a fact that they were treated and went home does not).
     allRecovered: c(
-      '(?:均|都|皆|全部|全都|全數|已全部)(?:已|已經)?(?:康復|痊癒|出院|返家|平安|無恙|脫離險境|無大礙)(?:出院|返家)?|\\b(?:all|everyone|everybody|all of them|all (?:of )?(?:the |those |our )?(?:\\w+ )?(?:[a-z]+s|staff|children|people)) (?:have |has |had )?(?:now |since |all |fully |already )*(?:recovered|been discharged|gone home|returned home|left hospital|are (?:now )?(?:home|safe and well|out of hospital|recovering at home))\\b',
+      '(?:均|都|皆|全部|全都|全數|已全部)(?:已|已經)?(?:(?:在|於)[\\u3400-\\u9fff]{1,3})?(?:康復|痊癒|出院|返家|平安|無恙|脫離險境|無大礙)(?:出院|返家)?|\\b(?:all|everyone|everybody|all of them|all (?:of )?(?:the |those |our )?(?:\\w+ )?(?:[a-z]+s|staff|children|people)) (?:have |has |had )?(?:now |since |all |fully |already )*(?:recovered|been discharged|gone home|returned home|left hospital|are (?:now )?(?:home|safe and well|out of hospital|recovering at home))\\b',
     ),
     // 「所有旅客均已改搭其他航班」, "every customer has been refunded": everyone dealt with, which a fact of some still
     // waiting (仍有 43 名旅客滯留, "112 refunds are still pending") contradicts.
@@ -89,7 +89,7 @@ function build(): Compiled {
       '',
     ),
     ongoingHarm: c(
-      '加護病房|重症|插管|病危|昏迷|仍在住院|仍住院|尚未出院|仍在治療|仍在搶救|死亡|身亡|罹難|過世|intensive care|\\bicu\\b|critical condition|still in hospital|remains? in hospital|died|killed|fatalit',
+      '加護病房|重症|插管|病危|昏迷|仍在住院|仍住院|尚未出院|仍在治療|仍在搶救|住院治療中|住院觀察|住院中|死亡|身亡|罹難|過世|intensive care|\\bicu\\b|critical condition|still in hospital|remains? in hospital|died|killed|fatalit',
       '',
     ),
   };

@@ -3,6 +3,17 @@
 // A mention with nothing comparable in the facts is not a conflict; approximations compare within a tolerance.
 import { normalise } from '../../../platform/text/normalise.ts';
 import { claimConflicts, isCorrection, thirdMentions } from './facts-3.ts';
+import {
+  chineseShares,
+  englishTimes,
+  fifthClaimConflicts,
+  fourthClaimConflicts,
+  rangeHolds,
+  STATION,
+  singleCounts,
+  statedWithoutNoun,
+  stationName,
+} from './facts-4.ts';
 import { extraMentions, zeroHarmConflicts } from './facts-more.ts';
 import { parseNumber } from './numbers.ts';
 
@@ -49,9 +60,9 @@ const UNIT_CLASSES: [string, string][] = [
   ['school', '所'],
   ['dose', '劑|doses?'],
   ['building', '棟|座'],
-  ['measure', '毫克|公克|公斤|公升|毫升|公里|公尺|mg|kg|ml|km'],
+  ['measure', '立方公尺|立方米|平方公尺|公頃|公噸|噸|毫克|公克|公斤|公升|毫升|公里|公尺|mg|kg|ml|km'],
   ['store', '家|間|stores?|shops?|branch(?:es)?|outlets?|restaurants?|locations?'],
-  ['batch', '批|lots?|batch(?:es)?'],
+  ['batch', '個批次|批次|批|lots?|batch(?:es)?'],
   ['item', '瓶|罐|包|袋|盒|箱|桶|件|個|顆|份|台|輛|支|杯|bottles?|cans?|packs?|boxes|units?|items?|products?|pieces?'],
   ['case', '例|起|宗|cases?|incidents?|complaints?|reports?'],
   ['record', '筆|條|則|records?|accounts?|entries'],
@@ -80,14 +91,19 @@ const TAGS: [string, string][] = [
   ['store', '門市|分店|店|據點|店面|store|shop|branch|outlet|restaurant'],
   ['employee', '員工|人員|同仁|店員|employee|staff|worker'],
   ['affected', '受影響|影響|受害|不適|中毒|症狀|腹瀉|嘔吐|受波及|受傷|affect|\\bill\\b|sick|symptom|victim|harmed|injur'],
-  ['occur', '發生|事發|出事|起火|火警|火災|爆炸|事故|意外|occurred|happened|took place|incident|broke out'],
+  [
+    'occur',
+    '發生|事發|出事|起火|火警|火災|爆炸|事故|意外|出軌|脫軌|翻覆|墜落|倒塌|occurred|happened|took place|incident|broke out|derail|collapsed|crashed|capsized',
+  ],
   ['sale', '販售|銷售|出貨|上架|生產|製造|進貨|sold|shipped|produced|manufactured|delivered'],
   ['discover', '發現|接獲|收到|得知|discovered|received|learned|first report|noticed'],
   ['customer', '消費者|顧客|客人|會員|用戶|客戶|customer|consumer|user|member'],
 ];
 const APPROX =
   '約|大約|近|將近|接近|超過|逾|至少|不到|不足|少於|低於|上|幾|多|fewer than|less than|under|below|no more than|about|around|approximately|approx\\.?|nearly|almost|over|more than|roughly|some|up to|at least|close to|an estimated|estimated';
-const FUTURE = '將|預計|預定|之前|以前|前|before|by|until|will|expected|scheduled|plan';
+// 「退費申請受理至 11 月 15 日」: a deadline is not when the event happened.
+const FUTURE =
+  '將|預計|預定|之前|以前|前|受理至|受理到|截止|期限|有效至|有效期|開放至|辦理至|延長至|延至|before|by|until|will|expected|scheduled|plan|deadline';
 const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
 const CITIES =
   '台北|新北|桃園|台中|台南|高雄|基隆|新竹|嘉義|苗栗|彰化|南投|雲林|屏東|宜蘭|花蓮|台東|澎湖|金門|連江|馬祖|taipei|new taipei|taoyuan|taichung|tainan|kaohsiung|keelung|hsinchu|chiayi|miaoli|changhua|nantou|yunlin|pingtung|yilan|hualien|taitung|penghu|kinmen';
@@ -102,6 +118,7 @@ type Compiled = {
   city: RegExp;
   storeZh: RegExp;
   storeEn: RegExp;
+  station: RegExp;
   units: [string, RegExp][];
   tags: [string, RegExp][];
   approx: RegExp;
@@ -112,7 +129,7 @@ function build(): Compiled {
   const unitAlt = UNIT_CLASSES.map(([, a]) => a).join('|');
   return {
     quantity: c(
-      `((?:${APPROX})\\s?)?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|${CJK_NUM})\\s?(萬|千|百)?\\s?(?:多)?\\s?(人次|人|名|位|個航班|航班|班次|架次|班機|班|戶|個型號|款|種|所|劑|棟|座|毫克|公克|公斤|公升|毫升|公里|公尺|家|間|批|瓶|罐|包|袋|盒|箱|桶|件|個小時|個|顆|份|台|輛|支|杯|例|起|宗|筆|條|則|%|元|塊|天|小時|分鐘)`,
+      `((?:${APPROX})\\s?)?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|${CJK_NUM})\\s?(?:多\\s?)?(萬|千|百)?\\s?(?:多)?\\s?(立方公尺|立方米|平方公尺|公頃|公噸|噸|個批次|批次|人次|人|名|位|個航班|航班|班次|架次|班機|班|戶|個型號|款|種|所|劑|棟|座|毫克|公克|公斤|公升|毫升|公里|公尺|家|間|批|瓶|罐|包|袋|盒|箱|桶|件|個小時|個|顆|份|台|輛|支|杯|例|起|宗|筆|條|則|%|元|塊|天|小時|分鐘)`,
     ),
     quantityEn: c(
       `\\b((?:${APPROX}) )?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?) ?(thousand|million|%|percent)? ?((?:[a-z]+ )?)(${unitAlt}|[a-z]{3,}s)\\b`,
@@ -129,7 +146,9 @@ function build(): Compiled {
     ],
     city: c(`(?:${CITIES})`),
     storeZh: c('[\\u3400-\\u9fff]{2,5}(?:分店|門市|店|廠|分校|校區|分院|院區|分行|分公司|營業所)'),
-    storeEn: /\b([a-z]+(?: [a-z]+)?) (?:store|branch|outlet|shop|factory|plant)\b/g,
+    storeEn:
+      /\b([a-z]+(?: [a-z]+)?) (?:store|branch|outlet|shop|factory|plant|warehouse|depot|storage unit|distribution centre|distribution center)\b/g,
+    station: STATION,
     units: UNIT_CLASSES.map(([k, a]) => [k, c(`^(?:${a})$`, '')]),
     tags: TAGS.map(([k, a]) => [k, c(a, '')]),
     approx: c(`(?:${APPROX})(?:有|為|是|達|共|計)?\\s?$`, ''),
@@ -202,8 +221,13 @@ const monthOrDay = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseNumber(s))
 const singular = (w: string) =>
   w
     .trim()
+    .replace(/(ch|sh|x|ss)es$/, '$1')
     .replace(/ies$/, 'y')
     .replace(/(?<!s)s$/, '');
+
+const SAID_BEFORE =
+  /\b(?:said|stated|announced|wrote|reported|published|told (?:you|customers|the press)|our (?:statement|update|notice|announcement)|statement|update|notice)(?: (?:on|of|dated))? $/;
+const SAID_AFTER = new RegExp(`^\\s?(?:的)?(?:${normalise('聲明|公告|新聞稿|記者會|說明|更正啟事|statement|update|notice')})`);
 
 let cx: Compiled | undefined;
 
@@ -222,12 +246,15 @@ export function extractMentions(text: string, norm = normalise(text)): Mention[]
     const ctx = context(start, end);
     // The noun right after a Chinese classifier or right before the number (126 名旅客, 旅客 1,260 人) names what is counted.
     const after = /^[\u3400-\u9fff]{2}/.exec(norm.slice(end).replace(/^的/, ''));
-    const before = /([\u3400-\u9fff]{2})(?:共|约|为|有|达|计|总计|合计|共计|逾|近|超过)?\s*:?\s*$/.exec(
-      norm.slice(Math.max(0, start - 7), start),
-    );
+    // 「涉案學生不到二十人」: an approximation may stand between the noun and its number.
+    const before =
+      /([\u3400-\u9fff]{2})(?:共|约|为|有|达|计|总计|合计|共计|逾|近|超过|不到|不足|将近|约有|大约|至少|少于|低于|仅|只有|高达)?\s*:?\s*$/.exec(
+        norm.slice(Math.max(0, start - 9), start),
+      );
     // The listed nouns, or any two-character word before the number (受困遊客 186 人) that is not a function word.
     const nouns = [after?.[0], before?.[1]].filter(
-      (n): n is string => Boolean(n) && (NOUNS.has(n as string) || (n === before?.[1] && isOpenNoun(n as string))),
+      // 「四百八十件行李」, 「三千個帳號」: the word right after a classifier names what it counts, listed or not.
+      (n): n is string => Boolean(n) && (NOUNS.has(n as string) || isOpenNoun(n as string)),
     );
     extra += nouns.map((n) => ` n:${n}`).join('');
     const a = approx || k.approx.test(ctx.before);
@@ -275,7 +302,7 @@ export function extractMentions(text: string, norm = normalise(text)): Mention[]
     if (x.kind === 'quantity') quantity(x.start, x.end, x.unit, x.value, x.approx);
     else push(x, context(x.start, x.end).all);
   }
-  for (const x of thirdMentions(norm)) {
+  for (const x of [...thirdMentions(norm), ...englishTimes(norm), ...singleCounts(norm), ...chineseShares(norm)]) {
     // A time of day belongs to the event of its sentence (「起火時間：… 9 時 40 分」), like a date.
     if (x.unit === 'time') push(x, norm.slice(...sentenceAround(norm, x.start, x.end)));
     else if (x.kind === 'quantity') quantity(x.start, x.end, x.unit, x.value, x.approx);
@@ -293,6 +320,8 @@ export function extractMentions(text: string, norm = normalise(text)): Mention[]
       const end = m.index + m[0].length;
       const ctx = context(start, end);
       if (k.future.test(ctx.all)) continue;
+      // "As we said on 10 March", 「3月2日聲明」: the date of a statement, not of what happened.
+      if (SAID_BEFORE.test(norm.slice(Math.max(0, start - 24), start)) || SAID_AFTER.test(norm.slice(end, end + 8))) continue;
       const [s0, s1] = sentenceAround(norm, start, end); // plans and deadlines are promises, not facts to compare
       push(
         { kind: 'date', start, end, unit: 'date', value: month * 100 + day, approx: false, name: `${month}-${day}` },
@@ -305,6 +334,7 @@ export function extractMentions(text: string, norm = normalise(text)): Mention[]
     [k.region, 'region'],
     [k.storeZh, 'store'],
     [k.storeEn, 'store'],
+    [k.station, 'station'],
   ];
   for (const [re, unit] of places) {
     re.lastIndex = 0;
@@ -314,16 +344,30 @@ export function extractMentions(text: string, norm = normalise(text)): Mention[]
       if (re === k.storeZh) {
         // Trim function words a greedy match picks up in front of the name (發生在大安店 → 大安店).
         // 「本院北屯院區」, 「本補習班板橋分校」: the organisation naming itself is not part of the branch's name.
-        const self = /^.*(?:本|敝|该|我们)(?:院|校|店|行|公司|馆|会|中心|补习班|集团|品牌|医院|诊所|银行)/.exec(norm.slice(start, end - 2));
-        if (self) start += self[0].length;
+        // The match may start inside the self-name (本公司桃園觀音廠 → 司桃園觀音廠): look a few characters further back.
+        const back = Math.max(0, start - 4);
+        const self = /^.*(?:本|敝|该|我们)(?:院|校|店|行|公司|馆|会|中心|补习班|集团|品牌|医院|诊所|银行)/.exec(norm.slice(back, end - 2));
+        // 「目前該廠已停線」: the plant just named, not a new place.
+        if (/(?:本|敝|该|此|这)厂$/.test(norm.slice(start, end))) continue;
+        if (self && back + self[0].length > start) start = back + self[0].length;
         while (start < end - 3 && /[在于於的至到是为為生位发發间間家该該本其从從自和与與及共]/.test(norm[start])) start++;
         if (end - start < 3) continue;
         // 「受影響門市」, 「暫停營業門市」 describe stores; they do not name one.
         if (STORE_NOT_NAME.test(norm.slice(start, end))) continue;
       }
+      if (unit === 'station') {
+        const name = stationName(norm.slice(start, end));
+        if (name) push({ kind: 'place', start, end, unit, value: 0, approx: false, name }, context(start, end).all);
+        continue;
+      }
       const name = norm
         .slice(start, end)
-        .replace(/(?:分店|门市|门店|店|厂|分校|校区|分院|院区|分行|分公司|营业所|store|branch|outlet|shop|factory|plant)$/, '')
+        // "our Yongkang plant" and "the Yongkang plant" name one plant.
+        .replace(/^(?:our|the|its|their|this|that) /, '')
+        .replace(
+          /(?:分店|门市|门店|店|厂|分校|校区|分院|院区|分行|分公司|营业所|store|branch|outlet|shop|factory|plant|warehouse|depot|storage unit|distribution cent(?:re|er))$/,
+          '',
+        )
         .trim();
       if (
         !name ||
@@ -351,6 +395,8 @@ export function extractMentions(text: string, norm = normalise(text)): Mention[]
 function sameValue(a: Mention, b: Mention): boolean {
   // A time of day: 「9 時許」 is within the hour after 9; an exact time must be the same minute.
   if (a.unit === 'time') return Math.abs(a.value - b.value) <= (a.approx || b.approx ? 59 : 0);
+  // "about 99%" is not 92%: a share is rounded by points, not by a fifth of itself.
+  if (a.unit === 'percent') return Math.abs(a.value - b.value) <= (a.approx || b.approx ? 3 : 0.5);
   if (a.kind === 'quantity') {
     const tol = a.approx || b.approx ? 0.2 : 1e-9;
     return Math.abs(a.value - b.value) <= tol * Math.max(Math.abs(a.value), Math.abs(b.value));
@@ -364,7 +410,9 @@ function comparable(a: Mention, b: Mention): boolean {
   if (a.kind !== b.kind || a.unit !== b.unit) return false;
   // Dates and places compare by the event (發生, 出貨 …); quantities also by the thing counted.
   if (a.unit.startsWith('clock:')) return true;
-  if (a.kind !== 'quantity') {
+  // A time of day, like a date, belongs to the event of its sentence; one whose event is not named is compared with
+  // every time of day of the facts ("derailed at 7:42 a.m." / "overturned … at 5:15 p.m.").
+  if (a.kind !== 'quantity' || a.unit === 'time') {
     const ta = new Set([...a.general, ...(a.specific ? [a.specific] : [])]);
     const tb = [...b.general, ...(b.specific ? [b.specific] : [])];
     // A date or place whose event the text does not name is compared with every date or place of the facts.
@@ -388,6 +436,7 @@ const described = (m: Mention) =>
   m.kind === 'date' ||
   m.kind === 'place' ||
   m.unit.startsWith('clock:') ||
+  m.unit === 'time' ||
   Boolean(m.specific) ||
   m.general.size > 0 ||
   m.unit.startsWith('noun:');
@@ -397,8 +446,10 @@ const described = (m: Mention) =>
  * count with nothing tagged alike in the facts is still compared with the facts' counts in that unit, when those
  * agree on one value. People, items and days are too general for that (「1,950 位完成改票」 is not the 1,260 affected).
  */
-const SELF_NAMED_UNITS = new Set(['household', 'model', 'school', 'dose', 'building', 'measure', 'money', 'duration', 'floor']);
+const SELF_NAMED_UNITS = new Set(['household', 'model', 'school', 'dose', 'building', 'measure', 'money', 'duration', 'floor', 'percent']);
 /** A duration that is a deadline or a schedule (24 小時內, "within 72 hours", 每 2 小時), not how long something lasted. */
+const PER_UNIT = new RegExp(normalise('每位|每人|每戶|每件|每名|每張|每台|每筆|\\beach\\b|\\bper\\b|\\bevery\\b'));
+const TOTAL = new RegExp(normalise('合計|總計|共計|總共|一共|累計|總額|總金額|\\bin total\\b|\\baltogether\\b|\\btotal(?:ling)?\\b'));
 const NOT_A_SPAN = new RegExp(
   normalise('內|以內|之內|每|起|後|之前|以前|within|every|per|will|將|預計|會在|請|please|up to|after|before|later|earlier|ago'),
 );
@@ -447,13 +498,49 @@ export function findFactConflicts(text: string, norm: string, facts: FactsInput 
     if (!pool.length && d.kind === 'quantity' && SELF_NAMED_UNITS.has(d.unit)) {
       const [c0, c1] = clauseAround(norm, d.start, d.end);
       if (d.unit !== 'duration' || !NOT_A_SPAN.test(norm.slice(c0, c1))) {
+        // A total (合計 …) and an amount each (每位 …) are different claims.
         const same = all
           .filter((k) => !correcting || k.s.source === 'fact')
           .flatMap((k) => k.mentions.filter((m) => m.kind === 'quantity' && m.unit === d.unit).map((m) => ({ k, m })));
+
         if (new Set(same.map(({ m }) => m.value)).size === 1) pool = same;
       }
     }
+    // A total (合計 …) and an amount each (每位 …) are different claims.
+    if (d.kind === 'quantity') {
+      const [c0, c1] = clauseAround(norm, d.start, d.end);
+      const dPer = PER_UNIT.test(norm.slice(c0, c1));
+      const dTotal = TOTAL.test(norm.slice(c0, c1));
+      pool = pool.filter(({ k }) => {
+        const src = normalise(k.s.text);
+        return !((dTotal && PER_UNIT.test(src)) || (dPer && TOTAL.test(src)));
+      });
+    }
     if (!pool.length || pool.some(({ m }) => sameValue(d, m))) continue;
+    if (
+      d.kind === 'quantity' &&
+      d.unit.startsWith('noun:') &&
+      statedWithoutNoun(
+        norm,
+        d.start,
+        d.end,
+        d.value,
+        sources.map((s) => s.text),
+      )
+    )
+      continue;
+    if (
+      d.kind === 'quantity' &&
+      rangeHolds(
+        norm,
+        d.start,
+        d.end,
+        pool.map(({ m }) => m.value),
+      )
+    )
+      continue;
+    // 「所稱受困遊客 18 名，應為 28 名」: in a correction, the value a 應為 follows is the one withdrawn.
+    if (correcting && /^[^。.!?;]{0,8}?[，,]?\s?(?:应为|应是|更正为|改为|正确为)/.test(norm.slice(d.end))) continue;
     const { k, m } = pool[0];
     out.push({ start: d.start, end: d.end, rule: `fact.${d.kind}`, draft: d.text, ref: { ...k.s, excerpt: m.text } });
   }
@@ -468,6 +555,23 @@ export function findFactConflicts(text: string, norm: string, facts: FactsInput 
     norm,
     sources.map((s) => s.text),
   )) {
+    const s = sources[z.source];
+    out.push({ start: z.start, end: z.end, rule: 'fact.claim', draft: text.slice(z.start, z.end), ref: { ...s, excerpt: z.excerpt } });
+  }
+  for (const z of [
+    ...fourthClaimConflicts(
+      norm,
+      sources.map((s) => s.text),
+      sources.map((s) => s.source === 'fact'),
+    ),
+    ...fifthClaimConflicts(
+      norm,
+      sources.map((s) => s.text),
+      sources.map((s) => s.source === 'fact'),
+    ),
+  ]) {
+    // The earlier comparisons name the exact thing (「card details」); a wider clause over it adds nothing.
+    if (out.some((o) => o.start < z.end && z.start < o.end)) continue;
     const s = sources[z.source];
     out.push({ start: z.start, end: z.end, rule: 'fact.claim', draft: text.slice(z.start, z.end), ref: { ...s, excerpt: z.excerpt } });
   }

@@ -14,6 +14,7 @@ import { familyRules } from './rules-families.ts';
 import { familyRules2 } from './rules-families-2.ts';
 import { structureRules } from './rules-structure.ts';
 import { structureRules2 } from './rules-structure-2.ts';
+import { structureRules3 } from './rules-structure-3.ts';
 import { zhRules } from './rules-zh.ts';
 import { isValidTaiwanId } from './taiwan-id.ts';
 
@@ -106,7 +107,8 @@ function dedupe(raw: RawFinding[], text: string): RawFinding[] {
 function factMessage(draft: string, ref: { source: 'fact' | 'statement'; excerpt: string }, locale: MessageLocale): string {
   if (locale === 'en') {
     const where = ref.source === 'fact' ? 'the fact sheet' : 'an earlier approved statement';
-    return `The draft says ${draft}; ${where} says ${ref.excerpt}.`;
+    // A quoted fact that ends its own sentence ("… 6:42 a.m.") needs no second full stop.
+    return `The draft says ${draft}; ${where} says ${ref.excerpt}${/[.!?]$/.test(ref.excerpt) ? '' : '.'}`;
   }
   const where = ref.source === 'fact' ? '事實表' : '先前核准的聲明';
   return `草稿寫「${draft}」，${where}寫「${ref.excerpt}」。`;
@@ -119,7 +121,7 @@ export function checkStatement(text: string, options: CheckOptions = {}): { lang
   const locale: MessageLocale = options.locale ?? (lang === 'en' ? 'en' : 'zh-TW');
   if (!text.trim()) return { lang, findings: [] };
   compiled ??= compileRules(
-    withPromiseSpan([...zhRules, ...enRules, ...familyRules, ...familyRules2, ...structureRules, ...structureRules2]),
+    withPromiseSpan([...zhRules, ...enRules, ...familyRules, ...familyRules2, ...structureRules, ...structureRules2, ...structureRules3]),
   );
   const ruled = [...dropConcededBlame(norm, runRules(compiled, norm, new Sentences(norm))), ...findPersonalData(norm, text)];
   // The model adds a clause only where no rule of the same category already flagged something in it.

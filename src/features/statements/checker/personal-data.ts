@@ -10,7 +10,7 @@ const SURNAMES =
   '王李張劉陳楊黃趙吳周徐孫馬朱胡郭何高林羅鄭梁謝宋唐許韓馮鄧曹彭曾蕭田董袁潘蔣蔡余杜葉程蘇魏呂丁任沈姚盧姜崔鍾譚陸汪范金石廖賈夏韋方白鄒孟熊秦邱江尹薛閻段雷侯龍史陶黎賀顧毛郝龔邵萬錢嚴覃武戴莫孔湯洪賴莊簡柯翁施游詹胡';
 const SURNAME = `[${SURNAMES}]`;
 const SUBJECT =
-  '(?:該名|這名|這位|那位|該位|該|涉事|涉案)?(?:顧客|消費者|客人|客戶|會員|員工|店員|工讀生|患者|病患|家屬|當事人|投訴者|投訴人|客訴者|檢舉人|爆料者|網友|買家|買方|賣方|車主|屋主|房東|房客|租客|觀眾|乘客|住戶|民眾|學生|家長|外送員|外送夥伴|司機)';
+  '(?:該名|這名|這位|那位|該位|該|涉事|涉案)?(?:顧客|消費者|客人|客戶|會員|員工|店員|工讀生|患者|病患|家屬|當事人|投訴者|投訴人|客訴者|檢舉人|爆料者|網友|買家|買方|賣方|車主|屋主|房東|房客|租客|觀眾|乘客|住戶|民眾|學生|家長|外送員|外送夥伴|司機|志工|義工|玩家|選手|學員|遊客|旅客|住客|病人|同學)';
 const MASK = '[○〇o*x●◯□ㄇ]';
 /** A name is followed by punctuation, an honorific or a verb-like word — not by more of a common word. */
 const NAME_END =
@@ -20,7 +20,7 @@ const COMPLAINT =
 const SERVICE_CONTEXT =
   '(?:客服|專線|服務|熱線|免付費|總機|總公司|門市|媒體|記者|聯絡窗口|洽詢|公關|hotline|service|call us|contact|toll|media|press|enquir|inquir|helpline|customer care|來信|來電|致電|撥打|reach (?:us|our)|our (?:\\w+ )?office)';
 const COMPANY_PLACE =
-  '(?:門市|分店|本店|店址|公司|總部|營業|地點|舉行|舉辦|會場|記者會|工廠|廠區|our (?:store|office|headquarters|shop|branch)|office at|headquarters at|located at|held at)';
+  '(?:門市|分店|本店|店址|公司|總部|營業|地點|舉行|舉辦|會場|記者會|工廠|廠區|會址|院址|校址|館址|社址|本會|親至|our (?:[a-z-]+ )?(?:store|office|headquarters|shop|branch|plant|factory|clinic)|head[- ]office|office at|headquarters at|located at|held at)';
 
 /** `check` says whether a match counts; a number is where the match really ends. */
 type PiiPattern = {
@@ -45,12 +45,23 @@ function build(): PiiPattern[] {
   const complaint = compile(`(?:${COMPLAINT})`, '');
   /** Words after a surname character that make it a title or a common word, not a given name. */
   const roomPerson = compile('guest|patient|passenger|resident|tenant|customer|\\bmrs?\\b|\\bms\\b|房客|病患|病人|旅客|住客|顧客', '');
+  const publicRole = compile(
+    '\\b(?:spokes(?:person|man|woman)|chief|ceo|cfo|coo|chair(?:man|woman|person)?|president|director|manager|head of|officer|founder|counsel|lawyer|attorney|minister|mayor|professor|principal|superintendent|commissioner|secretary|dr\\.?|our (?:[a-z-]+ )?(?:lead|physician|doctor|pharmacist|engineer|captain|pilot))\\b',
+    '',
+  );
   const roomMeeting = compile('press|media|meeting|conference|briefing|記者會|會議|說明會', '');
-  const notGiven = compile('^(?:經理|董事|主任|老師|醫師|律師|記者|代表|[總副客方家人員大小老各位])', '');
+  // 家 starts given names (家豪) as well as 家長/家人/家屬.
+  const notGiven = compile('^(?:經理|董事|主任|老師|醫師|律師|記者|代表|家(?:長|人|屬)|[總副客方人員大小老各位])', '');
   // 「+886 2 2712 0098 (press office)」: a number labelled in brackets right after it as the organisation's line.
   const serviceAfter = compile(`^\\s?[(（]\\s?${SERVICE_CONTEXT}`, '');
+  // 「我們已致電那位…的吳小姐（0955-…）」: a number right after a person's honorific is that person's, even when a
+  // word like 致電 stands before it.
+  const ownerBefore = compile(
+    `${SURNAME}${CJK}{0,2}(?:小姐|先生|女士|太太|同學|媽媽|爸爸)\\s?[(（,:：]?\\s?$|\\b(?:mr|mrs|ms|miss)\\.? [a-z]+(?: [a-z]+)?,? (?:on|at)? ?$`,
+    '',
+  );
   const notService = (norm: string, start: number, end = start) =>
-    !service.test(before(norm, start, 30)) && !serviceAfter.test(norm.slice(end, end + 30));
+    ownerBefore.test(before(norm, start, 12)) || (!service.test(before(norm, start, 30)) && !serviceAfter.test(norm.slice(end, end + 30)));
   /** Another kind of personal data right after a name (張雅琪（身分證 …）, 王小明，手機 …): the name belongs to that person. */
   const dataAfter = compile('^\\s?[(（,:]?\\s?(?:身分證|身份證|證號|手機|電話|信箱|電子信箱|電郵|email|e-mail|地址|住址|生日|出生)', '');
   const notCompany = (norm: string, start: number) => !companyPlace.test(before(norm, start, 14));
@@ -95,15 +106,29 @@ function build(): PiiPattern[] {
     {
       id: 'pii.order_number',
       re: compile(
-        '(?:booking (?:ref(?:erence)?|no\\.?|number)|ticket (?:no\\.?|number)|account (?:no\\.?|number)|tracking (?:no\\.?|number)|訂位代號|票號|追蹤碼|員工編號|工號|會員編號|會員號碼|會員卡號|學號|病歷號碼?|employee (?:id|no\\.?|number)|member(?:ship)? (?:id|no\\.?|number)|訂單(?:編號|號碼|號|序號)?|單號|交易序號|交易編號|發票號碼|order ?(?:no\\.?|number|#|id|ref)|order#)\\s{0,2}(?:(?:[:#是為]|is\\b|was\\b)\\s{0,2})?[a-z0-9][a-z0-9-]{3,29}(?![筆件張個份])',
+        '(?:booking (?:ref(?:erence)?|no\\.?|number)|ticket (?:no\\.?|number)|account (?:no\\.?|number)|tracking (?:no\\.?|number)|(?:訂房|訂位|訂票|預約|報名|掛號|保單|包裹|託運|運單|物流|維修|報案)(?:編號|號碼|代號|序號|單號)|訂位代號|票號|追蹤碼|員工編號|工號|會員編號|會員號碼|會員卡號|學號|病歷號碼?|employee (?:id|no\\.?|number)|member(?:ship)? (?:id|no\\.?|number)|訂單(?:編號|號碼|號|序號)?|單號|交易序號|交易編號|發票號碼|order ?(?:no\\.?|number|#|id|ref)|order#)\\s{0,2}(?:(?:[:#是為]|is\\b|was\\b)\\s{0,2})?[a-z0-9][a-z0-9-]{3,29}(?![筆件張個份])',
       ),
       // A reference code has digits in it (QX7H2P, 20261130-0088); "order number is pending" has none.
       check: (norm, s, e) => /\d[a-z-]*\d/.test(norm.slice(s, e)),
     },
     {
+      // "their booking, order WD-20261214-0052": a reference code right after the bare word order/booking/訂單.
+      id: 'pii.order_number',
+      re: /\b(?:order|booking|reservation|ticket)s? (?:[a-z]{1,4}-?\d[\d-]{4,24}\d|\d{8,20})(?![\w-])/g,
+    },
+    {
+      // "who lives on Zhongzheng Road in Zhubei": where a person lives, even without a house number.
+      id: 'pii.address_en',
+      re: /\b(?:lives?|living|lived|resides?|residing|resided|home is|house is) (?:on|at|in) ((?:[a-z]+ ){1,3}(?:road|street|avenue|boulevard|lane|alley|rd|st)\b(?: in [a-z]+(?: [a-z]+)?)?)/g,
+      check: (norm, s, e) => {
+        const at = norm.slice(s, e).search(/ (?:on|at|in) /) + 4;
+        return [s + at, e];
+      },
+    },
+    {
       id: 'pii.surname_only',
       re: compile(
-        `${SURNAME}姓(?:男子|女子|男|女|員工|顧客|消費者|客人|店員|學生|患者|司機|外送員|民眾|婦人|老翁|少年|少女|乘客|旅客|會員)`,
+        `${SURNAME}姓(?:男子|女子|男|女|員工|顧客|消費者|客人|店員|學生|同學|學童|幼童|孩童|小朋友|患者|病人|司機|外送員|民眾|婦人|老翁|少年|少女|乘客|旅客|遊客|房客|住客|會員|玩家|選手|志工|網友)`,
       ),
     },
     {
@@ -137,6 +162,18 @@ function build(): PiiPattern[] {
     },
     { id: 'pii.card', re: /(?<!\d)\d{4}[- ]\d{4}[- ]\d{4}[- ]\d{4}(?!\d)/g },
     {
+      // 「例如：劉志明，0911 254 378」, 「李宗翰（A176703673）」: a full name right before a mobile number or an ID.
+      id: 'pii.name_with_data',
+      re: compile(`${SURNAME}${CJK}{1,2}(?=\\s?[(（,，:：]\\s?(?:(?:\\+886|0)\\s?9\\d{2}[- ]?\\d{3}[- ]?\\d{3}|[a-z][12]\\d{8})(?!\\d))`),
+      check: (norm, s, e, original) => {
+        const given = norm.slice(s + 1, e);
+        if (notGiven.test(given) || /[一二三四五六七八九十日月年號]/.test(given)) return false;
+        const id = /[a-z][12]\d{8}/i.exec(original.slice(e, e + 14));
+        if (id && !isValidTaiwanId(id[0])) return false;
+        return !service.test(before(norm, s, 20)) && !companyPlace.test(before(norm, s, 6));
+      },
+    },
+    {
       // A guest's room or a patient's bed (Mrs. Tsai from room 1208) places the person; a meeting room does not.
       id: 'pii.room',
       re: compile(
@@ -162,7 +199,7 @@ function build(): PiiPattern[] {
     {
       // A full name before the honorific (陳志豪先生), in the same complaint or incident context.
       id: 'pii.honorific_name',
-      re: compile(`(?<!${CJK}{2}[司部處長])${SURNAME}(${CJK}{2})(?:小姐|先生|女士|太太)`),
+      re: compile(`(?<!${CJK}{2}[司部處長])${SURNAME}(${CJK}{2})(?:小姐|先生|女士|太太|同學|小朋友)`),
       check: (norm, s, e) => {
         const given = norm.slice(s + 1, s + 3);
         if (notGiven.test(given)) return false;
@@ -171,8 +208,18 @@ function build(): PiiPattern[] {
     },
     {
       id: 'pii.name_en',
-      re: /\b(?:customer|client|patient|guest|employee|staff member|passenger|complainant|consumer|diner|shopper|buyer|user|driver|courier|cashier|clerk|nurse|rider|worker|member of staff|student|resident|tenant|viewer|runner|visitor|travell?er|parent|mother|father|pupil|caller|victim|applicant|participant|player|member|owner|boy|girl|child|man|woman)s?(?: (?:involved|concerned|in question|affected|responsible|at fault|on duty|in (?:room|flat|unit|seat) [a-z0-9-]{1,8}))?,? (?:named |called |surnamed )?(?:(?:mr|mrs|ms|miss|dr)\.? [a-z]+(?: [a-z]+)?|[a-z]+ [a-z]+)\b/g,
+      re: /\b(?:customer|client|patient|guest|employee|staff member|passenger|complainant|consumer|diner|shopper|buyer|user|driver|courier|cashier|clerk|nurse|rider|worker|member of staff|student|resident|tenant|viewer|runner|visitor|travell?er|parent|mother|father|pupil|caller|victim|applicant|participant|player|member|owner|boy|girl|child|man|woman)s?(?: (?:involved|concerned|in question|affected|responsible|at fault|on duty(?: that (?:night|day|morning|evening|shift))?|in (?:room|flat|unit|seat) [a-z0-9-]{1,8}))?,? (?:named |called |surnamed )?(?:(?:mr|mrs|ms|miss|dr)\.? [a-z]+(?: [a-z]+)?|[a-z]+ (?:['‘"“][a-z]+['’"”] )?[a-z]+(?:-[a-z]+)?)\b/g,
       check: (_n, s, e, original) => englishNameEnd(original, s, e),
+    },
+    {
+      // "a 43-year-old teacher from Hsinchu named Chen Wei": a person described, then named.
+      id: 'pii.name_en',
+      re: /\b(?:man|woman|boy|girl|teacher|student|worker|driver|passenger|patient|customer|guest|resident|victim|child|mother|father|rider|nurse|employee|tenant)\b[^.!?;\n]{0,40}?\bnamed [a-z]+ [a-z]+(?:-[a-z]+)?\b/g,
+      check: (norm, _s, e, original) => {
+        const at = norm.lastIndexOf('named ', e) + 6;
+        const words = original.slice(at, e).split(' ');
+        return words.every((w) => /^[A-Z][a-z'’-]+$/.test(w) && !NOT_A_NAME.test(w)) ? [at, e] : false;
+      },
     },
     {
       // "Jessica Wang, the mother of the injured child": a full name with the role that ties it to the incident.
@@ -186,7 +233,11 @@ function build(): PiiPattern[] {
     {
       id: 'pii.name_en',
       re: /\b(?:mr|mrs|ms|miss)\.? [a-z]+(?: [a-z]+)?\b/g,
-      check: (norm, s, e, original) => complaint.test(norm.slice(Math.max(0, s - 60), e + 60)) && englishNameEnd(original, s, e),
+      // Every "Mr./Ms. X" in the sets is a customer or someone harmed; a spokesperson or an executive comes with the
+      // role (spokesperson, chief executive …), so without one near, the honorific name is a private person's.
+      check: (norm, s, e, original) =>
+        (complaint.test(norm.slice(Math.max(0, s - 60), e + 60)) || !publicRole.test(norm.slice(Math.max(0, s - 50), e + 40))) &&
+        englishNameEnd(original, s, e),
     },
   ];
 }
@@ -214,11 +265,12 @@ function englishNameEnd(original: string, s: number, e: number): [number, number
     if (/^(?:named|called)$/i.test(w)) continue;
     if (
       names === 0 &&
-      /^(?:involved|concerned|in|question|affected|responsible|at|fault|on|duty|room|flat|unit|seat|[a-z0-9]{0,3}-?\d[a-z0-9-]*,?)$/i.test(
+      /^(?:involved|concerned|in|question|affected|responsible|at|fault|on|duty|that|night|day|morning|evening|shift|room|flat|unit|seat|[a-z0-9]{0,3}-?\d[a-z0-9-]*,?)$/i.test(
         w,
       )
     )
       continue;
+    if (names > 0 && /^['‘"“][A-Z][a-z]+['’"”]$/.test(w)) continue; // a nickname in quotes: Lin 'Rook' Yu-chen
     if (/^surnamed$/i.test(w)) {
       honorific = true;
       continue;

@@ -22,7 +22,7 @@ export const enRules: PhraseRule[] = [
   {
     id: 'liability.take_responsibility',
     category: 'liability_admission',
-    re: String.raw`\bwe (?:take|accept|assume|bear|admit|acknowledge) (?:(?:full|complete|total|all|sole|legal|the|our) ){0,3}(?:responsibility|liability|blame|fault|negligence)\b(?! (?:to|for (?:making|fixing|putting|ensuring|keeping|supporting|helping|looking after)))|\b(?:is|was|lies|rests) (?:entirely |completely |all |squarely |totally |fully )?on us\b|\b(?:fault|blame|responsibility) (?:lies|rests|is) (?:entirely |solely |squarely |fully )?with (?:us|our|ourselves|the company|me)\b|\b(?<!held )legally (?:at fault|liable|responsible)\b|\bwe (?:admit|acknowledge|concede) (?:that )?(?:we|our)\b(?: \w+){0,3} (?:failed|negligen\w*|fault|wrong|mistake|breach\w*|violat\w*)`,
+    re: String.raw`\bwe (?:take|accept|assume|bear|admit|acknowledge) (?:(?:full|complete|total|all|sole|legal|the|our) ){0,3}(?:responsibility|liability|blame|fault|negligence)\b(?! (?:to|for (?:making|fixing|putting|ensuring|keeping|supporting|helping|looking after)))|\b(?:is|was|lies|rests) (?:entirely |completely |all |squarely |totally |fully )?on us\b(?! to (?:fix|put right|make right|sort out|repair|correct))|\b(?:fault|blame|responsibility) (?:lies|rests|is) (?:entirely |solely |squarely |fully )?with (?:us|our|ourselves|the company|me)\b|\b(?<!held )legally (?:at fault|liable|responsible)\b|\bwe (?:admit|acknowledge|concede) (?:that )?(?:we|our)\b(?: \w+){0,3} (?:failed|negligen\w*|fault|wrong|mistake|breach\w*|violat\w*)`,
     notBefore: String.raw`\b(?:not|never|no|will not|won${AP}t) $`,
   },
   {
@@ -45,6 +45,8 @@ export const enRules: PhraseRule[] = [
     category: 'speculation',
     re: String.raw`\b(?:we|i) (?:suspect|guess|presume|assume|reckon)\b[^.!?;\n]{0,50}|\b(?:most likely|more than likely|in all likelihood|chances are|our (?:working |best |early |initial |first )?(?:theory|guess|hypothesis|read|assumption|hunch)(?: is)?|the likely (?:cause|explanation|culprit)|(?:it )?(?:appears|seems|looks) (?:like|as if|as though|that)|everything points to)\b[^.!?;\n]{0,50}`,
     notSentence: String.raw`\b(?:won${AP}t|will not|not) (?:guess|speculate)|\b(?:irresponsible|premature|too early to)\b`,
+    // "The inspectors will, in all likelihood, report on Friday": a hedge inside a plan, not a guessed cause.
+    notBefore: String.raw`\b(?:will|shall|would),? $`,
   },
   {
     id: 'speculation.likely',
@@ -93,6 +95,8 @@ export const enRules: PhraseRule[] = [
     id: 'absolute.completely_safe',
     category: 'absolute_promise',
     re: String.raw`\b(?:completely|absolutely|totally|entirely|perfectly|fully) (?:safe|harmless|risk[- ]free|free (?:of|from)|secure|certain|sure|nothing wrong|no risk)\b|\b(?:zero|no) (?:risk|chance|possibility) (?:of|that|whatsoever|at all)\b|\bzero risk\b|\brisk[- ]free\b|\b(?:all|every one|every single one|each) of our (?:products|items|foods|stores|batches|drinks)(?: \w+){0,2} (?:are|is|remain) (?:safe|fine|perfectly|completely|100|free)`,
+    // "No system is risk-free" denies the absolute.
+    notBefore: String.raw`\b(?:no|not|nothing|never) (?:\w+ ){0,3}$`,
   },
 
   // blame_shifting
@@ -182,6 +186,8 @@ export const enRules: PhraseRule[] = [
     id: 'minimizing.few_cases',
     category: 'minimizing',
     re: String.raw`\b(?:a few|a handful of|a small number of|a tiny number of|a limited number of|a very small number of|a tiny fraction of|a small fraction of|a minority of|only a few|very few)(?: \w+){0,2} (?:isolated )?(?:cases?|incidents?|customers?|reports?|instances?|complaints?|people|users|units?|products?|items?|individuals)\b|\bisolated (?:cases?|incidents?|instances?|events?|occurrences?|problems?|issues?)\b|\bone[- ]off\b`,
+    // "We won't call this an isolated case": the word refused, not used.
+    notBefore: String.raw`\b(?:won['’]t|will not|would not|wouldn['’]t|do not|don['’]t|cannot|can['’]t|refuse to|not) (?:call|describe|treat|dismiss|consider|see|pretend)\b[^.!?]{0,20}$`,
     // "Probably just a one-off" is a guess about the scale: speculation, not minimizing.
     notSentence: String.raw`\b(?:probably|likely|likelihood|in all probability|chances are|presumably|perhaps|maybe|possibly|we (?:believe|think|suspect|assume|expect)|appears|seems)\b`,
   },

@@ -62,7 +62,8 @@ export const familyRules: PhraseRule[] = [
     category: 'blame_shifting',
     re: '(?:門市人員|門市|店員|員工|同仁|店長|工讀生|廚師|司機|外送員|外包人員|人員|該員|該名員工|分店|加盟店)@4(?:擅自|私自|自作主張|私下|未經(?:公司|總公司|本公司|總部)?(?:同意|授權|許可|核准))',
     notBefore: NEG_BEFORE,
-    notSentence: `(?:${SPECULATIVE}|${OWNS_IT})`,
+    // 「至於是否有員工私下收取紅包」 asks; it puts nothing on anyone.
+    notSentence: `(?:${SPECULATIVE}|${OWNS_IT}|是否|有沒有|有無)`,
   },
   {
     id: 'blame.head_office_unaware',
@@ -140,7 +141,8 @@ export const familyRules: PhraseRule[] = [
     id: 'speculation.estimate_zh',
     category: 'speculation',
     re: '(?:推估|推想|猜想|估摸|揣測|初步認定|初步推定|研判應|應屬|恐係|疑係|疑是)@16',
-    notBefore: '(?:不|不會|不宜|不便|避免|無從|不予|拒絕|不應|請勿|勿)@2$',
+    // 「網友懷疑是…」 reports someone else's guess.
+    notBefore: '(?:(?:不|不會|不宜|不便|避免|無從|不予|拒絕|不應|請勿|勿)@2|(?:網友|外界|媒體|民眾|有人|家長|消費者)懷?)$',
     notSentence:
       '(?:(?:不會|不宜|不便|避免|無從|不予|請勿|勿)@4|(?:不|不會|不宜|避免|無意)~10(?:做|作|進行|加以|妄加|多加|妄作)(?:任何)?(?:的)?)(?:臆測|猜測|推測|揣測|猜想)',
   },

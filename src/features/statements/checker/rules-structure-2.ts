@@ -78,7 +78,7 @@ export const structureRules2: PhraseRule[] = [
     // "happened because riders did not keep their arms inside": the customers' own omission as the cause.
     id: 'blame.customers_failed_en',
     category: 'blame_shifting',
-    re: String.raw`\b(?:because|as|since|after|when) (?:the |some |a few |these |those |several )?(?:riders|customers|users|guests|passengers|parents|drivers|patients|visitors|buyers|owners|members|diners|tenants|residents|shoppers|fans|attendees)\b (?:had )?(?:did not|didn${AP}t|failed to|ignored|chose not to|refused to|neglected to|forgot to|misused|mishandled|disregarded)\b`,
+    re: String.raw`\b(?:because|as|since|after|when) (?:the |some |a few |these |those |several |many )?(?:riders|customers|users|guests|passengers|parents|drivers|patients|visitors|buyers|owners|members|diners|tenants|residents|shoppers|fans|attendees|spectators|hikers|swimmers|climbers|students|pupils|children|kids|travell?ers|commuters|pedestrians|cyclists|motorists|players|gamers|viewers|investors|clients|consumers|homeowners)\b (?:had )?(?:did not|didn${AP}t|had not|hadn${AP}t|have not|haven${AP}t|never|failed to|ignored|chose not to|refused to|neglected to|forgot to|misused|mishandled|disregarded)\b`,
     notBefore: String.raw`\b(?:not|never|no one is saying|we are not saying)(?: \w+){0,2} $`,
     notSentence: String.raw`\b(?:we (?:remain|are) responsible|ours to fix|we should have|our (?:signs|instructions|warnings|staff) (?:were|was)|we will (?:still )?(?:refund|pay|compensate|cover))\b`,
   },
@@ -207,7 +207,7 @@ export const structureRules2: PhraseRule[] = [
   {
     id: 'victim.hurt_most_en',
     category: 'victim_playing',
-    re: String.raw`\b(?:nobody|no one|none)\b[^.!?;\n]{0,20}?\b(?:hurt|harmed|damaged|affected|suffered|suffering|devastated|hit|pained)\b(?: (?:by|from|in|through) [^.!?;\n]{1,30}?)? (?:more|worse|harder|as much)(?: (?:by|from|in) [^.!?;\n]{1,30}?)? (?:than|as) (?:us|we|our\b|the company|the owners?|the founders?|the family|management|the team|the (?:company|firm|brand)${AP}s)`,
+    re: String.raw`\b(?:nobody|no one|none|no (?:other )?(?:company|business|firm|brand|organi[sz]ation|shop|store|restaurant|hotel))\b[^.!?;\n]{0,20}?\b(?:hurt|harmed|damaged|affected|suffered|suffering|devastated|hit|pained)\b(?: (?:by|from|in|through) [^.!?;\n]{1,30}?)? (?:more|worse|harder|as much)(?: (?:by|from|in) [^.!?;\n]{1,30}?)? (?:than|as) (?:us|we|our\b|the company|the owners?|the founders?|the family|management|the team|the (?:company|firm|brand)${AP}s)`,
     notBefore: String.raw`\b(?:not say|never say|won${AP}t say|will not say)(?: \w+){0,2} $`,
   },
 ];

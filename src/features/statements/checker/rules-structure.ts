@@ -10,7 +10,7 @@ export const CJK = '[\\u3400-\\u9fff]';
 export const SPECULATIVE = '(?:推斷|推測|懷疑|猜|可能|應該是|估計|疑似|研判|八成|大概|似乎|看來|看起來|多半)';
 /** The organisation owning the fault after all: no blame shifting. */
 export const OWNS_IT =
-  '(?:難辭其咎|責無旁貸|(?:仍|也|都|還是)(?:會|願|將)?(?:負起|承擔|負責)|不會(?:把責任)?推(?:卸|給|託)|不(?:能|應|該)以|是我們選的|我們選擇的)';
+  '(?:難辭其咎|責無旁貸|責任(?:在|歸)(?:我們|我方|我司|本公司|本店)|願(?:意)?負(?:起)?(?:完全|全部|一切)(?:的)?(?:法律)?責任|(?:仍|也|都|還是)(?:會|願|將)?(?:負起|承擔|負責)|不會(?:把責任)?推(?:卸|給|託)|不(?:能|應|該)以|是我們選的|我們選擇的)';
 /** Whoever speaks for the organisation, named by its role: 本公司, 校方, 主辦單位, 航運公司方面, 品牌端, 我公司 … */
 export const ORG = `(?:我們|我方|我司|(?:本|我|敝)${CJK}{1,5}|${CJK}{0,4}(?:公司|集團|品牌|平台|單位|百貨|校方|學校|園方|院方|館方|店方|廠方|總部|總公司|影城|酒店|飯店|場館|藥局|門市|團隊)(?:方面|這邊|端|本身)?|${CJK}{1,4}(?:方面|端))`;
 /** A cause being named: 是…, 係因…, 起因於…, 出在…, 源自…, 由…引起, 才是…的原因. */
@@ -23,11 +23,11 @@ const CAUSE_ZH =
 const DISCLAIM_ZH = [
   '(?:並無|並沒有|沒有|毫無|不存在|無)(?:任何)?(?:管理|直接|相關|法律)?(?:上)?(?:的)?(?:疏失|過錯|過失|責任|可歸責|可究責)(?:之處|的地方|可言)?',
   '(?:不應|不該|不需|不必|無須|無需)(?:為此|對此)?(?:負責|負擔責任|承擔@4責任|負@4責任)',
-  `${ORG}@12(?:實在|根本|完全|也)?(?:無從|無法|難以|沒辦法)(?:直接|事先|即時)?(?:逐${CJK})?(?:掌握|掌控|控制|預見|預防|介入|得知|防範|檢查|管控|察覺|把關|查核|監督|控管|確認|過問)`,
+  `${ORG}@12(?:實在|根本|完全|也)?(?:無從|無法|難以|沒辦法)(?:直接|事先|即時|提前|預先)?(?:逐${CJK})?(?:獲知|知悉|掌握|掌控|控制|預見|預防|介入|得知|防範|檢查|管控|察覺|把關|查核|監督|控管|確認|過問)`,
   '(?:實在|也)?(?:無能為力|無可奈何|莫可奈何|愛莫能助)|只能被動(?:等待|配合|因應)',
   '(?:也|同樣|一樣)?是事後才(?:得知|知道|知情|發現)|(?:同樣|也|一樣)被蒙在鼓裡',
   '只是(?:依約|依合約|依規定|執行方|執行單位|配合|委託方|通路)',
-  '已(?:經)?(?:善盡|盡到|盡了)@6(?:義務|責任|告知|提醒)',
+  `已(?:經)?(?:善盡|盡到|盡了)@6(?:義務|責任|告知|提醒)|已(?:經)?盡${CJK}{0,4}(?:之責|的責任|義務)`,
   `(?:本身|自身)(?:的)?${CJK}{0,6}(?:從未|並未|沒有|未曾)(?:遭到?|被|出現|發生)?(?:入侵|出錯|故障|問題|缺失|違規)`,
   `(?:本身|自身)(?:的)?${CJK}{0,6}(?:並無|並沒有|毫無|無)(?:任何)?(?:問題|瑕疵|缺陷|疏失|異常)`,
   `(?:並不是|並非|不是)@20(?:有缺陷|設計不良|的問題|出了問題|有問題|的疏失|的責任|的錯|品質問題|質量問題|安全問題|本身的問題)`,
@@ -37,6 +37,7 @@ const DISCLAIM_ZH = [
   '(?:責任|後果)(?:理應|應該|應|自然)由@10(?:自行)?(?:承擔|負責|負擔)',
   `${CJK}{0,6}(?:流程|作業|設備|產品|系統|程序|服務|管理|照護|配方|品質)(?:本身)?(?:並|均|都)?(?:沒有|無|毫無)(?:任何)?(?:問題|瑕疵|缺失|疏失|異常)`,
   `(?:產品|設備|車輛|系統|商品|原料|食材)${CJK}{0,4}(?:均|皆|都|全部|一向)?(?:已)?(?:通過|符合)@8(?:檢驗|檢測|標準|規範|認證|法規|規定)`,
+  `(?:檢驗|檢測|抽檢|檢查|各項檢測|各項檢驗)${CJK}{0,4}(?:均|皆|都|全部|全數)(?:合格|通過|符合標準)`,
   '(?:我們|本公司|我方|我司|品牌方?|平台)?(?:也|同樣|一樣)是(?:被騙|受騙|被蒙蔽|受害)(?:的一方|者)?',
   // 「責任不在我司」: the fault placed anywhere but here.
   `(?:責任|過錯|錯|過失)(?:並|也|完全|根本|自然)?(?:不在|不屬於|並不在|不歸)(?:我們|我方|我司|敝|本${CJK}{1,3}|${CJK}{0,4}(?:公司|店家|品牌|平台|飯店|酒店|學校|醫院|診所))`,
@@ -94,8 +95,8 @@ export const structureRules: PhraseRule[] = [
     re: [
       String.raw`\b(?:is|are|was|were) (?:entirely |all |largely |mainly |squarely |wholly )?down to (?:the |a |an |our |their )?(?:[a-z-]+ ){0,2}${PARTY_EN}\b`,
       String.raw`\b(?:which|that|this) is where (?:the )?(?:questions|blame|responsibility|complaints|fault) (?:should|must|ought to|needs? to) (?:go|lie|rest|be directed)\b`,
-      String.raw`\bhad (?:the |our |a )?(?:customer|user|owner|patient|guest|passenger|driver|parent|rider|buyer|consumer|resident|tenant)s? (?:[\w,-]+ ){1,8}?(?:would not|wouldn${AP}t|would never) have\b`,
-      String.raw`\bif (?:the |our )?(?:customer|user|owner|patient|guest|passenger|driver|parent|rider|buyer|consumer)s? (?:had|would have) (?:[\w-]+ ){1,6}?(?:would not|wouldn${AP}t|would never) have\b`,
+      String.raw`\bhad (?:the |our |a )?(?:customer|user|owner|patient|guest|passenger|driver|parent|rider|buyer|consumer|resident|tenant)s? (?:[\w,-]+ ){1,8}?(?:would not|wouldn${AP}t|would never|no one would|nobody would|none of (?:this|them) would|nothing would) have\b`,
+      String.raw`\bif (?:the |our )?(?:customer|user|owner|patient|guest|passenger|driver|parent|rider|buyer|consumer|tenant|resident|visitor|client)s? (?:had|would have) (?:[\w,-]+ ){1,8}?(?:would not|wouldn${AP}t|would never) have\b|\bif (?:the |our )?(?:customer|user|owner|patient|guest|passenger|driver|parent|rider|buyer|consumer|tenant|resident|visitor|client)s? had (?:[\w,-]+ ){1,8}?would have been (?:far |much |a lot )?(?:smaller|less|lower|limited|minor|avoided|prevented)\b`,
       String.raw`\b(?:could not|couldn${AP}t|cannot|can${AP}t) (?:reasonably )?have been (?:anticipated|prevented|foreseen|avoided|predicted|detected) by (?:us|the \w+|our \w+|anyone)\b`,
       String.raw`, not (?:head office|headquarters|the (?:brand|company|group|chain|head office))\b`,
       String.raw`\bindependent (?:franchise (?:owner|holder|partner)|owner-operator|licensee)s?\b`,
@@ -116,7 +117,7 @@ export const structureRules: PhraseRule[] = [
     category: 'liability_admission',
     re: [
       `(?:確實|的確|確係|確為)(?:是)?${ORG}@12(?:[給弄搞用拿發配打算寄標做貼印送寫輸]錯|失誤|疏失|違規|違法)`,
-      `(?:是|因為|由於|因)${ORG}@10(?:沒有|沒|未|未能|疏於|忘記|忽略)@14(?:所造成|所致|造成|導致|引起|才會)`,
+      `(?:是|因為|由於|因)${ORG}@10(?:沒有|沒|未|未能|疏於|忘記|忽略)@14(?:所造成|所致|造成|導致|引起|才會|才讓|才使|才導致|才造成)`,
       `(?:錯誤|錯|過錯|疏失|問題)(?:完全|全|都|全部)?(?:在|在於|出在)(?:我們|本|我方|我司|敝)${CJK}{0,4}`,
       `(?:我們|我方|我司|本公司|本${CJK}{1,3})(?:確實|的確)?(?:沒有|沒|未能|未)(?:做好|盡到|善盡|落實)${CJK}{0,8}`,
       `(?:我們|我方|我司|本公司|本${CJK}{1,3})@2(?<!不|並未|沒有)(?:坦承|承認|坦言)~20(?:疏失|過失|錯|違|失職|不當|缺失|竄改|造假|隱瞞|責任|疏忽|未依|沒有依|誤植|誤用|超收|溢收)${CJK}{0,8}`,
@@ -344,7 +345,8 @@ export const structureRules: PhraseRule[] = [
     id: 'absolute.none_left',
     category: 'absolute_promise',
     re: `(?:一件|一個|一筆|一位|一人|一箱|一包)(?:都)?不(?:漏|落|少)|(?:百分之百|100\\s?%|百分百)(?:的)?(?:不含|無|沒有|安全|天然|純|有效|放心|沒問題)|一分一毫|分毫不差|一毛(?:錢)?(?:都)?不(?:少|會少)|\\bevery (?:single )?(?:cent|penny|dollar|last (?:cent|penny|dollar))\\b|\\b100 ?(?:%|percent|per cent) (?:safe|secure|protected|guaranteed|certain|clean|risk-free|harmless)\\b|\\b(?:removed|eliminated|ruled out|eradicated) (?:every|all|any) (?:possible |conceivable )?(?:risk|chance|possibility)\\b|\\b(?:completely |totally |entirely |fully )?(?:fail-?proof|fool-?proof|error-?proof|leak-?proof|risk-?free)\\b|\\b(?:every single|each and every) \\w+(?: \\w+)? will be (?:found|recovered|returned|delivered|replaced|fixed)\\b`,
-    notBefore: "(?:無法|不能|不敢|難以|沒辦法|not|cannot|can’t|can't) (?:\\w+ )?$",
+    // "No system is risk-free" denies the absolute.
+    notBefore: "(?:無法|不能|不敢|難以|沒辦法|not|cannot|can’t|can't) (?:\\w+ )?$|\\b(?:no|nothing) (?:\\w+ ){0,3}$",
   },
 
   // defamation: a critic called a habitual offender.
