@@ -4,13 +4,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { createTestDatabase, onCleanup } from '../../../../test/helpers/db.ts';
-import { createDb, type Db } from '../../../platform/db.ts';
-import { normalise } from '../../../platform/text/normalise.ts';
-import { tsvectorLiteral } from '../../../platform/text/tokenise.ts';
-import { COUNT_CAP } from './search-candidates.ts';
+import type { Db } from '../../../platform/db.ts';
 import { expectedMatches, mentionCandidates, termLexemes, wholeRead, wholeReadLimit } from './search-mentions.ts';
 import { parseSearch } from './search-query.ts';
+import { mentionsDatabase, plainMentionIds } from './search-testkit.ts';
 
 let db: Db;
 let orgId: string;
@@ -29,34 +26,13 @@ function mention(i: number) {
 }
 
 before(async () => {
-  const database = createDb(await createTestDatabase(), { max: 2 });
-  onCleanup(() => database.close());
-  db = database.db;
-  orgId = (await db.execute<{ id: string }>(sql`INSERT INTO organisations (name) VALUES ('統計') RETURNING id`)).rows[0].id;
-  const sourceId = (
-    await db.execute<{ id: string }>(sql`INSERT INTO sources (org_id, kind, name) VALUES (${orgId}, 'push', 'p') RETURNING id`)
-  ).rows[0].id;
-  const rows = Array.from({ length: N }, (_, i) => mention(i));
-  for (let k = 0; k < N; k += 500)
-    await db.execute(sql`
-      INSERT INTO mentions (org_id, source_id, external_key, text, lang, published_at, collected_at, reach, text_hash, simhash,
-                            sentiment, sentiment_score, sentiment_confidence, search)
-      SELECT ${orgId}, ${sourceId}, 'k' || x.i, x.text, 'zh-Hant', x.at, x.at, 1, 'h', 0, 0, 0, 0.5, x.search::tsvector
-      FROM jsonb_to_recordset(${JSON.stringify(
-        rows
-          .slice(k, k + 500)
-          .map((m, j) => ({ i: k + j, text: m.text, at: new Date(m.at).toISOString(), search: tsvectorLiteral(normalise(m.text)) })),
-      )}::jsonb) AS x(i int, text text, at timestamptz, search text)`);
-  await db.execute(sql`ANALYZE mentions`);
+  ({ db, orgId } = await mentionsDatabase(
+    '統計',
+    Array.from({ length: N }, (_, i) => mention(i)),
+  ));
 });
 
-async function plain(plan: string, from?: string, to?: string) {
-  const r = await db.execute<{ id: string }>(sql`
-    SELECT m.id::text AS id FROM mentions m WHERE m.org_id = ${orgId} AND m.search @@ ${plan}::tsquery
-      ${from ? sql`AND m.published_at >= ${from}` : sql``} ${to ? sql`AND m.published_at < ${to}` : sql``}
-    ORDER BY m.published_at DESC, m.id DESC LIMIT ${COUNT_CAP + 1}`);
-  return r.rows.map((x) => x.id);
-}
+const plain = (plan: string, from?: string, to?: string) => plainMentionIds(db, orgId, plan, from, to);
 
 /** What the statistics expect for a query, and the most the whole read takes. */
 async function estimate(q: string) {

@@ -3,10 +3,14 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type Client, createClient, PASSWORD } from '../../../../test/helpers/client.ts';
+import { createTestDatabase, onCleanup } from '../../../../test/helpers/db.ts';
 import type { Clock } from '../../../platform/clock.ts';
-import type { Db } from '../../../platform/db.ts';
+import { createDb, type Db } from '../../../platform/db.ts';
+import { normalise } from '../../../platform/text/normalise.ts';
+import { tsvectorLiteral } from '../../../platform/text/tokenise.ts';
 import { hashPassword } from '../../people/server/deps.ts';
 import type { Classification } from '../contract.ts';
+import { COUNT_CAP } from './search-candidates.ts';
 import { upsertSearchEntry } from './search-index.ts';
 import { insertDocument } from './store.ts';
 
@@ -92,4 +96,39 @@ export async function attachmentEntry(
     body: a.text,
     at: clock.now(),
   });
+}
+
+/**
+ * A fresh database with one organisation (`name`) whose mentions are `rows` (text, publication time), indexed by the
+ * shared tokenizer and analysed: for the tests that hold the mention candidates to the plain query.
+ */
+export async function mentionsDatabase(name: string, rows: Array<{ at: number; text: string }>): Promise<{ db: Db; orgId: string }> {
+  const database = createDb(await createTestDatabase(), { max: 2 });
+  onCleanup(() => database.close());
+  const db = database.db;
+  const orgId = (await db.execute<{ id: string }>(sql`INSERT INTO organisations (name) VALUES (${name}) RETURNING id`)).rows[0].id;
+  const sourceId = (
+    await db.execute<{ id: string }>(sql`INSERT INTO sources (org_id, kind, name) VALUES (${orgId}, 'push', 'p') RETURNING id`)
+  ).rows[0].id;
+  for (let k = 0; k < rows.length; k += 500)
+    await db.execute(sql`
+      INSERT INTO mentions (org_id, source_id, external_key, text, lang, published_at, collected_at, reach, text_hash, simhash,
+                            sentiment, sentiment_score, sentiment_confidence, search)
+      SELECT ${orgId}, ${sourceId}, 'k' || x.i, x.text, 'zh-Hant', x.at, x.at, 1, 'h', 0, 0, 0, 0.5, x.search::tsvector
+      FROM jsonb_to_recordset(${JSON.stringify(
+        rows
+          .slice(k, k + 500)
+          .map((m, j) => ({ i: k + j, text: m.text, at: new Date(m.at).toISOString(), search: tsvectorLiteral(normalise(m.text)) })),
+      )}::jsonb) AS x(i int, text text, at timestamptz, search text)`);
+  await db.execute(sql`ANALYZE mentions`);
+  return { db, orgId };
+}
+
+/** The plain query's answer: the ids of the newest COUNT_CAP + 1 mentions matching `plan`, in the date range. */
+export async function plainMentionIds(db: Db, orgId: string, plan: string, from?: string, to?: string) {
+  const r = await db.execute<{ id: string }>(sql`
+    SELECT m.id::text AS id FROM mentions m WHERE m.org_id = ${orgId} AND m.search @@ ${plan}::tsquery
+      ${from ? sql`AND m.published_at >= ${from}` : sql``} ${to ? sql`AND m.published_at < ${to}` : sql``}
+    ORDER BY m.published_at DESC, m.id DESC LIMIT ${COUNT_CAP + 1}`);
+  return r.rows.map((x) => x.id);
 }
