@@ -149,6 +149,11 @@ function build(): Compiled {
   };
 }
 
+/** A month named in the text (「2026 年 3 月」, "March 2026") as a date mention of the whole match. */
+function monthOf(m: RegExpMatchArray, y: number, mo: number): ThirdMention {
+  const start = m.index ?? 0;
+  return { kind: 'date', start, end: start + m[0].length, unit: 'month', value: y * 100 + mo, approx: false, name: `${y}-${mo}` };
+}
 /** Counts in words, counts without their noun, money and months in a normalised text. */
 export function thirdMentions(norm: string): ThirdMention[] {
   cx ??= build();
@@ -206,15 +211,7 @@ export function thirdMentions(norm: string): ThirdMention[] {
     const y = Number(m[1]);
     const mo = Number(m[2]);
     if (mo < 1 || mo > 12) continue;
-    out.push({
-      kind: 'date',
-      start: m.index ?? 0,
-      end: (m.index ?? 0) + m[0].length,
-      unit: 'month',
-      value: y * 100 + mo,
-      approx: false,
-      name: `${y}-${mo}`,
-    });
+    out.push(monthOf(m, y, mo));
   }
   for (const m of norm.matchAll(cx.timeZh)) {
     const start = m.index ?? 0;
@@ -254,15 +251,7 @@ export function thirdMentions(norm: string): ThirdMention[] {
   for (const m of norm.matchAll(cx.monthEn)) {
     const y = Number(m[2]);
     const mo = MONTHS.indexOf(m[1]) + 1;
-    out.push({
-      kind: 'date',
-      start: m.index ?? 0,
-      end: (m.index ?? 0) + m[0].length,
-      unit: 'month',
-      value: y * 100 + mo,
-      approx: false,
-      name: `${y}-${mo}`,
-    });
+    out.push(monthOf(m, y, mo));
   }
   return out;
 }

@@ -260,16 +260,6 @@ function exposureConflicts(norm: string, normSources: readonly string[]): NamedC
   return out;
 }
 
-/** Named claims of the fifth round: sections, how soon someone was told, an exposure the facts rule out. */
-export function fourthClaimConflicts(norm: string, sources: readonly string[], isFact: readonly boolean[]): NamedConflict[] {
-  const normSources = sources.map((s) => normalise(s));
-  return [
-    ...sectionConflicts(norm, normSources, isFact),
-    ...timingConflicts(norm, normSources),
-    ...exposureConflicts(norm, normSources),
-  ].map((x) => ({ ...x, excerpt: sources[x.source] }));
-}
-
 /**
  * "186 passengers on board; 11 slightly injured": the fact sheet states the draft's number for the same thing without
  * its noun. A draft count whose number a source gives next to a word of the draft's clause agrees with it.
@@ -573,10 +563,17 @@ function standByConflicts(norm: string, normSources: readonly string[]): NamedCo
   return out;
 }
 
-/** More named claims of the fifth round: weekdays, denials a source affirms, "all done" against a partial count. */
-export function fifthClaimConflicts(norm: string, sources: readonly string[], isFact: readonly boolean[]): NamedConflict[] {
+/**
+ * Named claims of the fifth round: sections, how soon someone was told, an exposure the facts rule out, weekdays,
+ * denials a source affirms, "all done" against a partial count, a part of the day against a clock time, standing by
+ * an approved correction's error.
+ */
+export function fifthRoundClaimConflicts(norm: string, sources: readonly string[], isFact: readonly boolean[]): NamedConflict[] {
   const normSources = sources.map((s) => normalise(s));
   return [
+    ...sectionConflicts(norm, normSources, isFact),
+    ...timingConflicts(norm, normSources),
+    ...exposureConflicts(norm, normSources),
     ...weekdayConflicts(norm, normSources, isFact),
     ...deniedClaimConflicts(norm, normSources),
     ...allDoneConflicts(norm, normSources),

@@ -6,8 +6,7 @@ import { claimConflicts, isCorrection, thirdMentions } from './facts-3.ts';
 import {
   chineseShares,
   englishTimes,
-  fifthClaimConflicts,
-  fourthClaimConflicts,
+  fifthRoundClaimConflicts,
   rangeHolds,
   STATION,
   singleCounts,
@@ -558,18 +557,11 @@ export function findFactConflicts(text: string, norm: string, facts: FactsInput 
     const s = sources[z.source];
     out.push({ start: z.start, end: z.end, rule: 'fact.claim', draft: text.slice(z.start, z.end), ref: { ...s, excerpt: z.excerpt } });
   }
-  for (const z of [
-    ...fourthClaimConflicts(
-      norm,
-      sources.map((s) => s.text),
-      sources.map((s) => s.source === 'fact'),
-    ),
-    ...fifthClaimConflicts(
-      norm,
-      sources.map((s) => s.text),
-      sources.map((s) => s.source === 'fact'),
-    ),
-  ]) {
+  for (const z of fifthRoundClaimConflicts(
+    norm,
+    sources.map((s) => s.text),
+    sources.map((s) => s.source === 'fact'),
+  )) {
     // The earlier comparisons name the exact thing (「card details」); a wider clause over it adds nothing.
     if (out.some((o) => o.start < z.end && z.start < o.end)) continue;
     const s = sources[z.source];
