@@ -6,10 +6,10 @@ import pg from 'pg';
 import { startEmbeddedPostgres } from '../src/platform/embedded-postgres.ts';
 import { runMigrations } from '../src/platform/migrate.ts';
 
-/** Starts the cluster, creates and migrates `bench`; `stop()` stops it and deletes its files. */
-export async function startBenchDatabase(name: string) {
+/** Starts the cluster (the product's settings unless `settings` overrides them), creates and migrates `bench`; `stop()` stops it and deletes its files. */
+export async function startBenchDatabase(name: string, settings: Record<string, string> = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `fb-bench-${name}-`));
-  const cluster = await startEmbeddedPostgres({ dataDir });
+  const cluster = await startEmbeddedPostgres({ dataDir, settings });
   const stop = async () => {
     await cluster.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

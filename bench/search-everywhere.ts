@@ -25,6 +25,8 @@ const { values } = parseArgs({
     mentions: { type: 'string', default: '1000000' },
     documents: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '30' },
+    // PostgreSQL's shared_buffers for this run (e.g. 128MB, PostgreSQL's default); unset: the product's default.
+    'shared-buffers': { type: 'string' },
   },
 });
 const MENTIONS = Number(values.mentions);
@@ -49,7 +51,7 @@ async function copy(db: pg.Client, statement: string, lines: string[]) {
   });
 }
 
-const bench = await startBenchDatabase('search-everywhere');
+const bench = await startBenchDatabase('search-everywhere', values['shared-buffers'] ? { shared_buffers: values['shared-buffers'] } : {});
 try {
   const url = bench.url;
   const db = new pg.Client({ connectionString: url });
@@ -230,7 +232,8 @@ try {
   console.log(
     JSON.stringify(
       {
-        machine: { cpus: os.cpus().length, node: process.versions.node },
+        machine: { cpus: os.cpus().length, node: process.versions.node, memoryGB: ms(os.totalmem() / 1024 ** 3) },
+        sharedBuffers: (await db.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows[0].shared_buffers,
         mentions: MENTIONS,
         documents: DOCUMENTS,
         loadSeconds: { mentions: ms(mentionsS), documents: ms(documentsS) },

@@ -23,6 +23,11 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   FIREBREAK_DATA_DIR: z.string().min(1).default('./data'),
+  // The embedded PostgreSQL's shared_buffers (e.g. 512MB, 4GB); unset: a quarter of memory, 128 MB to 2 GB.
+  FIREBREAK_PG_SHARED_BUFFERS: z
+    .string()
+    .regex(/^[1-9]\d{0,6}(kB|MB|GB)$/, 'must be a size such as 512MB or 2GB')
+    .optional(),
   FIREBREAK_SECURE_COOKIES: bool.default(false),
   FIREBREAK_PUBLIC_URL: z.url().optional(),
   FIREBREAK_ADMIN_EMAIL: z.email().optional(),
@@ -68,6 +73,8 @@ export type Config = {
   host: string;
   databaseUrl?: string;
   dataDir: string;
+  /** shared_buffers of the embedded PostgreSQL; undefined: sized from the machine (defaultSharedBuffers). */
+  pgSharedBuffers?: string;
   secureCookies: boolean;
   publicUrl?: string;
   adminEmail?: string;
@@ -128,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
     dataDir,
+    pgSharedBuffers: c.FIREBREAK_PG_SHARED_BUFFERS,
     secureCookies: c.FIREBREAK_SECURE_COOKIES,
     publicUrl: c.FIREBREAK_PUBLIC_URL,
     adminEmail: c.FIREBREAK_ADMIN_EMAIL?.toLowerCase(),

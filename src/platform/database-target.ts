@@ -67,7 +67,11 @@ export async function openDatabase(config: Config, opts: { exclusive: boolean; l
   const lock = acquireDataLock(config.dataDir);
   let embedded: EmbeddedPostgres | undefined;
   try {
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, log: opts.log });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      log: opts.log,
+      settings: config.pgSharedBuffers ? { shared_buffers: config.pgSharedBuffers } : {},
+    });
     await ensureDatabase(embedded.url('postgres'), APP_DB);
     lock.update({ pgPort: embedded.port });
   } catch (e) {

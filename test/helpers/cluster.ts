@@ -15,7 +15,8 @@ export async function startTestCluster() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-test-'));
   const cluster = await startEmbeddedPostgres({
     dataDir,
-    settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '400' },
+    // PostgreSQL's default buffers: tests read little, and several test clusters may run side by side.
+    settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '400', shared_buffers: '128MB' },
   });
   const admin = new pg.Client({ connectionString: cluster.url('postgres') });
   await admin.connect();
