@@ -117,3 +117,46 @@ test('with --demo the demo stays open after setup, and the demo never counts as 
   const realUsers = await admin.get('/api/users');
   assert.ok(realUsers.body.every((u: { email: string }) => !u.email.endsWith('@demo.firebreak.invalid')));
 });
+
+test('the demo agency consultant is given the demo crisis on signing in: NDA first, then its documents', async () => {
+  const { url } = await startTestServer({ background: false });
+  const anon = createClient(url);
+  const opened = await anon.post('/api/demo', { locale: 'zh-TW' });
+  const person = (role: string) => opened.body.demo.people.find((p: { role: string }) => p.role === role);
+  const signIn = async (role: string) => {
+    const c = createClient(url);
+    const r = await c.post('/api/demo/sign-in', { userId: person(role).id });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    await c.refreshSession();
+    return c;
+  };
+  // Before a crisis exists there is nothing to give.
+  const early = await signIn('guest');
+  assert.deepEqual((await early.get('/api/guest/me')).body.grants, []);
+
+  const commander = await signIn('admin');
+  const crisis = await commander.post('/api/crises', { title: '門市食安事件', type: 'product_quality', severity: 'L2' });
+  assert.equal(crisis.status, 201, JSON.stringify(crisis.body));
+  const doc = (classification: string) =>
+    commander.post('/api/documents', { kind: 'internal_memo', title: `${classification} 備忘`, classification, crisisId: crisis.body.id });
+  const internal = await doc('internal');
+  const privileged = await doc('legal_privileged');
+  assert.equal(internal.status, 201, JSON.stringify(internal.body));
+  assert.equal(privileged.status, 201, JSON.stringify(privileged.body));
+
+  const guest = await signIn('guest');
+  const me = await guest.get('/api/guest/me');
+  assert.equal(me.body.grants.length, 1);
+  assert.equal(me.body.grants[0].crisisId, crisis.body.id);
+  assert.deepEqual([...me.body.grants[0].classifications].sort(), ['confidential', 'internal', 'public']);
+  assert.equal(me.body.nda.acceptedAt, null);
+  // The NDA comes first, as for any guest.
+  assert.equal((await guest.get(`/api/documents/${internal.body.id}`)).status, 403);
+  assert.equal((await guest.post('/api/guest/nda', { sha256: me.body.nda.sha256 })).status, 201);
+  assert.equal((await guest.get(`/api/documents/${internal.body.id}`)).status, 200);
+  // An agency never sees legal-privileged documents.
+  assert.equal((await guest.get(`/api/documents/${privileged.body.id}`)).status, 404);
+  // Signing in again grants nothing twice.
+  await signIn('guest');
+  assert.equal((await guest.get('/api/guest/me')).body.grants.length, 1);
+});

@@ -13,6 +13,7 @@ import { createTopic } from '../../monitoring/server/topics.ts';
 import { departmentKinds, type Role } from '../../people/contract.ts';
 import { createSession } from '../../people/server/auth.ts';
 import type { PeopleDeps, RequestMeta } from '../../people/server/deps.ts';
+import { createGrant } from '../../people/server/grants.ts';
 import { insertAlertRule } from '../../warnings/server/rules.ts';
 import type { DemoInfo } from '../contract.ts';
 import type { Scenario } from '../scenario-contract.ts';
@@ -252,13 +253,45 @@ async function namePeopleInPlaybooks(
 export async function demoSignIn(deps: DrillDeps, people: PeopleDeps, userId: string, meta: RequestMeta): Promise<string> {
   if (!(await canOpenDemo(deps)))
     throw new AppError('setup_closed', 'The demo is closed on this server: it is set up for a real organisation.');
-  const r = await deps.db.execute<{ id: string }>(sql`
-    SELECT u.id FROM users u JOIN organisations o ON o.id = u.org_id
+  const r = await deps.db.execute<{ id: string; org_id: string; role: string }>(sql`
+    SELECT u.id, u.org_id, u.role FROM users u JOIN organisations o ON o.id = u.org_id
     WHERE u.id = ${userId} AND o.kind = 'demo' AND u.status = 'active'`);
   if (!r.rows.length) throw notFound('No such demo person.');
+  if (r.rows[0].role === 'guest') await grantDemoGuest(people, r.rows[0].org_id, userId, meta);
   const token = await deps.db.transaction(async (tx) => {
     await tx.execute(sql`UPDATE users SET last_sign_in_at = ${deps.clock.now().toISOString()} WHERE id = ${userId}`);
     return createSession(people, tx, userId, meta);
   });
   return token;
+}
+
+/** How long the demo agency's grants last. */
+const DEMO_GRANT_DAYS = 30;
+
+/**
+ * The demo's agency consultant is given each of the demo's crises, as an agency would be (public, internal and
+ * confidential documents; never legal-privileged), when they sign in: nobody in the demo may manage guests, so
+ * without this the guest's side of Firebreak (the NDA, granted documents, watermarks) could not be tried. A crisis
+ * they were ever granted is not granted again, so a revoked or expired grant stays so.
+ */
+async function grantDemoGuest(people: PeopleDeps, orgId: string, guestId: string, meta: RequestMeta) {
+  const open = await people.db.execute<{ id: string }>(sql`
+    SELECT c.id FROM crises c WHERE c.org_id = ${orgId}
+      AND NOT EXISTS (SELECT 1 FROM guest_grants g WHERE g.crisis_id = c.id AND g.guest_id = ${guestId})
+    ORDER BY c.number`);
+  const system: Principal = { kind: 'system', orgId, label: 'demo' };
+  const expiresAt = new Date(people.clock.now().getTime() + DEMO_GRANT_DAYS * 86_400_000).toISOString();
+  for (const { id } of open.rows) {
+    try {
+      await createGrant(
+        people,
+        system,
+        { guestId, crisisId: id, classifications: ['public', 'internal', 'confidential'], expiresAt },
+        meta,
+      );
+    } catch (e) {
+      // Two sign-ins at once: the other one granted it.
+      if (!(e instanceof AppError && e.code === 'conflict')) throw e;
+    }
+  }
 }
