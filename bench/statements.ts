@@ -94,13 +94,14 @@ const exists = (name: string) => fs.existsSync(path.join(fixtures, `${name}.json
 // (issue 6), weighted to inconsistent_fact, blame_shifting and English. holdout-1 is the second holdout, retired into
 // tuning at stop 19 once its score had been reported three times; holdout-2 is the third (written blind at stop 19,
 // retired at stop 20 after its one reported score); holdout is the fourth, written blind at stop 20.
-// tune-4 is fresh tuning material written blind for issue 6's fifth round.
+// tune-4 is fresh tuning material written blind for issue 6's fifth round; tune-5 for its sixth.
 const sets = {
   dev: load('dev'),
   tune: load('tune'),
   'tune-2': exists('tune-2') ? load('tune-2') : [],
   'tune-3': exists('tune-3') ? load('tune-3') : [],
   'tune-4': exists('tune-4') ? load('tune-4') : [],
+  'tune-5': exists('tune-5') ? load('tune-5') : [],
   'holdout-1': exists('holdout-1') ? load('holdout-1') : [],
   'holdout-2': exists('holdout-2') ? load('holdout-2') : [],
   holdout: exists('holdout') ? load('holdout') : [],
@@ -254,6 +255,7 @@ const tune = evaluate('tune', sets.tune);
 const tune2 = evaluate('tune-2', sets['tune-2']);
 const tune3 = evaluate('tune-3', sets['tune-3']);
 const tune4 = evaluate('tune-4', sets['tune-4']);
+const tune5 = evaluate('tune-5', sets['tune-5']);
 const holdout1 = evaluate('holdout-1', sets['holdout-1']);
 const holdout2 = evaluate('holdout-2', sets['holdout-2']);
 const holdout = evaluate('holdout', sets.holdout);
@@ -296,6 +298,7 @@ const result = {
     'tune-2': sets['tune-2'].length,
     'tune-3': sets['tune-3'].length,
     'tune-4': sets['tune-4'].length,
+    'tune-5': sets['tune-5'].length,
     'holdout-1': sets['holdout-1'].length,
     'holdout-2': sets['holdout-2'].length,
     holdout: sets.holdout.length,
@@ -309,6 +312,7 @@ const result = {
     'tune-2': tune2.meetsTargets.recall && tune2.meetsTargets.precision,
     'tune-3': tune3.meetsTargets.recall && tune3.meetsTargets.precision,
     'tune-4': tune4.meetsTargets.recall && tune4.meetsTargets.precision,
+    'tune-5': tune5.meetsTargets.recall && tune5.meetsTargets.precision,
     'holdout-1': holdout1.meetsTargets.recall && holdout1.meetsTargets.precision,
     'holdout-2': holdout2.meetsTargets.recall && holdout2.meetsTargets.precision,
     holdout: holdout.meetsTargets.recall && holdout.meetsTargets.precision,
@@ -319,6 +323,7 @@ const result = {
   'tune-2': tune2,
   'tune-3': tune3,
   'tune-4': tune4,
+  'tune-5': tune5,
   'holdout-1': holdout1,
   'holdout-2': holdout2,
   holdout,

@@ -129,13 +129,13 @@ function build(): Compiled {
     // the safer direction of STATEMENT-RISKS.md: not a conflict with that statement. 「…照片與報導無關，特此更正」 names no
     // new value, so the date of what it corrects is still compared.
     correction: c(
-      '(?:應為|應是|更正為|改為|正確(?:的)?(?:人數|數字|日期|時間|地點|數量)?(?:應)?為)\\s?[\\d一二兩三四五六七八九十]|\\bnot [\\d,]+(?: [a-z]+)? as (?:we|previously|earlier|first|originally)|\\bshould (?:read|have read|have said)\\b|\\bthe correct (?:figure|number|date|count) is\\b',
+      '(?:應為|應是|更正為|改為|正確(?:的)?(?:人數|數字|日期|時間|地點|數量)?(?:應)?為)\\s?[\\d一二兩三四五六七八九十]|\\bnot [\\d,]+(?: [a-z]+)? as (?:we|previously|earlier|first|originally)|\\bshould (?:read|have read|have said)\\b|\\bthe correct (?:figure|number|date|count) is\\b|與(?:實際|事實)[\\u3400-\\u9fff]{0,6}不符|實際(?:應)?為\\s?\\d',
       '',
     ),
     // A denial of a named thing: 與X無關, 並非X所致/造成, "not caused by X", "unrelated to X", "had nothing to do with X".
     denial: [
       c(`(?:與|和|跟)(${CJK}{2,10})(?:並|完全|均)?(?:無關|沒有關係|毫無關係|無涉|沒有關聯|無關聯)`),
-      c(`(?:並非|不是|非)(?:因為?|由於?|由)?(${CJK}{2,10})(?:所致|造成|引起|導致|引發|的問題)`),
+      c(`(?:並非|不是|非)(?:因為?|由於?|由)?(${CJK}{2,10}?)(?:所致|造成|引起|導致|引發|的?問題|的?錯|的?疏失|的?故障)`),
       /\b(?:not (?:caused by|due to|related to|linked to|connected (?:to|with)|the result of)|unrelated to|nothing to do with|had no connection (?:to|with)) (?:the |our |a |an |any )?([a-z][a-z -]{2,30}?)(?=[,.;:!?]|$| and | but | as )/g,
     ],
     cause: c(

@@ -81,7 +81,9 @@ export function stationName(s: string): string | undefined {
 // Labelled sections: "block B5", "blocks B3 to B7", 「B3 至 B7 區」, 「B5 區」.
 const SECTION_EN =
   /\b(blocks?|sections?|zones?|areas?|halls?|gates?|stands?|wings?|buildings?|platforms?|piers?|docks?|berths?|wards?|levels?) ([a-z]?\d{1,3}[a-z]?)(?:(?: ?(?:to|through|-|–|and|&) ?|, )([a-z]?\d{1,3}[a-z]?))?\b/g;
-const SECTION_ZH = c('([a-z]?\\d{1,3})\\s?(?:(?:至|到|~|-|–|、|和|與)\\s?([a-z]?\\d{1,3})\\s?)?(區|棟|館|號門|閘門|月台|病房)');
+const SECTION_ZH = c(
+  '([a-z]?\\d{1,3})\\s?(?:(?:至|到|~|-|–|、|和|與)\\s?([a-z]?\\d{1,3})\\s?)?(區|棟|館|號門|閘門|月台|病房|號廳|號影廳|影廳|廳)',
+);
 const ALL_OR_ONLY = c('\\b(?:all|only|entirely|exclusively|just)\\b|全部|全都|都|均|皆|僅|只|全數', '');
 
 function expand(a: string, b?: string): string[] {
@@ -104,6 +106,11 @@ const FAMILY: Record<string, string> = {
   闸门: 'gate',
   月台: 'platform',
   病房: 'ward',
+  // Cinema and banquet halls: 「5 廳」, 「5 号厅」.
+  号厅: 'hall',
+  号影厅: 'hall',
+  影厅: 'hall',
+  厅: 'hall',
 };
 
 function sections(norm: string): Section[] {
@@ -115,7 +122,8 @@ function sections(norm: string): Section[] {
   }
   for (const m of norm.matchAll(SECTION_ZH)) {
     // A bare number before 區 is a district count (3 區), not a label: a label has a letter or sits in a range.
-    if (!/[a-z]/.test(m[1]) && !m[2]) continue;
+    // 廳 after a bare number is a label (5 廳): halls are not counted that way.
+    if (!/[a-z]/.test(m[1]) && !m[2] && !m[3].endsWith('厅')) continue;
     out.push({ family: FAMILY[m[3]] ?? m[3], labels: expand(m[1], m[2]), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   return out;

@@ -13,6 +13,7 @@ import {
   statedWithoutNoun,
   stationName,
 } from './facts-4.ts';
+import { anyDates, sixthRoundConflicts, vagueCountHolds, withdrawnValue } from './facts-5.ts';
 import { extraMentions, zeroHarmConflicts } from './facts-more.ts';
 import { parseNumber } from './numbers.ts';
 
@@ -44,7 +45,7 @@ export type FactConflict = {
 };
 
 const c = (src: string, flags = 'g') => new RegExp(normalise(src), flags);
-const CJK_NUM = '[零〇一二兩三四五六七八九十百千萬]+';
+const CJK_NUM = '[零〇一二兩三四五六七八九十廿卅卌百千萬]+';
 
 /** Unit words → unit class. Chinese classifiers and English nouns share the classes. */
 const UNIT_CLASSES: [string, string][] = [
@@ -135,7 +136,7 @@ function build(): Compiled {
     ),
     labelValue: /\b([a-z]+(?: [a-z]+){0,2}): ((?:about|around|approximately|over|nearly) )?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d:])/g,
     timeRange: /\b(?:from )?(\d{1,2}):(\d{2}) ?(?:to|until|till|-|–|~|至|到)\s?(\d{1,2}):(\d{2})/g,
-    region: c('北部|中部|南部|東部|全台|全省|離島|northern|central|southern|eastern'),
+    region: c('北部|中部|南部|東部|全台|全省|離島|華東|華南|華北|華中|華西|northern|central|southern|eastern'),
     dates: [
       c('(?:(\\d{4})\\s?年\\s?)?(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s?月\\s?(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s?[日號]'),
       /(?<![\d/.-])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d/.-])/g,
@@ -350,6 +351,12 @@ export function extractMentions(text: string, norm = normalise(text)): Mention[]
         if (/(?:本|敝|该|此|这)厂$/.test(norm.slice(start, end))) continue;
         if (self && back + self[0].length > start) start = back + self[0].length;
         while (start < end - 3 && /[在于於的至到是为為生位发發间間家该該本其从從自和与與及共]/.test(norm[start])) start++;
+        // 「產品於門市及官網販售」, 「排放口位於寶山廠」: the name starts after the last 於 / 及 / 與 / 在 in the run.
+        for (let i = end - 2; i >= start; i--)
+          if ('于於及与與和在'.includes(norm[i])) {
+            start = i + 1;
+            break;
+          }
         if (end - start < 3) continue;
         // 「受影響門市」, 「暫停營業門市」 describe stores; they do not name one.
         if (STORE_NOT_NAME.test(norm.slice(start, end))) continue;
@@ -482,10 +489,16 @@ export function findFactConflicts(text: string, norm: string, facts: FactsInput 
     return { s, mentions: tagged.filter(described) };
   });
   const out: FactConflict[] = [];
+  let sourceDates: Set<string> | undefined;
   for (const d of extractMentions(text, norm)) {
     // A sentence that corrects an earlier statement contradicts it on purpose: only the fact sheet judges it.
     const correcting = isCorrection(norm, d.start, d.end);
     if (correcting && WITHDRAWN.test(norm.slice(Math.max(0, d.start - 30), d.start))) continue;
+    // 「先前稱…」, "our Monday statement said ten clubs", "the earlier estimate of 300 … was wrong": in a text that
+    // corrects itself, the value it attributes to what was said before is withdrawn.
+    if (withdrawnValue(norm, d.start)) continue;
+    // "Correction: the retest is on 4 May, not 6 May as we said": the value after "not" is the one withdrawn.
+    if (correcting && /(?:\bnot|而非|而不是|並非|并非)\s?$/.test(norm.slice(Math.max(0, d.start - 8), d.start))) continue;
     let pool: { k: (typeof known)[number]; m: Mention }[] = [];
     if (described(d)) {
       const from = (source: 'fact' | 'statement') =>
@@ -516,6 +529,12 @@ export function findFactConflicts(text: string, norm: string, facts: FactsInput 
       });
     }
     if (!pool.length || pool.some(({ m }) => sameValue(d, m))) continue;
+    // A date the sources name for anything (「Retake scheduled for 10 December」, a plan the comparison sets aside) is a
+    // date they know: it contradicts none of their other dates.
+    if (d.kind === 'date') {
+      sourceDates ??= new Set(sources.flatMap((s) => [...anyDates(normalise(s.text))]));
+      if (sourceDates.has(d.name)) continue;
+    }
     if (
       d.kind === 'quantity' &&
       d.unit.startsWith('noun:') &&
@@ -531,6 +550,16 @@ export function findFactConflicts(text: string, norm: string, facts: FactsInput 
     if (
       d.kind === 'quantity' &&
       rangeHolds(
+        norm,
+        d.start,
+        d.end,
+        pool.map(({ m }) => m.value),
+      )
+    )
+      continue;
+    if (
+      d.kind === 'quantity' &&
+      vagueCountHolds(
         norm,
         d.start,
         d.end,
@@ -563,6 +592,15 @@ export function findFactConflicts(text: string, norm: string, facts: FactsInput 
     sources.map((s) => s.source === 'fact'),
   )) {
     // The earlier comparisons name the exact thing (「card details」); a wider clause over it adds nothing.
+    if (out.some((o) => o.start < z.end && z.start < o.end)) continue;
+    const s = sources[z.source];
+    out.push({ start: z.start, end: z.end, rule: 'fact.claim', draft: text.slice(z.start, z.end), ref: { ...s, excerpt: z.excerpt } });
+  }
+  for (const z of sixthRoundConflicts(
+    norm,
+    sources.map((s) => s.text),
+    sources.map((s) => s.source === 'fact'),
+  )) {
     if (out.some((o) => o.start < z.end && z.start < o.end)) continue;
     const s = sources[z.source];
     out.push({ start: z.start, end: z.end, rule: 'fact.claim', draft: text.slice(z.start, z.end), ref: { ...s, excerpt: z.excerpt } });

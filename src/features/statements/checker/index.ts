@@ -15,6 +15,7 @@ import { familyRules2 } from './rules-families-2.ts';
 import { structureRules } from './rules-structure.ts';
 import { structureRules2 } from './rules-structure-2.ts';
 import { structureRules3 } from './rules-structure-3.ts';
+import { structureRules4, structureRules4b } from './rules-structure-4.ts';
 import { zhRules } from './rules-zh.ts';
 import { isValidTaiwanId } from './taiwan-id.ts';
 
@@ -121,7 +122,17 @@ export function checkStatement(text: string, options: CheckOptions = {}): { lang
   const locale: MessageLocale = options.locale ?? (lang === 'en' ? 'en' : 'zh-TW');
   if (!text.trim()) return { lang, findings: [] };
   compiled ??= compileRules(
-    withPromiseSpan([...zhRules, ...enRules, ...familyRules, ...familyRules2, ...structureRules, ...structureRules2, ...structureRules3]),
+    withPromiseSpan([
+      ...zhRules,
+      ...enRules,
+      ...familyRules,
+      ...familyRules2,
+      ...structureRules,
+      ...structureRules2,
+      ...structureRules3,
+      ...structureRules4,
+      ...structureRules4b,
+    ]),
   );
   const ruled = [...dropConcededBlame(norm, runRules(compiled, norm, new Sentences(norm))), ...findPersonalData(norm, text)];
   // The model adds a clause only where no rule of the same category already flagged something in it.

@@ -5,7 +5,9 @@ const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const BIG_UNITS: Record<string, number> = { 万: 10_000, 萬: 10_000, 亿: 100_000_000, 億: 100_000_000 };
 
 /** Parses Chinese numerals (一千、兩百零五、三萬五千、十二); NaN if not one. */
-export function parseChineseNumber(s: string): number {
+export function parseChineseNumber(input: string): number {
+  // 廿 (20), 卅 (30) and 卌 (40) are written for two characters each.
+  const s = input.replace(/廿/g, '二十').replace(/卅/g, '三十').replace(/卌/g, '四十');
   let total = 0;
   let section = 0;
   let digit = -1;

@@ -14,7 +14,7 @@ const SUBJECT =
 const MASK = '[○〇o*x●◯□ㄇ]';
 /** A name is followed by punctuation, an honorific or a verb-like word — not by more of a common word. */
 const NAME_END =
-  '(?=$|[,。;、)」\\s!?:(]|先生|小姐|女士|太太|於|在|曾|多次|一再|表示|要求|投訴|反映|聲稱|稱|指|已|的|向|來|到|因|並|則|就|也|又|與|和)';
+  '(?=$|[,。;、)」\\s!?:(]|先生|小姐|女士|太太|於|在|曾|多次|一再|表示|要求|投訴|反映|聲稱|稱|指|已|位於|目前|家中|住處|現在|現已|仍|的|向|來|到|因|並|則|就|也|又|與|和)';
 const COMPLAINT =
   'placed by|order|e-mail|email|信箱|身分證|身份證|手機|通報|飼主|posted|video|review|incident|accident|injur|refund|called|reported|passenger|guest|顧客|消費者|客人|客戶|客訴|投訴|抱怨|要求|退款|退貨|索賠|賠償|該名|這位|當事人|鬧事|反映|無理|騷擾|辱罵|爭執|糾紛|訂單|customer|complain|車禍|事故|受傷|住在|住址|電話';
 const SERVICE_CONTEXT =
@@ -60,11 +60,17 @@ function build(): PiiPattern[] {
     `${SURNAME}${CJK}{0,2}(?:小姐|先生|女士|太太|同學|媽媽|爸爸)\\s?[(（,:：]?\\s?$|\\b(?:mr|mrs|ms|miss)\\.? [a-z]+(?: [a-z]+)?,? (?:on|at)? ?$`,
     '',
   );
-  const notService = (norm: string, start: number, end = start) =>
-    ownerBefore.test(before(norm, start, 12)) || (!service.test(before(norm, start, 30)) && !serviceAfter.test(norm.slice(end, end + 30)));
+  // A spokesperson's line for the press (「Press enquiries go to our spokesperson, Ms. Rachel Wu, on 02-…」) is the
+  // organisation's, not hers.
+  const notService = (norm: string, start: number, end = start) => {
+    const owner = ownerBefore.test(before(norm, start, 12));
+    if (publicRole.test(before(norm, start, 60)) && roomMeeting.test(before(norm, start, 80))) return false;
+    return owner || (!service.test(before(norm, start, 30)) && !serviceAfter.test(norm.slice(end, end + 30)));
+  };
   /** Another kind of personal data right after a name (張雅琪（身分證 …）, 王小明，手機 …): the name belongs to that person. */
   const dataAfter = compile('^\\s?[(（,:]?\\s?(?:身分證|身份證|證號|手機|電話|信箱|電子信箱|電郵|email|e-mail|地址|住址|生日|出生)', '');
   const notCompany = (norm: string, start: number) => !companyPlace.test(before(norm, start, 14));
+  const companyAfter = compile('^\\s?(?:的)?(?:總公司|總部|服務中心|服務台|服務處|客服|門市|分店|營業所|辦公室|本公司|公司)', '');
   return [
     {
       id: 'pii.tw_id',
@@ -96,7 +102,8 @@ function build(): PiiPattern[] {
       re: compile(
         `(?:(?:台北|新北|桃園|台中|台南|高雄|基隆|新竹|嘉義|苗栗|彰化|南投|雲林|屏東|宜蘭|花蓮|台東|澎湖|金門|連江)[市縣])?(?:${CJK}{1,3}[區鄉鎮市])?${CJK}{1,4}(?:路|街|大道)(?:[一二三四五六七八九十0-9]{1,2}段)?\\s?(?:[0-9]{1,4}\\s?巷\\s?)?(?:[0-9]{1,4}\\s?弄\\s?)?[0-9]{1,5}(?:之[0-9]{1,3})?\\s?號(?:\\s?[0-9]{1,3}\\s?樓)?(?:之[0-9]{1,3})?`,
       ),
-      check: (norm, s) => notCompany(norm, s),
+      // 「瑞光路 518 號總公司服務中心」: the organisation's own place, named after the address.
+      check: (norm, s, e) => notCompany(norm, s) && !companyAfter.test(norm.slice(e, e + 10)),
     },
     {
       id: 'pii.address_en',
@@ -108,8 +115,9 @@ function build(): PiiPattern[] {
       re: compile(
         '(?:booking (?:ref(?:erence)?|no\\.?|number)|ticket (?:no\\.?|number)|account (?:no\\.?|number)|tracking (?:no\\.?|number)|(?:訂房|訂位|訂票|預約|報名|掛號|保單|包裹|託運|運單|物流|維修|報案)(?:編號|號碼|代號|序號|單號)|訂位代號|票號|追蹤碼|員工編號|工號|會員編號|會員號碼|會員卡號|學號|病歷號碼?|employee (?:id|no\\.?|number)|member(?:ship)? (?:id|no\\.?|number)|訂單(?:編號|號碼|號|序號)?|單號|交易序號|交易編號|發票號碼|order ?(?:no\\.?|number|#|id|ref)|order#)\\s{0,2}(?:(?:[:#是為]|is\\b|was\\b)\\s{0,2})?[a-z0-9][a-z0-9-]{3,29}(?![筆件張個份])',
       ),
-      // A reference code has digits in it (QX7H2P, 20261130-0088); "order number is pending" has none.
-      check: (norm, s, e) => /\d[a-z-]*\d/.test(norm.slice(s, e)),
+      // A reference code has digits in it (QX7H2P, 20261130-0088); "order number is pending" has none. In a reply to the
+      // customer herself (「您的遺失件（訂單編號 …）」) it is her own data, not published about her.
+      check: (norm, s, e) => /\d[a-z-]*\d/.test(norm.slice(s, e)) && !/(?:您的|你的|\byour\b)/.test(before(norm, s, 16)),
     },
     {
       // "their booking, order WD-20261214-0052": a reference code right after the bare word order/booking/訂單.
@@ -186,7 +194,20 @@ function build(): PiiPattern[] {
     {
       id: 'pii.name_with_subject',
       re: compile(`${SUBJECT}(?:為|是|叫|名叫|名為|本名|姓名|全名)?\\s?[:(「『 ]?\\s?${SURNAME}${CJK}{1,2}${NAME_END}`),
-      check: (norm, s, e) => !/^(?:述|度|面|式|法|向|時|處|末|邊|額|況|等|及|們|行|立|湖|上|下|時|期|品|此)/.test(nameTail(norm, s, e)),
+      check: (norm, s, e) => !/^(?:述|度|面|式|法|向|時|處|末|邊|額|況|等|及|們|行|立|湖|上|下|時|期|品|此|情)/.test(nameTail(norm, s, e)),
+    },
+    {
+      // 「受傷騎士陳冠宇位於…」, 「受伤骑手刘建国目前在…」: a role in an incident, then a full name; the span is the name.
+      id: 'pii.name_with_subject',
+      re: compile(
+        `(?:傷者|傷患|騎士|騎手|外送騎士|外賣騎手|快遞員|送貨員|駕駛|行人|住民|長者|幼童|學童|孩童)${SURNAME}${CJK}{1,2}${NAME_END}`,
+      ),
+      check: (norm, s, e) => {
+        const m = compile(`${SURNAME}${CJK}{1,2}$`, '').exec(norm.slice(s, e));
+        return m && !/^(?:述|度|面|式|法|向|時|處|末|邊|額|況|等|及|們|行|立|湖|上|下|時|期|品|此|情)/.test(m[0].slice(1))
+          ? [s + m.index, e]
+          : false;
+      },
     },
     {
       id: 'pii.honorific_name',
@@ -244,7 +265,7 @@ function build(): PiiPattern[] {
 
 const HONORIFIC = /^(?:mr|mrs|ms|miss|dr)\.?$/i;
 const NOT_A_NAME =
-  /^(?:service|support|care|relations|center|centre|team|experience|data|privacy|complaints?|feedback|safety|who|and|or|the|of|in|at|on|was|is|has|had)$/i;
+  /^(?:service|support|care|relations|center|centre|team|experience|data|privacy|complaints?|feedback|safety|who|and|or|the|of|in|at|on|was|is|has|had|protection|officer|office|bureau|department|agency|commission|council|ministry|authority)$/i;
 
 /** Where an English name given with context starts and ends (honorific and capitalised words only), or false when there is none. */
 function englishNameEnd(original: string, s: number, e: number): [number, number] | false {

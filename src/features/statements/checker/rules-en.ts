@@ -71,7 +71,10 @@ export const enRules: PhraseRule[] = [
     category: 'absolute_promise',
     re: String.raw`\bsafest\b|\bwill ever (?:\w+ ){0,6}again\b|\bnothing (?:like (?:this|that) )?(?:\w+ ){0,2}will ever\b|\bnever (?:again|happen|be repeated|recur|occur)\b|\b(?:will|would|shall|${AP}ll) never\b|\b(?:will|would|shall) not (?:ever )?happen again\b|\bwon${AP}t (?:ever )?happen again\b|\bnot (?:ever )?happen again\b`,
     // "We will never stop listening / forget" is a commitment to keep going, not an outcome guaranteed.
-    notAfter: String.raw`^ (?:stop|cease|give up|forget|lose sight)\b`,
+    // "we will never ask for your password" is a security notice, not an outcome guaranteed.
+    notAfter: String.raw`^ (?:stop|cease|give up|forget|lose sight|ask|request|call|text|e-?mail|message|send|share|sell)\b`,
+    // "what happened to you should never happen to anyone" is sympathy, not a promise.
+    notBefore: String.raw`\b(?:should|must|ought to|shouldn${AP}t) $`,
     // "We cannot promise it will never happen again": the promise refused, not made.
     notSentence: String.raw`\b(?:cannot|can${AP}t|can not|could not|won${AP}t|will not|no one can|nobody can) (?:honestly |truthfully )?(?:promise|guarantee|say)\b`,
   },
@@ -136,6 +139,8 @@ export const enRules: PhraseRule[] = [
   {
     id: 'defamation.paid',
     category: 'defamation',
+    // "Bots bought about 3,000 of the tickets": bots as scalpers' tools, not critics.
+    notAfter: String.raw`^ (?:bought|purchased|snapped|grabbed|scooped|booked|reserved|scalped|placed|made|hoarded|cleared|took)\b`,
     re: String.raw`\b(?:was|were|is|are|been|got|being) (?:being )?paid (?:to|by|off)\b|\bpaid (?:trolls?|shills?|posters?|influencers?|accounts?|actors?|agents?|critics?|smear)\b|\b(?:bots|bot accounts|bot farms?|troll farms?|trolls|fake accounts|sock ?puppets?|shills|astroturf\w*|water army|internet army)\b`,
   },
   {
@@ -187,9 +192,10 @@ export const enRules: PhraseRule[] = [
     category: 'minimizing',
     re: String.raw`\b(?:a few|a handful of|a small number of|a tiny number of|a limited number of|a very small number of|a tiny fraction of|a small fraction of|a minority of|only a few|very few)(?: \w+){0,2} (?:isolated )?(?:cases?|incidents?|customers?|reports?|instances?|complaints?|people|users|units?|products?|items?|individuals)\b|\bisolated (?:cases?|incidents?|instances?|events?|occurrences?|problems?|issues?)\b|\bone[- ]off\b`,
     // "We won't call this an isolated case": the word refused, not used.
-    notBefore: String.raw`\b(?:won['’]t|will not|would not|wouldn['’]t|do not|don['’]t|cannot|can['’]t|refuse to|not) (?:call|describe|treat|dismiss|consider|see|pretend)\b[^.!?]{0,20}$`,
+    notBefore: String.raw`\b(?:won['’]t|will not|would not|wouldn['’]t|do not|don['’]t|cannot|can['’]t|refuse to|not|not going to|are not going to) (?:call|describe|treat|dismiss|consider|see|pretend)\b[^.!?]{0,20}$`,
     // "Probably just a one-off" is a guess about the scale: speculation, not minimizing.
-    notSentence: String.raw`\b(?:probably|likely|likelihood|in all probability|chances are|presumably|perhaps|maybe|possibly|we (?:believe|think|suspect|assume|expect)|appears|seems)\b`,
+    // "We are not going to call this an isolated case" may stand further back than notBefore looks.
+    notSentence: String.raw`\b(?:probably|likely|likelihood|in all probability|chances are|presumably|perhaps|maybe|possibly|we (?:believe|think|suspect|assume|expect)|appears|seems|(?:not going to|won['’]t|will not|refuse to|never) (?:call|describe|dismiss|treat) (?:this|it|these|them))\b`,
   },
   {
     id: 'minimizing.minor',

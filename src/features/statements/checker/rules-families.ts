@@ -190,6 +190,8 @@ export const familyRules: PhraseRule[] = [
   {
     id: 'minimizing.minimal_impact',
     category: 'minimizing',
+    // 「我們不會說這只是一場誤會」 refuses the downplaying.
+    notBefore: '(?:不會說|不能說|不應說|不該說|不是|並非|絕非|絕不是|而非)(?:這|此|它)?(?:只是|僅是|是)?$',
     re: String.raw`\bonly a (?:small |tiny )?(?:fraction|handful|sliver)\b|\b(?:impact|effect|damage|risk|disruption)s? (?:was|were|is|are|has been|remains?) (?:minimal|negligible|minor|insignificant|very small|small|limited)\b(?! to)|\b(?:regret|apologi[sz]e for|sorry for) any (?:confusion|misunderstanding|concern|discomfort|distress)\b|虛驚一場|一場誤會|茶壺裡的風暴`,
   },
 

@@ -27,9 +27,11 @@ export const zhRules: PhraseRule[] = [
   {
     id: 'liability.our_fault',
     category: 'liability_admission',
-    re: `${WE}~4(?:的)?(?:疏失|過失|疏忽|失職|失責|違失|失當|怠忽職守|失誤|紕漏|疏漏|控管失靈|錯誤|過錯|管理不當|管理疏漏|管理漏洞|管理不善|把關不嚴|把關不周|把關不當|監督不周|督導不周|處置不當|處理不當|作業疏失)`,
+    // 「污水處理公司操作失誤」: 公司 ending another company's name is not the organisation.
+    re: `(?<!(?:處理|工程|物流|清潔|保全|顧問|外包|代工|委外|環保|承包|合作|維修|維保|運輸|貨運|保養|資訊|系統|設計|建設|營造|電力|瓦斯|自來水|電信|航空|客運|快遞|旅行|保險|租賃|管理|科技|食品|製藥|藥品|印刷|派遣|人力))${WE}~4(?:的)?(?:疏失|過失|疏忽|失職|失責|違失|失當|怠忽職守|失誤|紕漏|疏漏|控管失靈|錯誤|過錯|管理不當|管理疏漏|管理漏洞|管理不善|把關不嚴|把關不周|把關不當|監督不周|督導不周|處置不當|處理不當|作業疏失)`,
     notBefore: NEG_BEFORE,
-    notIn: '(?:發現|修正|更正|改正|查出)(?:了)?(?:一個|一些|這個|這些)?(?:錯誤|問題)',
+    // 「我們保證這種錯誤絕不再發生」: a verb of promising or preventing between them names no fault of ours.
+    notIn: '(?:發現|修正|更正|改正|查出)(?:了)?(?:一個|一些|這個|這些)?(?:錯誤|問題)|保證|承諾|確保|避免|防止|杜絕|不讓|不再讓',
     notSentence: '(?:調查|釐清|是否|查明|確認)(?:是否|有無)',
   },
   {
@@ -42,8 +44,8 @@ export const zhRules: PhraseRule[] = [
     id: 'liability.is_ours',
     category: 'liability_admission',
     re: `(?:是|屬|為|乃|係)${WE}(?:的)?(?:錯|疏失|責任|過失|疏忽|失誤|過錯)`,
-    // 「把關是我們的責任」 names a duty (the safer direction of STATEMENT-RISKS.md), not a fault.
-    notBefore: NEG_OR_DUTY,
+    // 「把關是我們的責任」, 「顧客的安全就是我們的責任」 name a duty (the safer direction of STATEMENT-RISKS.md), not a fault.
+    notBefore: `(?:${NEG_OR_DUTY}|(?:安全|把關|保護|照顧)(?:就|也|都|本來就)?$)`,
   },
   {
     id: 'liability.full_responsibility',
@@ -70,7 +72,7 @@ export const zhRules: PhraseRule[] = [
     id: 'liability.we_caused',
     category: 'liability_admission',
     re: `(?:完全|都|(?<!安)全|確實|正)?是${WE}@12(?:造成的|導致的|所致|引起的|的錯|的疏失|的過失|的責任|做得不夠|做得不好|沒做好|不夠(?:周全|嚴謹|完善))`,
-    notBefore: NEG_OR_DUTY,
+    notBefore: `(?:${NEG_OR_DUTY}|(?:安全|把關|保護|照顧)(?:就|也|都|本來就)?$)`,
   },
   {
     id: 'liability.failed_duty',
@@ -80,6 +82,8 @@ export const zhRules: PhraseRule[] = [
   {
     id: 'liability.responsibility_ours',
     category: 'liability_admission',
+    // 「行車安全的責任在我們」 names a duty to customers (the safer direction), not a fault.
+    notBefore: '(?:安全|把關|保護|照顧|照護|服務|品質)(?:的)?$',
     re: `責任(?:全|完全|都|全部)?在(?:於)?${WE}|(?:不可推卸|無可推卸|無法推卸|難以推卸|責無旁貸)(?:的)?(?:法律|賠償|法律上的)?責任|負有(?:完全|全部|主要|直接|最大)(?:的)?責任|${WE}@8出了(?:嚴重的?|重大的?|很大的?)?(?:紕漏|差錯|包)`,
   },
   { id: 'liability.we_were_wrong', category: 'liability_admission', re: `${WE}(?:真的|確實)?(?:做錯了|錯了|犯了錯|犯錯了)` },
@@ -90,7 +94,8 @@ export const zhRules: PhraseRule[] = [
     category: 'speculation',
     re: '(?:初步(?:判斷|研判|認為|推測|推斷|懷疑|了解|調查顯示|調查發現|看來|分析)|研判|推測|推斷|懷疑|猜測|估計|可能是|應該是|應是|疑似是|恐怕是|或許是|似乎是|大概是|八成是|很可能|極可能|多半是|看來是|初判)~14(?:所致|造成|導致|引起|引發|問題|原因|因素|個案|失誤|疏失|故障|污染|瑕疵|錯誤|的關係|之故|出錯|異常|意外)',
     notBefore: '(?:外界|網友|民眾|消費者|媒體|有人|網路)~4$',
-    notSentence: '(?:不(?:會|便|宜|應)?(?:臆測|猜測|推測|揣測)|避免(?:臆測|猜測)|(?:原因|真相)(?:仍在|尚在|正在)調查)',
+    // 「我們不會在結果出來前猜測原因」: the refusal may have words between 不會 and the verb of guessing.
+    notSentence: '(?:不(?:會|便|宜|應)?~12(?:臆測|猜測|推測|揣測)|避免(?:臆測|猜測)|(?:原因|真相)(?:仍在|尚在|正在)調查)',
   },
   {
     id: 'speculation.hedge',
@@ -128,18 +133,25 @@ export const zhRules: PhraseRule[] = [
     re: '滴水不漏|萬無一失|無懈可擊|天衣無縫|萬全(?:之策)?|零風險|絕對安全|一個都不會少|一個也不會少|全數(?:解決|賠償|退款)|從此不會|再也不會|一定會全部|一定(?:會|能)@8(?:全部|所有|每一|全數)|(?:全部|所有|每一位?)@10一定(?:會|能)',
     // 「已全數退款完成」 reports what was done.
     notAfter: '^(?:完成|完畢|處理完)',
+    // 「不敢說從此不會再有…」 refuses the absolute; 「已於 12 月 1 日全數退款」 reports a refund made.
+    // 「將於週五前全數退款」 is a concrete action with a date.
+    notBefore: `(?:(?:不敢說|不能說|無法保證|不敢保證|不能保證|沒有人能保證)~10|已(?:經)?(?:於[^，,。]{0,14})?|前|之前|以前|(?:將|會)(?:於|在)${CJK}{0,10})$`,
   },
   {
     id: 'absolute.never_again',
     category: 'absolute_promise',
     re: '(?:絕不|絕對不|絕無|永不|永遠不|再也不|決不|不會再|不再發生|不可能再|絕對沒有|零(?:風險|疏失|失誤|缺陷|瑕疵|意外|污染|傷害|事故|容忍)|杜絕|根絕)',
-    notBefore: '(?:並非|不是|無法|沒有人能|難以|朝|朝向|邁向)~2$',
-    // 「朝零事故的目標努力」 is an aim, not a promise.
-    notAfter: '^(?:寬貸|姑息|手軟|罷休|善罷甘休|放過|縱容|(?:的|為)?目標|的願景|(?:對外)?(?:發表|表示|評論|回應|說明|多說|多談))',
+    // 「無法保證百分之百杜絕」: the absolute refused, not promised.
+    notBefore: '(?:(?:並非|不是|無法|沒有人能|難以|朝|朝向|邁向)~2|(?:無法|不能|不敢|難以|沒辦法|沒有人能)(?:保證|承諾|確保|做到|說)@10)$',
+    // 「朝零事故的目標努力」 is an aim, not a promise; 「絕無捲款情事」 denies a fact and promises nothing.
+    notAfter:
+      '^(?:[\\u3400-\\u9fff]{0,6}(?:情事|之事|此事|這回事)|寬貸|姑息|手軟|罷休|善罷甘休|放過|縱容|(?:的|為)?目標|的願景|(?:對外)?(?:發表|表示|評論|回應|說明|多說|多談))',
   },
   {
     id: 'absolute.hundred_percent',
     category: 'absolute_promise',
+    // 「無法保證百分之百杜絕」 denies the absolute.
+    notBefore: '(?:無法|不能|不敢|難以|沒辦法|不可能|沒有人能|並非|不是|無從|很難)(?:保證|承諾|確保|做到|說|宣稱)?~4$',
     re: '(?:100 ?%|百分之百|百分百)~6(?:不會|不再|絕|安全|無毒|無害|天然|純|合格|沒問題|無問題|可靠|有效|放心|保證|正確|不會|無虞|安心|沒有問題)|(?:安全|天然|純|有效|合格|放心|安心)~2(?:100 ?%|百分之百|百分百)',
   },
   {
@@ -151,6 +163,8 @@ export const zhRules: PhraseRule[] = [
     id: 'absolute.everyone',
     category: 'absolute_promise',
     re: '(?:所有|全部|每一(?:位|個|件|批|項|瓶|罐|家|間)|每位|每個|每批|任何一?(?:位|件|批))~8(?:都|皆|均|全|一律)~4(?:(?:完全|徹底)?(?:解決|排除)|安全|沒(?:有)?問題|合格|無(?:毒|害|虞|問題|疑慮)|會(?:得到|獲得|收到|拿到)|可以(?:放心|安心)|能(?:得到|獲得)|符合)',
+    // 「檢測報告顯示，所有批次均符合國家標準」 reports a result; it promises nothing.
+    notSentence: '(?:檢測|檢驗|抽驗|化驗|報告|結果)(?:已)?(?:顯示|指出|證實|確認)',
   },
 
   // blame_shifting
@@ -192,7 +206,8 @@ export const zhRules: PhraseRule[] = [
     category: 'blame_shifting',
     re: `(?:是|屬|為|係|乃|出在|源於|源自|來自|歸咎於?|因為|由於|因|起因於|肇因於)~2${THIRD}~6(?:的)?(?:問題|疏失|責任|過失|錯|所致|造成|導致|惹的禍|失誤|個人行為|違規|不當|故障|失靈|當機|延誤)|${THIRD}(?:的|之)?(?:施工|作業|操作|管理|運送|搬運|配送|保存|人員)?(?:疏失|過失|錯|所致|失誤|惹的禍|個人行為|違規操作|自身問題|不當)`,
     notBefore: NEG_BEFORE,
-    notSentence: SPECULATIVE,
+    // 「我們不會說這只是個別員工的問題」 refuses the shift.
+    notSentence: `(?:${SPECULATIVE}|不會說|不能說|不會把)`,
   },
   {
     id: 'blame.not_us',
@@ -267,7 +282,9 @@ export const zhRules: PhraseRule[] = [
     id: 'minimizing.misunderstanding',
     category: 'minimizing',
     re: '誤會|誤解|不必要的(?:恐慌|疑慮|誤會|擔憂|聯想|揣測)|過度解讀|誤讀|錯誤解讀|被放大|放大解讀|以訛傳訛|擴大解釋|渲染',
-    notBefore: '(?:避免|以免|免得|防止|釐清|澄清|消除)~3$',
+    // 「我們不會說這只是一場誤會」 refuses the downplaying.
+    notBefore:
+      '(?:(?:避免|以免|免得|防止|釐清|澄清|消除)~3|(?:不會說|不能說|不應說|不該說|不是|並非|絕非|而非)(?:這|此)?(?:只是|僅是|是)?(?:一場|一個|個)?)$',
     notSentence: '更正',
   },
   {
@@ -324,6 +341,8 @@ export const zhRules: PhraseRule[] = [
     re: '(?:造謠|散布|散播|轉貼|轉發|轉傳|分享|留言|發文|惡意|不實|誹謗|抹黑)(?:的|者|之)?(?:網友|人士|言論|者|人|內容)?~10(?:提告|法律責任|法律行動|法律途徑|法律制裁|法律後果|刑事責任|追究|法辦|求償|刑責|民刑事|律師函|告到底)',
     notIn: '(?:不會|不打算|無意|不考慮|不追究)',
     notBefore: '(?:不會|不打算|無意)~2$',
+    // 「本公司不會因為顧客留言批評而採取法律行動」.
+    notSentence: '(?:不會|不打算|無意|不考慮)(?:因為?|對)',
   },
   {
     id: 'legal_threat.evidence',
@@ -337,6 +356,7 @@ export const zhRules: PhraseRule[] = [
     category: 'blame_shifting',
     re: `(?:是因為|因為|由於|肇因於|起因於|源於|歸因於|怪)@12(?:部分|少數|有些|個別)?(?:${CUSTOMER.slice(3, -1)}|${THIRD.slice(3, -1)})@16`,
     notIn: '(?:我們|本公司|我司|我方|敝公司)',
+    notBefore: '(?:不會|不打算|無意|不考慮)~2$',
     notSentence: SPECULATIVE,
   },
   {
@@ -431,12 +451,16 @@ export const zhRules: PhraseRule[] = [
     id: 'absolute.vouch',
     category: 'absolute_promise',
     re: '掛保證|拍胸脯|打包票|敢保證|肯定不會|不可能再|徹底根除|永久(?:解決|根除|杜絕)|一勞永逸',
+    // 「我們不敢保證…」 refuses the guarantee.
+    notBefore: '(?:不|沒人|沒有人|誰)$',
   },
   { id: 'speculation.not_ruled_out', category: 'speculation', re: '不排除(?:是|為|係|與)@12|據傳@12|據悉(?:可能|應是|是)@12' },
   {
     id: 'blame.just_a_platform',
     category: 'blame_shifting',
     re: '(?:平台|本平台|我們|本公司)(?:只是|僅是|僅為|只負責|僅負責|只提供|僅提供)@4(?:媒合|仲介|中介|提供平台|資訊平台|通路)|(?:責任|問題)(?:應)?(?:歸|屬)(?:於)?@4(?:加盟主|廠商|供應商|代工廠|消費者|顧客|使用者|物流|外包)',
+    // 「我們不會把問題歸咎給任何供應商」 refuses to shift the blame.
+    notBefore: '(?:不會|不打算|無意|不應|不該)(?:把|將)?~6$',
   },
   { id: 'defamation.so_called', category: 'defamation', re: '所謂的(?:記者|專家|受害者|爆料者|網紅|消費者|顧客|名嘴)' },
   { id: 'liability.wrong_is_ours', category: 'liability_admission', re: '錯(?:在|都在|全在)(?:我們|本公司|我方|公司)' },
