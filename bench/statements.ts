@@ -93,7 +93,8 @@ const exists = (name: string) => fs.existsSync(path.join(fixtures, `${name}.json
 // tune-2 was written blind (like a holdout) at stop 16 to give the rules fresh wordings to learn from; tune-3 likewise
 // (issue 6), weighted to inconsistent_fact, blame_shifting and English. holdout-1 is the second holdout, retired into
 // tuning at stop 19 once its score had been reported three times; holdout-2 is the third (written blind at stop 19,
-// retired at stop 20 after its one reported score); holdout is the fourth, written blind at stop 20.
+// retired at stop 20 after its one reported score); holdout-3 is the fourth (written blind at stop 20, retired at stop 21
+// after its one reported score); holdout is the fifth, written blind at stop 21.
 // tune-4 is fresh tuning material written blind for issue 6's fifth round; tune-5 for its sixth.
 const sets = {
   dev: load('dev'),
@@ -104,6 +105,7 @@ const sets = {
   'tune-5': exists('tune-5') ? load('tune-5') : [],
   'holdout-1': exists('holdout-1') ? load('holdout-1') : [],
   'holdout-2': exists('holdout-2') ? load('holdout-2') : [],
+  'holdout-3': exists('holdout-3') ? load('holdout-3') : [],
   holdout: exists('holdout') ? load('holdout') : [],
 };
 
@@ -258,6 +260,7 @@ const tune4 = evaluate('tune-4', sets['tune-4']);
 const tune5 = evaluate('tune-5', sets['tune-5']);
 const holdout1 = evaluate('holdout-1', sets['holdout-1']);
 const holdout2 = evaluate('holdout-2', sets['holdout-2']);
+const holdout3 = evaluate('holdout-3', sets['holdout-3']);
 const holdout = evaluate('holdout', sets.holdout);
 
 // Warm timing: N runs over the 2,000 characters; normalise() alone over the same text as the reference.
@@ -301,6 +304,7 @@ const result = {
     'tune-5': sets['tune-5'].length,
     'holdout-1': sets['holdout-1'].length,
     'holdout-2': sets['holdout-2'].length,
+    'holdout-3': sets['holdout-3'].length,
     holdout: sets.holdout.length,
     matching: 'same category and overlapping spans; overlapping predictions of one category count once',
     lang: langMode,
@@ -315,6 +319,7 @@ const result = {
     'tune-5': tune5.meetsTargets.recall && tune5.meetsTargets.precision,
     'holdout-1': holdout1.meetsTargets.recall && holdout1.meetsTargets.precision,
     'holdout-2': holdout2.meetsTargets.recall && holdout2.meetsTargets.precision,
+    'holdout-3': holdout3.meetsTargets.recall && holdout3.meetsTargets.precision,
     holdout: holdout.meetsTargets.recall && holdout.meetsTargets.precision,
     p95Under100MsFor2000Chars: warm.p95 < TARGET.p95MsFor2000Chars,
   },
@@ -326,6 +331,7 @@ const result = {
   'tune-5': tune5,
   'holdout-1': holdout1,
   'holdout-2': holdout2,
+  'holdout-3': holdout3,
   holdout,
   timing: {
     statementChars: text2k.length,
