@@ -27,7 +27,15 @@ export function t2sPairs(): Array<[number, number]> {
       if (mapped !== base[c]) pairs.push([c, mapped]);
     }
   }
-  return pairs;
+  // OpenCC maps a few characters in two steps — 麼 → 么 → 幺, 薴 → 苧 → 苎 — and normalise() applies one, so the
+  // Traditional 什麼 became 什么 while the Simplified 什么 became 什幺: a search or rule written in one script missed
+  // the other. Each character goes to the end of its chain, so normalise() is idempotent.
+  const to = new Map(pairs);
+  return pairs.map(([from, first]): [number, number] => {
+    let end = first;
+    for (let hops = 0; to.has(end) && to.get(end) !== end && hops < 8; hops++) end = to.get(end) as number;
+    return [from, end];
+  });
 }
 
 /** The generated module's source. */

@@ -52,6 +52,7 @@ import { fileStoreFor } from './platform/files.ts';
 import { createRouter, openApiDocument, type Principal } from './platform/http.ts';
 import { createRealtime } from './platform/realtime.ts';
 import { projectRoot, webDist } from './platform/web-assets.ts';
+import { refreshTextIndexes } from './text-refresh.ts';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string };
 
@@ -332,6 +333,7 @@ export async function buildServer(opts: ServerOptions) {
     background,
     drillDeps,
     async start() {
+      await refreshTextIndexes(database.db, clock.now(), app.log);
       await realtime.start();
       background?.start();
       player?.start();

@@ -1,6 +1,6 @@
 // Platform tables: the event spine (timeline, audit log, real-time and job trigger in one row).
 import { sql } from 'drizzle-orm';
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Hash-chained, append-only log of every state change. */
 export const events = pgTable(
@@ -32,6 +32,16 @@ export const events = pgTable(
     index('events_subject_idx').on(t.subjectType, t.subjectId, t.id),
   ],
 );
+
+/**
+ * Which version of a derivation the stored rows were made with (`normalise`: the text normalisation behind every
+ * stored search vector and text hash). No row: version 1, from before versions were kept.
+ */
+export const textVersions = pgTable('text_versions', {
+  name: text('name').primaryKey(),
+  version: integer('version').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
 
 /** Throttling counters shared by all app processes (never in one process's memory). */
 export const throttles = pgTable('throttles', {

@@ -19,3 +19,17 @@ test('folds Traditional/Simplified, full/half width and case, one code unit for 
   const text = '😀 鼎泰豐的小籠包，ＯＫ！';
   assert.equal(normalise(text).length, text.length);
 });
+
+test('idempotent: a normalised character normalises to itself, so both scripts of a word meet', () => {
+  // OpenCC maps 麼 → 么 → 幺 and 薴 → 苧 → 苎 in two steps; applied once, 什麼 and 什么 normalised apart.
+  assert.equal(normalise('為什麼'), normalise('为什么'));
+  assert.equal(normalise('怎麼辦'), normalise('怎么办'));
+  assert.equal(normalise('苧麻'), normalise('苎麻'));
+  const moved: string[] = [];
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const once = normalise(String.fromCharCode(c));
+    if (normalise(once) !== once) moved.push(`U+${c.toString(16)}`);
+  }
+  assert.deepEqual(moved, []);
+});

@@ -5,6 +5,18 @@ import { T2S_PAIRS_HEX } from './t2s-pairs.ts';
 
 let table: Uint16Array | undefined;
 
+/** The version of the table below; stored search vectors and text hashes record which one made them. */
+export const NORMALISATION_VERSION = 2;
+
+/**
+ * The characters whose normalised form changed in each version: stored rows whose text holds one were derived
+ * with the old form and are derived again (refreshTextIndexes). Version 2: the two-step OpenCC chains (麼 麽 → 幺,
+ * as 么 already was; 薴 → 苎) and Kangxi radicals and enclosed ideographs whose NFKC form is Traditional.
+ */
+export const CHANGED_IN: Readonly<Record<number, string>> = {
+  2: '⼾⾒⾙⾞⾧⾨⾱⾴⾵⾶⾺⾾⿂⿃⿄⿆⿈⿌⿑⿒⿓⿔㉄㉇㊖㊜㊝㊠㊬㊮㊯薴麼麽',
+};
+
 /** The CJK blocks whose characters are folded Traditional → Simplified. */
 export const CJK_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x3400, 0x4dbf],
@@ -38,6 +50,13 @@ function buildTable(): Uint16Array {
   // NFKC maps the ideographic space and full-width forms; also fold the remaining spaces.
   t[0x3000] = 0x20;
   t[0x00a0] = 0x20;
+  // Idempotent: a unit whose image still changes (a Kangxi radical whose NFKC form is Traditional, 戶 → 户) goes
+  // on to the end, so text normalised once and again — a stored form, a query — always meet.
+  for (let c = 0; c < 65536; c++) {
+    let v = t[c];
+    for (let hops = 0; t[v] !== v && hops < 4; hops++) v = t[v];
+    t[c] = v;
+  }
   return t;
 }
 

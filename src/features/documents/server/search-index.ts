@@ -42,3 +42,27 @@ export async function upsertSearchEntry(tx: Executor, e: SearchEntry): Promise<v
 export async function removeSearchEntry(tx: Executor, orgId: string, kind: IndexedKind, refId: string): Promise<void> {
   await tx.execute(sql`DELETE FROM search_entries WHERE org_id = ${orgId} AND kind = ${kind} AND ref_id = ${refId}`);
 }
+
+/**
+ * Re-derives the search vector of every entry whose title or body holds one of `chars` (the text normalisation
+ * changed for them: src/text-refresh.ts); returns how many.
+ */
+export async function retokeniseEntries(tx: Executor, chars: string): Promise<number> {
+  const pattern = `[${chars}]`;
+  let after: [string, string, string] = ['00000000-0000-0000-0000-000000000000', '', ''];
+  let done = 0;
+  for (;;) {
+    const r = await tx.execute<{ org_id: string; kind: string; ref_id: string; title: string; body: string }>(sql`
+      SELECT org_id, kind, ref_id, title, body FROM search_entries
+      WHERE (org_id, kind, ref_id) > (${after[0]}::uuid, ${after[1]}, ${after[2]}) AND (title ~ ${pattern} OR body ~ ${pattern})
+      ORDER BY org_id, kind, ref_id LIMIT 500`);
+    if (!r.rows.length) return done;
+    for (const e of r.rows) {
+      await tx.execute(sql`UPDATE search_entries SET search = ${tsvectorLiteral(normalise(`${e.title}\n${e.body}`))}::tsvector
+        WHERE org_id = ${e.org_id} AND kind = ${e.kind} AND ref_id = ${e.ref_id}`);
+    }
+    const last = r.rows[r.rows.length - 1];
+    after = [last.org_id, last.kind, last.ref_id];
+    done += r.rows.length;
+  }
+}

@@ -44,6 +44,15 @@ export function fullText(m: { title?: string | null; text: string }): string {
   return m.title ? `${m.title}\n${m.text}` : m.text;
 }
 
+/** What is stored derived from a mention's normalised text: its hash (duplicates), simhash (clusters), search vector. */
+export function derivedOf(normalised: string): { textHash: string; simhash: bigint; search: string } {
+  return {
+    textHash: crypto.createHash('sha256').update(normalised).digest('hex').slice(0, 32),
+    simhash: simhash(normalised),
+    search: tsvectorLiteral(normalised),
+  };
+}
+
 /** Derives everything the pipeline stores about a mention. */
 export function enrichMention(input: MentionInput, topics: CompiledTopic[]): EnrichedMention {
   const full = fullText(input);
@@ -58,9 +67,7 @@ export function enrichMention(input: MentionInput, topics: CompiledTopic[]): Enr
     sentimentScore: s.score,
     sentimentConfidence: s.confidence,
     reach: estimateReach(input),
-    textHash: crypto.createHash('sha256').update(normalised).digest('hex').slice(0, 32),
-    simhash: simhash(normalised),
-    search: tsvectorLiteral(normalised),
+    ...derivedOf(normalised),
     topicIds: topics.filter((t) => t.matches(normalised)).map((t) => t.id),
     publishedAt: new Date(input.publishedAt),
   };
