@@ -3,6 +3,7 @@
 // claims: a draft that denies what the fact sheet names as the cause (「與太陽能板無關」 when the fact sheet says the
 // fire began in the solar panels), or that says something was exposed which the fact sheet says was not.
 import { normalise } from '../../../platform/text/normalise.ts';
+import { EN_NUMBER_WORDS } from './numbers.ts';
 
 export type ThirdMention = {
   kind: 'quantity' | 'date';
@@ -18,37 +19,7 @@ const c = (src: string, flags = 'g') => new RegExp(normalise(src), flags);
 const CJK = '[\\u3400-\\u9fff]';
 const APPROX_EN =
   'fewer than|less than|under|below|no more than|about|around|approximately|nearly|almost|over|more than|roughly|some|up to|at least|close to|an estimated|only|just';
-const UNITS_EN: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  dozen: 12,
-  'a dozen': 12,
-  'two dozen': 24,
-};
+const UNITS_EN: Record<string, number> = { ...EN_NUMBER_WORDS, 'two dozen': 24 };
 const ONES: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
 /** Words after a number that are not what it counts. */
 const NOT_NOUNS = new Set(

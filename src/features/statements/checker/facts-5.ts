@@ -7,7 +7,7 @@
 import { normalise } from '../../../platform/text/normalise.ts';
 import { isCorrection } from './facts-3.ts';
 import { type NamedConflict, rangeHolds } from './facts-4.ts';
-import { parseNumber } from './numbers.ts';
+import { EN_NUMBER_WORDS, parseNumber } from './numbers.ts';
 
 const c = (src: string, flags = 'g') => new RegExp(normalise(src), flags);
 const CJK = '[\\u3400-\\u9fff]';
@@ -365,37 +365,7 @@ const ZH_VAGUE: [RegExp, number, number][] = [
   [c(`(?:數十|幾十)(?=\\s?(?:${ZH_UNITS.join('|')}))`, 'g'), 20, 99],
   [c(`(?:上百|數百|幾百)(?=\\s?(?:${ZH_UNITS.join('|')}))`, 'g'), 100, 999],
 ];
-const EN_NUMBER: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  dozen: 12,
-  'a dozen': 12,
-};
+const EN_NUMBER: Record<string, number> = { one: 1, ...EN_NUMBER_WORDS };
 /** Vague English counts as ranges. */
 const EN_VAGUE: Record<string, [number, number]> = {
   'a couple of': [2, 3],
