@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createClient, setUpOrg } from '../../../../test/helpers/client.ts';
 import { startTestServer } from '../../../../test/helpers/server.ts';
+import { tickRuns } from './player.ts';
 
 test('the demo opens on first run, beside setup, and its people sign in from the picker', async () => {
   const { url, server } = await startTestServer({ background: false });
@@ -118,8 +119,8 @@ test('with --demo the demo stays open after setup, and the demo never counts as 
   assert.ok(realUsers.body.every((u: { email: string }) => !u.email.endsWith('@demo.firebreak.invalid')));
 });
 
-test('the demo agency consultant is given the demo crisis on signing in: NDA first, then its documents', async () => {
-  const { url } = await startTestServer({ background: false });
+test('the demo agency consultant is given each declared crisis: NDA first, then its documents', async () => {
+  const { url, server } = await startTestServer({ background: false });
   const anon = createClient(url);
   const opened = await anon.post('/api/demo', { locale: 'zh-TW' });
   const person = (role: string) => opened.body.demo.people.find((p: { role: string }) => p.role === role);
@@ -143,6 +144,10 @@ test('the demo agency consultant is given the demo crisis on signing in: NDA fir
   const privileged = await doc('legal_privileged');
   assert.equal(internal.status, 201, JSON.stringify(internal.body));
   assert.equal(privileged.status, 201, JSON.stringify(privileged.body));
+
+  // While the story plays, the player's tick gives it to the guest already signed in (their page updates live).
+  await tickRuns(server.drillDeps);
+  assert.equal((await early.get('/api/guest/me')).body.grants.length, 1);
 
   const guest = await signIn('guest');
   const me = await guest.get('/api/guest/me');

@@ -257,7 +257,7 @@ export async function demoSignIn(deps: DrillDeps, people: PeopleDeps, userId: st
     SELECT u.id, u.org_id, u.role FROM users u JOIN organisations o ON o.id = u.org_id
     WHERE u.id = ${userId} AND o.kind = 'demo' AND u.status = 'active'`);
   if (!r.rows.length) throw notFound('No such demo person.');
-  if (r.rows[0].role === 'guest') await grantDemoGuest(people, r.rows[0].org_id, userId, meta);
+  if (r.rows[0].role === 'guest') await grantDemoGuests(people, r.rows[0].org_id, meta, userId);
   const token = await deps.db.transaction(async (tx) => {
     await tx.execute(sql`UPDATE users SET last_sign_in_at = ${deps.clock.now().toISOString()} WHERE id = ${userId}`);
     return createSession(people, tx, userId, meta);
@@ -270,27 +270,31 @@ const DEMO_GRANT_DAYS = 30;
 
 /**
  * The demo's agency consultant is given each of the demo's crises, as an agency would be (public, internal and
- * confidential documents; never legal-privileged), when they sign in: nobody in the demo may manage guests, so
- * without this the guest's side of Firebreak (the NDA, granted documents, watermarks) could not be tried. A crisis
- * they were ever granted is not granted again, so a revoked or expired grant stays so.
+ * confidential documents; never legal-privileged): nobody in the demo may manage guests, so without this the guest's
+ * side of Firebreak (the NDA, granted documents, watermarks) could not be tried. The player does it each tick while
+ * the story plays (the guest's open page updates live, as for any grant), and signing in does it after the story has
+ * ended. A crisis they were ever granted is not granted again, so a revoked or expired grant stays so.
  */
-async function grantDemoGuest(people: PeopleDeps, orgId: string, guestId: string, meta: RequestMeta) {
-  const open = await people.db.execute<{ id: string }>(sql`
-    SELECT c.id FROM crises c WHERE c.org_id = ${orgId}
-      AND NOT EXISTS (SELECT 1 FROM guest_grants g WHERE g.crisis_id = c.id AND g.guest_id = ${guestId})
-    ORDER BY c.number`);
+export async function grantDemoGuests(deps: Pick<PeopleDeps, 'db' | 'clock'>, orgId: string, meta: RequestMeta = {}, guestId?: string) {
+  const open = await deps.db.execute<{ crisis_id: string; guest_id: string }>(sql`
+    SELECT c.id AS crisis_id, u.id AS guest_id FROM crises c
+    JOIN users u ON u.org_id = c.org_id AND u.role = 'guest' AND u.status = 'active'
+    JOIN organisations o ON o.id = c.org_id AND o.kind = 'demo'
+    WHERE c.org_id = ${orgId} ${guestId ? sql`AND u.id = ${guestId}` : sql``}
+      AND NOT EXISTS (SELECT 1 FROM guest_grants g WHERE g.crisis_id = c.id AND g.guest_id = u.id)
+    ORDER BY c.number, u.id`);
   const system: Principal = { kind: 'system', orgId, label: 'demo' };
-  const expiresAt = new Date(people.clock.now().getTime() + DEMO_GRANT_DAYS * 86_400_000).toISOString();
-  for (const { id } of open.rows) {
+  const expiresAt = new Date(deps.clock.now().getTime() + DEMO_GRANT_DAYS * 86_400_000).toISOString();
+  for (const g of open.rows) {
     try {
       await createGrant(
-        people,
+        deps,
         system,
-        { guestId, crisisId: id, classifications: ['public', 'internal', 'confidential'], expiresAt },
+        { guestId: g.guest_id, crisisId: g.crisis_id, classifications: ['public', 'internal', 'confidential'], expiresAt },
         meta,
       );
     } catch (e) {
-      // Two sign-ins at once: the other one granted it.
+      // Two at once (a sign-in and a tick): the other one granted it.
       if (!(e instanceof AppError && e.code === 'conflict')) throw e;
     }
   }

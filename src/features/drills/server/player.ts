@@ -8,6 +8,7 @@ import type { Db, Executor } from '../../../platform/db.ts';
 import { recordEvent } from '../../../platform/events.ts';
 import type { MentionInput } from '../../monitoring/contract.ts';
 import { ingestMentions } from '../../monitoring/server/ingest.ts';
+import { grantDemoGuests } from './demo.ts';
 import type { DrillDeps } from './deps.ts';
 import { mentionsForMinute } from './generate.ts';
 import {
@@ -99,6 +100,8 @@ export async function playRun(deps: DrillDeps, runId: string, opts: TickOpts = {
       accepted += r.accepted;
     }
     const injects = await deliverDue(tx, deps.clock, run, pos);
+    // A demo's agency consultant is given each crisis declared while the story plays.
+    if (kind.rows[0]?.kind === 'demo') await grantDemoGuests({ db, clock: deps.clock }, run.orgId);
     const finished = pos >= durationMs && upTo > scenario.durationMinutes;
     await tx
       .update(scenarioRuns)

@@ -61,6 +61,6 @@ export function iso(d: Date | null | undefined): string | null {
 }
 
 /** Records an event of this feature with the request's id and IP, in the caller's transaction. */
-export function record(tx: Executor, deps: PeopleDeps, meta: RequestMeta, event: Omit<EventInput, 'requestId' | 'ip'>) {
+export function record(tx: Executor, deps: Pick<PeopleDeps, 'clock'>, meta: RequestMeta, event: Omit<EventInput, 'requestId' | 'ip'>) {
   return recordEvent(tx, deps.clock, { ...event, requestId: meta.requestId, ip: meta.ip });
 }

@@ -102,7 +102,12 @@ async function checkGuest(tx: Executor, p: Principal, guestId: string) {
 }
 
 /** Grants a guest access to a crisis's documents of the given classifications. */
-export async function createGrant(deps: PeopleDeps, p: Principal, input: z.output<typeof grantInput>, meta: RequestMeta): Promise<Grant> {
+export async function createGrant(
+  deps: Pick<PeopleDeps, 'db' | 'clock'>,
+  p: Principal,
+  input: z.output<typeof grantInput>,
+  meta: RequestMeta,
+): Promise<Grant> {
   const now = deps.clock.now();
   const expiresAt = checkExpiry(input.expiresAt, now);
   const classifications = [...new Set(input.classifications)];
