@@ -200,17 +200,6 @@ export function defaultSharedBuffers(totalBytes = os.totalmem()): string {
   return `${Math.max(MIN_SHARED_BUFFERS_MB, Math.min(MAX_SHARED_BUFFERS_MB, quarter))}MB`;
 }
 
-/**
- * Whether the binaries ship pg_prewarm (the Linux builds do): preloading a library that is missing would stop
- * PostgreSQL from starting, so it is only asked for when its file is there.
- */
-export function hasPrewarm(postgresBinary: string): boolean {
-  const native = path.dirname(path.dirname(postgresBinary));
-  return [path.join(native, 'lib', 'postgresql'), path.join(native, 'lib')].some(
-    (dir) => fs.existsSync(dir) && fs.readdirSync(dir).some((f) => f.startsWith('pg_prewarm.')),
-  );
-}
-
 /** Options for starting the embedded cluster. */
 export type EmbeddedOptions = {
   dataDir: string;
@@ -240,9 +229,6 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     unix_socket_directories: '',
     max_connections: '200',
     shared_buffers: defaultSharedBuffers(),
-    // autoprewarm: the pages in shared buffers are listed at shutdown (and every 5 minutes) and read back in the
-    // background at start, so the first searches after a restart do not each read their pages from disk.
-    ...(hasPrewarm(bin.postgres) ? { shared_preload_libraries: 'pg_prewarm' } : {}),
     ...opts.settings,
   };
   const args = ['-D', pgdata, '-p', String(port)];
