@@ -3,7 +3,7 @@
 // claims: a draft that denies what the fact sheet names as the cause (「與太陽能板無關」 when the fact sheet says the
 // fire began in the solar panels), or that says something was exposed which the fact sheet says was not.
 import { normalise } from '../../../platform/text/normalise.ts';
-import { EN_NUMBER_WORDS } from './numbers.ts';
+import { EN_FLOOR_ORDINALS, EN_NUMBER_WORDS } from './numbers.ts';
 
 export type ThirdMention = {
   kind: 'quantity' | 'date';
@@ -25,19 +25,7 @@ const ONES: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 
 const NOT_NOUNS = new Set(
   'of more and or the to in at on per a an hours hour minutes minute times percent days day weeks week months month years year'.split(' '),
 );
-const FLOORS: Record<string, number> = {
-  ground: 1,
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-  tenth: 10,
-};
+const FLOORS = EN_FLOOR_ORDINALS;
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 /** 一 … 九十九 (times and floors). */
 function parseChinese(s: string): number {

@@ -7,7 +7,7 @@
 import { normalise } from '../../../platform/text/normalise.ts';
 import { isCorrection } from './facts-3.ts';
 import { type NamedConflict, rangeHolds } from './facts-4.ts';
-import { EN_NUMBER_WORDS, parseNumber } from './numbers.ts';
+import { EN_FLOOR_ORDINALS, EN_NUMBER_WORDS, parseNumber } from './numbers.ts';
 
 const c = (src: string, flags = 'g') => new RegExp(normalise(src), flags);
 const CJK = '[\\u3400-\\u9fff]';
@@ -776,17 +776,6 @@ const RATE_WORD = c(
   '([一二兩三四五六七八九])成|\\b(ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))? (?:percent|per cent)\\b',
   'g',
 );
-const TENS: Record<string, number> = {
-  ten: 10,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
 function rateWordConflicts(norm: string, normSources: readonly string[]): NamedConflict[] {
   // The source's actual rate: the percentage after 實際 / actual, else its only one.
   let actual: { value: number; source: number } | undefined;
@@ -797,7 +786,7 @@ function rateWordConflicts(norm: string, normSources: readonly string[]): NamedC
   if (!actual) return [];
   const out: NamedConflict[] = [];
   for (const m of norm.matchAll(RATE_WORD)) {
-    const value = m[1] ? parseNumber(m[1]) * 10 : TENS[m[2]];
+    const value = m[1] ? parseNumber(m[1]) * 10 : EN_NUMBER_WORDS[m[2]];
     if (Math.abs(value - actual.value) > 10)
       out.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, source: actual.source, excerpt: '' });
   }
@@ -809,19 +798,7 @@ const FLOOR_ZH = c(
   '(?:b|地下|負)([1-9一二三])\\s?(?:樓|層|f)?|([1-9]\\d?|[一二三四五六七八九十]{1,3})\\s?(?:樓|層|f)(?![\\u3400-\\u9fff]{0,1}(?:高|建築|大樓))',
   'g',
 );
-const ORDINAL: Record<string, number> = {
-  ground: 1,
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-  tenth: 10,
-};
+const ORDINAL = EN_FLOOR_ORDINALS;
 const FLOOR_EN =
   /\b(?:b([1-9])|([1-9]\d?)f|(ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?: and (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))? floors?|basement(?: level)? ?([1-9])?)\b/g;
 function floors(s: string): { floor: number; index: number; len: number }[] {
